@@ -1,0 +1,26 @@
+/**
+ * npm run build:cypher [-- --check]
+ * Builds cypher/ from seeds/ (validating every quote against the corpus); --check only reports
+ * whether the committed files are up to date.
+ */
+import { loadConfig } from '../config.js';
+import { buildSeedFiles, staleFiles, writeBuild } from '../knowledge/build-seed-files.js';
+import { runCli } from './run-cli.js';
+
+await runCli(async () => {
+  const config = loadConfig();
+  const check = process.argv.includes('--check');
+  const { knowledge, files } = await buildSeedFiles('seeds', config.corpusDir);
+  console.log(
+    `seeds: ${knowledge.documents.length} documents, ${knowledge.entities.length} entities, ${knowledge.facts.length} facts, ` +
+      `${knowledge.entities.reduce((n, e) => n + e.evidence.length, 0) + knowledge.facts.reduce((n, f) => n + f.evidence.length, 0)} evidence quotes`,
+  );
+  if (check) {
+    const stale = await staleFiles(config.cypherDir, files);
+    if (stale.length) throw new Error(`${config.cypherDir}/ is stale (${stale.join(', ')}): run npm run build:cypher`);
+    console.log(`${config.cypherDir}/ is up to date`);
+    return;
+  }
+  const changed = await writeBuild(config.cypherDir, files);
+  console.log(changed.length ? `wrote ${changed.join(', ')}` : `${config.cypherDir}/ already up to date`);
+});

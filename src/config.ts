@@ -1,0 +1,82 @@
+/**
+ * Environment configuration, validated once at start-up. A wrong value stops the process
+ * with one line naming the variable, instead of failing later inside a driver call.
+ */
+import { z } from 'zod';
+
+const NEO4J_SCHEMES = ['neo4j', 'neo4j+s', 'neo4j+ssc', 'bolt', 'bolt+s', 'bolt+ssc'];
+
+const Env = z
+  .object({
+    PORT: z.coerce.number().int().min(1).max(65535).default(4000),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    NEO4J_URI: z
+      .string()
+      .refine((v) => NEO4J_SCHEMES.includes(v.split('://')[0] ?? '') && /:\/\/[^/]+/.test(v), {
+        message: `expected a URI such as bolt://localhost:7687 (schemes: ${NEO4J_SCHEMES.join(', ')})`,
+      })
+      .optional(),
+    NEO4J_USER: z.string().min(1).default('neo4j'),
+    NEO4J_PASSWORD: z.string().optional(),
+    NEO4J_DATABASE: z.string().regex(/^[A-Za-z0-9.-]+$/, 'expected a database name such as neo4j').default('neo4j'),
+    GRAPH_PATH: z.string().min(1).optional(),
+    CYPHER_DIR: z.string().min(1).default('cypher'),
+    CORPUS_DIR: z.string().min(1).default('../shared/seeds'),
+    QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    NODE_ENV: z.string().default('development'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NEO4J_URI && !env.NEO4J_PASSWORD) {
+      ctx.addIssue({ code: 'custom', path: ['NEO4J_PASSWORD'], message: 'required when NEO4J_URI is set' });
+    }
+    if (env.NEO4J_URI && env.GRAPH_PATH) {
+      ctx.addIssue({ code: 'custom', path: ['GRAPH_PATH'], message: 'applies to the embedded engine only; unset it or NEO4J_URI' });
+    }
+  });
+
+export type StoreConfig =
+  | { engine: 'neo4j'; uri: string; user: string; password: string; database: string; timeoutMs: number }
+  | { engine: 'grafeo'; path?: string; timeoutMs: number };
+
+export interface Config {
+  port: number;
+  host: string;
+  store: StoreConfig;
+  cypherDir: string;
+  corpusDir: string;
+  logLevel: z.infer<typeof Env>['LOG_LEVEL'];
+  production: boolean;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Reads the configuration from `env`; throws ConfigError whose message is one line per bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // An empty variable (`NEO4J_URI=`) means unset, as shells and compose files produce it.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = Env.safeParse(present);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => {
+      const name = i.path.join('.');
+      const got = present[name] === undefined ? 'unset' : JSON.stringify(name.includes('PASSWORD') ? '***' : present[name]);
+      return `Invalid configuration: ${name}: ${i.message} (got ${got})`;
+    });
+    throw new ConfigError(lines.join('\n'));
+  }
+  const e = parsed.data;
+  const store: StoreConfig = e.NEO4J_URI
+    ? { engine: 'neo4j', uri: e.NEO4J_URI, user: e.NEO4J_USER, password: e.NEO4J_PASSWORD!, database: e.NEO4J_DATABASE, timeoutMs: e.QUERY_TIMEOUT_MS }
+    : { engine: 'grafeo', path: e.GRAPH_PATH, timeoutMs: e.QUERY_TIMEOUT_MS };
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    store,
+    cypherDir: e.CYPHER_DIR,
+    corpusDir: e.CORPUS_DIR,
+    logLevel: e.LOG_LEVEL,
+    production: e.NODE_ENV === 'production',
+  };
+}

@@ -1,0 +1,76 @@
+/**
+ * Resolvers shared by every Entity type (evidence, documents, relations) plus the typed
+ * relationship fields generated from RELATION_FIELDS.
+ */
+import type { IResolvers } from '@graphql-tools/utils';
+import type { DirectionArg, GraphContext, RelationRow } from './context.js';
+import { badInput } from './errors.js';
+import { evidenceOf, relationProperties, type EvidenceValue, type NodeProps } from './node-props.js';
+import { RELATION_FIELDS } from './relation-fields.js';
+
+export const MAX_RELATIONS = 500;
+export const ALL_RELATION_TYPES = [
+  'PART_OF', 'LOCATED_IN', 'IN_PARK', 'LEADS_CHAIN', 'PART_OF_CHAIN', 'HAS_INDUSTRY', 'OPERATES', 'SUBSIDIARY_OF', 'SUPPLIES',
+  'COOPERATES_WITH', 'ISSUED_BY', 'APPLIES_TO', 'IMPLEMENTS', 'PAIRED_WITH', 'HAS_INDICATOR', 'MENTIONED_IN', 'DESCRIBES',
+];
+
+export function pageSize(first: number | null | undefined, max: number, field = 'first'): number {
+  const n = first ?? max;
+  if (!Number.isInteger(n) || n < 0 || n > max) throw badInput(`${field} must be an integer from 0 to ${max}, got ${n}`, field);
+  return n;
+}
+
+const evidence = (props: Record<string, unknown>) => evidenceOf(props);
+
+const commonFields = {
+  aliases: (n: NodeProps) => n.aliases ?? [],
+  evidence: (n: NodeProps) => evidence(n),
+  documents: async (n: NodeProps, _: unknown, ctx: GraphContext) => {
+    const ids = [...new Set(n.evidenceDocs ?? [])].filter((id) => id !== n.id);
+    return (await ctx.entity.loadMany(ids)).filter((d) => d && !(d instanceof Error));
+  },
+  relations: async (n: NodeProps, args: { types?: string[] | null; direction: DirectionArg; first: number }, ctx: GraphContext) => {
+    const limit = pageSize(args.first, MAX_RELATIONS);
+    const rows = await ctx.relations({ types: args.types?.length ? args.types : ALL_RELATION_TYPES, direction: args.direction }).load(n.id);
+    return rows.slice(0, limit).map((row: RelationRow) => ({
+      type: row.type,
+      direction: row.outgoing ? 'OUT' : 'IN',
+      node: row.node,
+      properties: relationProperties(row.rel),
+      evidence: row.type === 'MENTIONED_IN' ? mentionEvidence(row) : evidence(row.rel),
+    }));
+  },
+};
+
+/** MENTIONED_IN keeps quotes for its one document, without a document list. */
+function mentionEvidence(row: RelationRow): EvidenceValue[] {
+  const { quotes = [], starts = [], ends = [] } = row.rel as { quotes?: string[]; starts?: number[]; ends?: number[] };
+  const documentId = row.outgoing ? row.node.id : row.sourceId;
+  return quotes.map((quote, i) => ({ documentId, quote, start: starts[i] ?? 0, end: ends[i] ?? 0 }));
+}
+
+export function entityResolvers(): IResolvers<NodeProps, GraphContext> {
+  const resolvers: IResolvers = {
+    Entity: { __resolveType: (n: NodeProps) => n.kind },
+    Evidence: { document: (e: EvidenceValue, _: unknown, ctx: GraphContext) => ctx.entity.load(e.documentId) },
+    Park: { designations: (n: NodeProps) => (n.designations as string[] | undefined) ?? [] },
+    Document: {
+      entities: async (n: NodeProps, args: { kinds?: string[] | null; first: number }, ctx: GraphContext) => {
+        const rows = await ctx.relations({ types: ['MENTIONED_IN'], direction: 'IN', kinds: args.kinds?.length ? args.kinds : null }).load(n.id);
+        return rows.slice(0, pageSize(args.first, MAX_RELATIONS)).map((r) => r.node);
+      },
+    },
+  };
+  for (const kind of ['City', 'Park', 'Enterprise', 'Project', 'IndustryChain', 'Policy', 'Organization', 'Indicator', 'Document']) {
+    const typeResolvers = (resolvers[kind] ??= {}) as Record<string, unknown>;
+    Object.assign(typeResolvers, commonFields, { ...(typeResolvers as object) });
+    for (const [field, spec] of Object.entries(RELATION_FIELDS[kind] ?? {})) {
+      typeResolvers[field] = async (n: NodeProps, args: { first?: number }, ctx: GraphContext) => {
+        const rows = await ctx.relations(spec).load(n.id);
+        if (spec.single) return rows[0]?.node ?? null;
+        return rows.slice(0, pageSize(args.first, MAX_RELATIONS)).map((r) => r.node);
+      };
+    }
+  }
+  return resolvers as IResolvers<NodeProps, GraphContext>;
+}

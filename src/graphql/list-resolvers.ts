@@ -1,0 +1,95 @@
+/** The Relay-style list fields (cities, parks, …): filters, keyset pagination, totalCount. */
+import { normalizeText } from '../text/chinese.js';
+import type { GraphContext } from './context.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
+import { badInput } from './errors.js';
+import { LIST_COUNT, LIST_PAGE, PLACES_WITHIN } from './graph-queries.js';
+import type { NodeProps } from './node-props.js';
+import { resolveReference } from './references.js';
+import { pageSize } from './entity-resolvers.js';
+
+export const MAX_PAGE = 100;
+
+interface ListArgs {
+  filter?: {
+    nameContains?: string | null;
+    city?: string | null;
+    park?: string | null;
+    chain?: string | null;
+    document?: string | null;
+    status?: string[] | null;
+    minAmountYi?: number | null;
+    maxAmountYi?: number | null;
+    issuer?: string | null;
+    policyType?: string | null;
+  } | null;
+  first?: number | null;
+  after?: string | null;
+}
+
+/** How each kind relates to a place, a park and a chain when filtering by them. */
+const FILTER_RELATIONS: Record<string, { place: string[]; park: string[]; chain: string[] }> = {
+  City: { place: [], park: [], chain: ['HAS_INDUSTRY'] },
+  Park: { place: ['LOCATED_IN', 'PART_OF', 'IN_PARK'], park: ['PART_OF', 'IN_PARK'], chain: ['HAS_INDUSTRY'] },
+  Enterprise: { place: ['LOCATED_IN', 'IN_PARK'], park: ['IN_PARK'], chain: ['PART_OF_CHAIN', 'LEADS_CHAIN'] },
+  Project: { place: ['LOCATED_IN', 'IN_PARK'], park: ['IN_PARK'], chain: ['PART_OF_CHAIN'] },
+  IndustryChain: { place: ['HAS_INDUSTRY'], park: ['HAS_INDUSTRY'], chain: ['PART_OF'] },
+  Policy: { place: ['APPLIES_TO'], park: ['APPLIES_TO'], chain: ['APPLIES_TO'] },
+  Organization: { place: ['LOCATED_IN', 'IN_PARK'], park: ['IN_PARK'], chain: [] },
+  Indicator: { place: [], park: [], chain: [] },
+  Document: { place: [], park: [], chain: [] },
+};
+
+export function listResolver(kind: string) {
+  return async (_: unknown, args: ListArgs, ctx: GraphContext) => {
+    const limit = pageSize(args.first, MAX_PAGE);
+    const after = decodeCursor(args.after);
+    const f = args.filter ?? {};
+    const rel = FILTER_RELATIONS[kind]!;
+    if (f.minAmountYi != null && f.maxAmountYi != null && f.minAmountYi > f.maxAmountYi) {
+      throw badInput(`minAmountYi (${f.minAmountYi}) is greater than maxAmountYi (${f.maxAmountYi})`, 'filter');
+    }
+    if (f.nameContains != null && !f.nameContains.trim()) throw badInput('filter.nameContains must not be empty', 'filter.nameContains');
+
+    let places: string[] | null = null;
+    if (f.city != null) {
+      const cities = await resolveReference(ctx, f.city, ['City'], 'filter.city');
+      places = (await ctx.read<{ places: string[] }>(PLACES_WITHIN, { ids: cities }))[0]?.places ?? cities;
+    }
+    // Indicators follow their subject's place via HAS_INDICATOR, which points the other way: keep it simple and exact.
+    if (places && kind === 'Indicator') throw badInput('indicators cannot be filtered by city; query the city and its indicators', 'filter.city');
+    const parks = f.park != null ? await resolveReference(ctx, f.park, ['Park'], 'filter.park') : null;
+    const chains = f.chain != null ? await resolveReference(ctx, f.chain, ['IndustryChain'], 'filter.chain') : null;
+    const issuers = f.issuer != null ? await resolveReference(ctx, f.issuer, ['Organization', 'City'], 'filter.issuer') : null;
+
+    const params = {
+      kind,
+      text: f.nameContains != null ? normalizeText(f.nameContains.trim()) : null,
+      document: f.document ?? null,
+      places,
+      placeTypes: rel.place,
+      parks,
+      parkTypes: rel.park,
+      chains,
+      chainTypes: rel.chain,
+      issuers,
+      statuses: f.status?.length ? f.status : null,
+      minAmount: f.minAmountYi ?? null,
+      maxAmount: f.maxAmountYi ?? null,
+      policyType: f.policyType ?? null,
+    };
+    const [rows, count] = await Promise.all([
+      ctx.read<{ node: NodeProps }>(LIST_PAGE, { ...params, after, limit: limit + 1 }),
+      ctx.read<{ total: number }>(LIST_COUNT, params),
+    ]);
+    const page = rows.slice(0, limit).map((r) => r.node);
+    for (const node of page) ctx.entity.prime(node.id, node);
+    const edges = page.map((node) => ({ cursor: encodeCursor(node.id), node }));
+    return {
+      totalCount: count[0]?.total ?? 0,
+      pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null },
+      edges,
+      nodes: page,
+    };
+  };
+}

@@ -1,0 +1,214 @@
+/**
+ * Turns validated seed files into one merged, checked knowledge graph: evidence quotes resolved
+ * to original character offsets, entities that several documents mention merged by id, facts
+ * checked against the predicate table and merged by (subject, predicate, object).
+ */
+import { nameKey } from '../text/chinese.js';
+import type { SourceText } from '../text/source-text.js';
+import { locate } from '../text/source-text.js';
+import type { Corpus } from './corpus.js';
+import type { LoadedSeed } from './load-seeds.js';
+import { SeedError } from './load-seeds.js';
+import { PREDICATES, type EntityKind, type EvidenceInput, type Predicate } from './seed-schema.js';
+
+export interface Evidence {
+  doc: string;
+  /** The excerpt exactly as the original document holds it at [start, end). */
+  quote: string;
+  start: number;
+  end: number;
+}
+
+export interface DocumentNode {
+  id: string;
+  file: string;
+  title: string;
+  publisher: string;
+  date: string;
+  city: string;
+  script: 'simplified' | 'traditional';
+  seedFile: string;
+  evidence: Evidence[];
+}
+
+export type PropertyValue = string | number | boolean | string[];
+
+export interface EntityNode {
+  id: string;
+  kind: EntityKind;
+  name: string;
+  nameEn?: string;
+  aliases: string[];
+  props: Record<string, PropertyValue>;
+  evidence: Evidence[];
+}
+
+export interface FactEdge {
+  s: string;
+  p: Predicate;
+  o: string;
+  props: Record<string, string | number | boolean>;
+  evidence: Evidence[];
+}
+
+export interface Knowledge {
+  documents: DocumentNode[];
+  entities: EntityNode[];
+  facts: FactEdge[];
+  /** Coverage-lint ignores per document id. */
+  ignores: Map<string, Array<{ text: string; reason: string }>>;
+}
+
+/** Relationships that read the same in both directions are stored once, from the smaller id. */
+const SYMMETRIC = new Set<Predicate>(['PAIRED_WITH', 'COOPERATES_WITH']);
+export const MAX_QUOTE = 50;
+
+export async function compileKnowledge(seeds: LoadedSeed[], corpus: Corpus): Promise<Knowledge> {
+  const problems: string[] = [];
+  const documents = new Map<string, DocumentNode>();
+  const texts = new Map<string, SourceText>();
+
+  for (const { file, seed } of seeds) {
+    const d = seed.document;
+    if (documents.has(d.id)) problems.push(`${file}: document ${d.id} is also declared in ${documents.get(d.id)!.seedFile}`);
+    try {
+      texts.set(d.id, await corpus.document(d.file));
+    } catch (error) {
+      problems.push(`${file}: document ${d.id}: ${(error as Error).message}`);
+      continue;
+    }
+    documents.set(d.id, { id: d.id, file: d.file, title: d.title, publisher: d.publisher, date: d.date, city: d.city, script: d.script, seedFile: file, evidence: [] });
+  }
+  if (problems.length) throw new SeedError(problems);
+
+  const resolve = (file: string, ownDoc: string, where: string, inputs: EvidenceInput[]): Evidence[] => {
+    const out: Evidence[] = [];
+    for (const input of inputs) {
+      const doc = typeof input === 'string' ? ownDoc : input.doc;
+      const quote = typeof input === 'string' ? input : input.quote;
+      const text = texts.get(doc);
+      if (!text) {
+        problems.push(`${file}: ${where}: evidence names ${doc}, which no seed file declares`);
+        continue;
+      }
+      const found = locate(text, quote);
+      if (!found) problems.push(`${file}: ${where}: quote not found in ${doc}: "${quote}"`);
+      else if (found.count > 1) problems.push(`${file}: ${where}: quote occurs ${found.count} times in ${doc}, lengthen it until it is unique: "${quote}"`);
+      else {
+        const original = text.original.slice(found.start, found.end);
+        if (original.length > MAX_QUOTE) problems.push(`${file}: ${where}: the original excerpt is ${original.length} characters (max ${MAX_QUOTE}), shorten the quote: "${quote}"`);
+        else out.push({ doc, quote: original, start: found.start, end: found.end });
+      }
+    }
+    return out;
+  };
+
+  const entities = new Map<string, EntityNode & { declaredIn: string }>();
+  const ignores = new Map<string, Array<{ text: string; reason: string }>>();
+  const factInputs: Array<{ file: string; fact: LoadedSeed['seed']['facts'][number]; evidence: Evidence[]; index: number }> = [];
+
+  for (const { file, seed } of seeds) {
+    const docId = seed.document.id;
+    documents.get(docId)!.evidence = resolve(file, docId, 'document', seed.document.evidence);
+    ignores.set(docId, seed.ignore);
+    seed.entities.forEach((e, i) => {
+      const where = `entities[${i}] (${e.id})`;
+      const evidence = resolve(file, docId, where, e.evidence);
+      const props = e.props as Record<string, PropertyValue>;
+      const existing = entities.get(e.id);
+      if (!existing) {
+        entities.set(e.id, { id: e.id, kind: e.kind, name: e.name, nameEn: e.nameEn, aliases: [...e.aliases], props: { ...props }, evidence, declaredIn: file });
+        return;
+      }
+      if (existing.kind !== e.kind) problems.push(`${file}: ${where}: kind ${e.kind} differs from ${existing.kind} in ${existing.declaredIn}`);
+      if (existing.name !== e.name) problems.push(`${file}: ${where}: name "${e.name}" differs from "${existing.name}" in ${existing.declaredIn}`);
+      if (e.nameEn && existing.nameEn && e.nameEn !== existing.nameEn) problems.push(`${file}: ${where}: nameEn "${e.nameEn}" differs from "${existing.nameEn}" in ${existing.declaredIn}`);
+      existing.nameEn ??= e.nameEn;
+      for (const a of e.aliases) if (!existing.aliases.includes(a)) existing.aliases.push(a);
+      for (const [k, v] of Object.entries(props)) {
+        const old = existing.props[k];
+        if (old !== undefined && JSON.stringify(old) !== JSON.stringify(v)) problems.push(`${file}: ${where}: props.${k} = ${JSON.stringify(v)} differs from ${JSON.stringify(old)} in ${existing.declaredIn}`);
+        else existing.props[k] = v;
+      }
+      existing.evidence.push(...evidence);
+    });
+    seed.facts.forEach((fact, index) => {
+      factInputs.push({ file, fact, index, evidence: resolve(file, docId, `facts[${index}] (${fact.s} ${fact.p} ${fact.o})`, fact.evidence) });
+    });
+  }
+
+  for (const doc of documents.values()) {
+    const city = entities.get(doc.city);
+    if (!city) problems.push(`${doc.seedFile}: document.city ${doc.city} is not an entity`);
+    else if (!city.evidence.some((ev) => ev.doc === doc.id)) problems.push(`${doc.seedFile}: document.city ${doc.city} needs evidence from ${doc.id}`);
+  }
+
+  const facts = new Map<string, FactEdge & { declaredIn: string }>();
+  for (const { file, fact, index, evidence } of factInputs) {
+    const where = `facts[${index}] (${fact.s} ${fact.p} ${fact.o})`;
+    const s = entities.get(fact.s);
+    const o = entities.get(fact.o);
+    if (!s) problems.push(`${file}: ${where}: subject ${fact.s} is not declared in any seed file`);
+    if (!o) problems.push(`${file}: ${where}: object ${fact.o} is not declared in any seed file`);
+    if (!s || !o) continue;
+    const rule = PREDICATES[fact.p];
+    if (!(rule.from as readonly string[]).includes(s.kind)) problems.push(`${file}: ${where}: ${fact.p} cannot start at a ${s.kind} (allowed: ${rule.from.join(', ')})`);
+    if (!(rule.to as readonly string[]).includes(o.kind)) problems.push(`${file}: ${where}: ${fact.p} cannot end at a ${o.kind} (allowed: ${rule.to.join(', ')})`);
+    if (fact.s === fact.o) problems.push(`${file}: ${where}: subject and object are the same entity`);
+    const [from, to] = SYMMETRIC.has(fact.p) && fact.s > fact.o ? [fact.o, fact.s] : [fact.s, fact.o];
+    const key = `${from} ${fact.p} ${to}`;
+    const existing = facts.get(key);
+    if (!existing) {
+      facts.set(key, { s: from, p: fact.p, o: to, props: { ...fact.props }, evidence: [...evidence], declaredIn: file });
+      continue;
+    }
+    for (const [k, v] of Object.entries(fact.props)) {
+      if (existing.props[k] !== undefined && existing.props[k] !== v) problems.push(`${file}: ${where}: props.${k} = ${JSON.stringify(v)} differs from ${JSON.stringify(existing.props[k])} in ${existing.declaredIn}`);
+      else existing.props[k] = v;
+    }
+    existing.evidence.push(...evidence);
+  }
+
+  problems.push(...nameCollisions([...entities.values()], seeds));
+  if (problems.length) throw new SeedError(problems);
+
+  const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return {
+    documents: [...documents.values()].sort(byId),
+    entities: [...entities.values()].map(({ declaredIn: _, ...e }) => ({ ...e, aliases: e.aliases.filter((a) => a !== e.name), evidence: dedupe(e.evidence) })).sort(byId),
+    facts: [...facts.values()]
+      .map(({ declaredIn: _, ...f }) => ({ ...f, evidence: dedupe(f.evidence) }))
+      .sort((a, b) => (`${a.p} ${a.s} ${a.o}` < `${b.p} ${b.s} ${b.o}` ? -1 : 1)),
+    ignores,
+  };
+}
+
+/** Two entities of one kind may not share a name or alias unless a seed says why. */
+function nameCollisions(entities: EntityNode[], seeds: LoadedSeed[]): string[] {
+  const explained = new Set(seeds.flatMap(({ seed }) => seed.entities.filter((e) => e.sharesNameBecause).map((e) => e.id)));
+  const owners = new Map<string, string>();
+  const problems: string[] = [];
+  for (const e of entities) {
+    for (const n of new Set([e.name, ...e.aliases, ...(e.nameEn ? [e.nameEn] : [])].map(nameKey))) {
+      const key = `${e.kind}|${n}`;
+      const other = owners.get(key);
+      if (other && other !== e.id && !explained.has(e.id) && !explained.has(other)) {
+        problems.push(`${e.kind} ${e.id} and ${other} share the name or alias "${n}"; merge them or add sharesNameBecause`);
+      }
+      owners.set(key, e.id);
+    }
+  }
+  return problems;
+}
+
+function dedupe(evidence: Evidence[]): Evidence[] {
+  const seen = new Set<string>();
+  return evidence
+    .filter((e) => {
+      const key = `${e.doc}:${e.start}:${e.end}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .sort((a, b) => (a.doc === b.doc ? a.start - b.start : a.doc < b.doc ? -1 : 1));
+}

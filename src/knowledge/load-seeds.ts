@@ -1,0 +1,56 @@
+/**
+ * Reads and validates the curated seed files. Every problem is reported with the file, the
+ * entry (index and id) and the field, and all problems are collected before failing.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parse } from 'yaml';
+import type { ZodIssue } from 'zod';
+import { SeedFile, type SeedFile as Seed } from './seed-schema.js';
+
+export interface LoadedSeed {
+  file: string;
+  seed: Seed;
+}
+
+export class SeedError extends Error {
+  override name = 'SeedError';
+  constructor(readonly problems: string[]) {
+    super(`${problems.length} problem(s) in the seeds:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+export async function loadSeeds(seedDir: string): Promise<LoadedSeed[]> {
+  const names = (await readdir(seedDir)).filter((n) => /^\d{3}_[\w-]+\.ya?ml$/.test(n)).sort();
+  const problems: string[] = [];
+  const seeds: LoadedSeed[] = [];
+  for (const name of names) {
+    const file = path.join(seedDir, name);
+    const parsed = parseSeedText(file, await readFile(file, 'utf8'));
+    if ('problems' in parsed) problems.push(...parsed.problems);
+    else seeds.push({ file, seed: parsed.seed });
+  }
+  if (problems.length) throw new SeedError(problems);
+  return seeds;
+}
+
+export function parseSeedText(file: string, text: string): { seed: Seed } | { problems: string[] } {
+  let raw: unknown;
+  try {
+    raw = parse(text);
+  } catch (error) {
+    return { problems: [`${file}: not valid YAML: ${(error as Error).message.split('\n')[0]}`] };
+  }
+  const result = SeedFile.safeParse(raw);
+  if (result.success) return { seed: result.data };
+  return { problems: result.error.issues.map((issue) => `${file}: ${describeEntry(raw, issue)}: ${issue.message}`) };
+}
+
+/** "entities[12] (park:foo) field props.parkType" from a zod issue path. */
+function describeEntry(raw: unknown, issue: ZodIssue): string {
+  const [section, index, ...field] = issue.path;
+  if (typeof index !== 'number') return issue.path.join('.') || '(file)';
+  const entry = (raw as Record<string, unknown[]>)[section as string]?.[index] as Record<string, unknown> | undefined;
+  const label = entry?.id ?? (entry?.s ? `${entry.s} ${entry.p} ${entry.o}` : undefined);
+  return `${String(section)}[${index}]${label ? ` (${String(label)})` : ''}${field.length ? ` field ${field.join('.')}` : ''}`;
+}

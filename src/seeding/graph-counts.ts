@@ -1,0 +1,21 @@
+import type { GraphStore } from '../store/graph-store.js';
+
+export interface GraphCounts {
+  nodes: Record<string, number>;
+  relationships: Record<string, number>;
+}
+
+const NODE_COUNTS = 'MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS count ORDER BY label';
+const RELATIONSHIP_COUNTS = 'MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS count ORDER BY type';
+
+/** Nodes per label and relationships per type, as the store holds them now. */
+export async function countGraph(store: GraphStore): Promise<GraphCounts> {
+  const [nodes, rels] = await Promise.all([
+    store.read<{ label: string; count: number }>(NODE_COUNTS),
+    store.read<{ type: string; count: number }>(RELATIONSHIP_COUNTS),
+  ]);
+  return {
+    nodes: Object.fromEntries(nodes.map((r) => [r.label, r.count])),
+    relationships: Object.fromEntries(rels.map((r) => [r.type, r.count])),
+  };
+}

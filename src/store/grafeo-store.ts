@@ -1,0 +1,177 @@
+/**
+ * Embedded engine: @grafeo-db/js, in memory or on disk (GRAPH_PATH). Runs the same Cypher as
+ * Neo4j; this adapter translates the few DDL forms Grafeo spells differently.
+ */
+import { existsSync } from 'node:fs';
+import grafeo from '@grafeo-db/js';
+import type { GrafeoDB as GrafeoDatabase, Transaction } from '@grafeo-db/js';
+import { splitCypherScript } from './cypher-script.js';
+import {
+  ScriptError,
+  type GraphStore,
+  type Params,
+  type QueryOptions,
+  type Row,
+  type ScriptResult,
+  type SearchHit,
+  type StoreHealth,
+} from './graph-store.js';
+import { toPlain } from './plain-values.js';
+
+const { GrafeoDB } = grafeo;
+
+const UNIQUE_CONSTRAINT =
+  /^CREATE\s+CONSTRAINT\s+(\w+)?\s*(IF\s+NOT\s+EXISTS\s+)?FOR\s*\(\s*(\w+)\s*:\s*(\w+)\s*\)\s*REQUIRE\s+\3\.(\w+)\s+IS\s+UNIQUE$/i;
+const FULLTEXT_INDEX = /^CREATE\s+FULLTEXT\s+INDEX\s+(\w+)\s+(IF\s+NOT\s+EXISTS\s+)?FOR\s*\(\s*(\w+)\s*:\s*(\w+)\s*\)\s*ON\s+EACH\s*\[([^\]]+)\]/i;
+const TYPED_INDEX = /^CREATE\s+(RANGE|TEXT)\s+INDEX/i;
+
+export interface GrafeoStoreOptions {
+  path?: string;
+  timeoutMs: number;
+}
+
+export class GrafeoStore implements GraphStore {
+  readonly engine = 'grafeo' as const;
+  /** Text indexes created through `CREATE FULLTEXT INDEX`: label and properties to search. */
+  private readonly textIndexes = new Map<string, { label: string; properties: string[] }>();
+
+  private constructor(
+    private readonly db: GrafeoDatabase,
+    private readonly options: GrafeoStoreOptions,
+  ) {}
+
+  static open(options: GrafeoStoreOptions): GrafeoStore {
+    const db = options.path && existsSync(options.path) ? GrafeoDB.open(options.path) : GrafeoDB.create(options.path);
+    return new GrafeoStore(db, options);
+  }
+
+  /** Reads run inside a transaction that is always rolled back: a query that tries to write changes nothing. */
+  async read<T = Row>(cypher: string, params: Params = {}, options?: QueryOptions): Promise<T[]> {
+    const tx = this.db.beginTransaction();
+    try {
+      const result = await this.withTimeout(tx.executeCypher(cypher, params), options);
+      return result.toArray().map((row) => toPlain(row) as T);
+    } finally {
+      if (tx.isActive) tx.rollback();
+    }
+  }
+
+  async write<T = Row>(cypher: string, params: Params = {}, options?: QueryOptions): Promise<T[]> {
+    const tx = this.db.beginTransaction();
+    try {
+      const result = await this.withTimeout(tx.executeCypher(cypher, params), options);
+      tx.commit();
+      return result.toArray().map((row) => toPlain(row) as T);
+    } finally {
+      if (tx.isActive) tx.rollback();
+    }
+  }
+
+  async runScripts(scripts: Array<{ source: string; text: string }>): Promise<ScriptResult> {
+    const parsed = scripts.map((s) => ({ source: s.source, statements: splitStatements(s.source, s.text) }));
+    let schemaStatements = 0;
+    for (const { source, statements } of parsed) {
+      for (const st of statements.filter((x) => x.kind === 'schema')) {
+        try {
+          await this.applySchema(st.text);
+        } catch (error) {
+          throw new ScriptError(source, st.line, st.text, error);
+        }
+        schemaStatements++;
+      }
+    }
+    const tx: Transaction = this.db.beginTransaction();
+    let statements = 0;
+    try {
+      for (const { source, statements: list } of parsed) {
+        for (const st of list.filter((x) => x.kind === 'data')) {
+          try {
+            await tx.executeCypher(st.text);
+          } catch (error) {
+            throw new ScriptError(source, st.line, st.text, error);
+          }
+          statements++;
+        }
+      }
+      tx.commit();
+    } finally {
+      if (tx.isActive) tx.rollback();
+    }
+    return { statements: statements + schemaStatements, schemaStatements };
+  }
+
+  async searchEntities(text: string, limit: number): Promise<SearchHit[]> {
+    const best = new Map<number, number>();
+    for (const { label, properties } of this.textIndexes.values()) {
+      for (const property of properties) {
+        for (const [nodeId, score] of await this.db.textSearch(label, property, text, limit)) {
+          best.set(nodeId!, Math.max(best.get(nodeId!) ?? 0, score!));
+        }
+      }
+    }
+    const hits: SearchHit[] = [];
+    for (const [nodeId, score] of best) {
+      const id = this.db.getNode(nodeId)?.get('id');
+      if (typeof id === 'string') hits.push({ id, score });
+    }
+    return hits.sort((a, b) => b.score - a.score).slice(0, limit);
+  }
+
+  async health(): Promise<StoreHealth> {
+    const started = performance.now();
+    try {
+      await this.read('RETURN 1 AS ok');
+      return { engine: this.engine, ok: true, version: `grafeo ${this.db.version()}`, latencyMs: performance.now() - started };
+    } catch (error) {
+      return { engine: this.engine, ok: false, latencyMs: performance.now() - started, error: String(error) };
+    }
+  }
+
+  async close(): Promise<void> {
+    this.db.close();
+  }
+
+  /** Neo4j DDL in Grafeo terms: a unique constraint also needs an explicit index on its key for MERGE. */
+  private async applySchema(statement: string): Promise<void> {
+    const unique = UNIQUE_CONSTRAINT.exec(statement);
+    if (unique) {
+      const [, name, , , label, property] = unique;
+      await this.db.executeCypher(statement);
+      await this.db.executeCypher(`CREATE INDEX ${name ?? `${label}_${property}`}_key IF NOT EXISTS FOR (n:${label}) ON (n.${property})`);
+      return;
+    }
+    const fulltext = FULLTEXT_INDEX.exec(statement);
+    if (fulltext) {
+      const [, name, , variable, label, list] = fulltext;
+      const properties = list!.split(',').map((p) => p.trim().replace(new RegExp(`^${variable}\\.`), ''));
+      for (const property of properties) {
+        try {
+          await this.db.createTextIndex(label!, property, { tokenizer: 'cjk_bigram', stopWords: [] });
+        } catch (error) {
+          // Reopening a database on disk finds its text indexes already there.
+          if (!/exist/i.test(String(error))) throw error;
+        }
+      }
+      this.textIndexes.set(name!, { label: label!, properties });
+      return;
+    }
+    await this.db.executeCypher(statement.replace(TYPED_INDEX, 'CREATE INDEX'));
+  }
+
+  private withTimeout<T>(work: Promise<T>, options?: QueryOptions): Promise<T> {
+    const ms = options?.timeoutMs ?? this.options.timeoutMs;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`query exceeded the ${ms} ms time limit`)), ms);
+    });
+    return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+  }
+}
+
+function splitStatements(source: string, text: string) {
+  try {
+    return splitCypherScript(text);
+  } catch (error) {
+    throw new ScriptError(source, 1, '', error);
+  }
+}
