@@ -1,0 +1,64 @@
+import { mkdtempSync, readFileSync, writeFileSync, cpSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { countGraph } from '../src/seeding/graph-counts.js';
+import { seedGraph } from '../src/seeding/seed-graph.js';
+import { GrafeoStore } from '../src/store/grafeo-store.js';
+import { ScriptError } from '../src/store/graph-store.js';
+import { CYPHER_DIR, seededStore } from './support/seeded-store.js';
+
+const manifest = JSON.parse(readFileSync(path.join(CYPHER_DIR, 'manifest.json'), 'utf8'));
+
+describe('seeding from cypher/', () => {
+  it('loads the graph the manifest declares, and a second run changes nothing', async () => {
+    const { store, report } = await seededStore();
+    try {
+      expect(report.mismatches).toEqual([]);
+      expect(report.counts).toEqual(manifest);
+      const again = await seedGraph(store, CYPHER_DIR);
+      expect(again.counts).toEqual(report.counts);
+      const props = await store.read('MATCH (n:Entity) RETURN n.id AS id, properties(n) AS p ORDER BY id');
+      await seedGraph(store, CYPHER_DIR);
+      expect(await store.read('MATCH (n:Entity) RETURN n.id AS id, properties(n) AS p ORDER BY id')).toEqual(props);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('fails on a malformed seed file with file and line, and leaves the graph as it was', async () => {
+    const { store } = await seededStore();
+    const dir = mkdtempSync(path.join(tmpdir(), 'chainatlas-bad-'));
+    try {
+      cpSync(CYPHER_DIR, dir, { recursive: true });
+      const before = await countGraph(store);
+      // A valid statement first (it must be rolled back), then a broken one.
+      writeFileSync(
+        path.join(dir, '900_broken.cypher'),
+        "MERGE (n:Entity {id: 'test:partial'}) SET n:City, n.name = 'half';\n\nMATCH (n:Entity {id: 'city:shaoguan'}) SET n.name = ;\n",
+      );
+      const error = await seedGraph(store, dir).catch((e) => e);
+      expect(error).toBeInstanceOf(ScriptError);
+      expect(error.message).toMatch(/900_broken\.cypher:3: /);
+      expect(await countGraph(store)).toEqual(before);
+      expect(await store.read("MATCH (n:Entity {id: 'city:shaoguan'}) RETURN n.name AS name")).toEqual([{ name: '韶关市' }]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      await store.close();
+    }
+  });
+
+  it('keeps the graph on disk across a reopen (GRAPH_PATH)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'chainatlas-disk-'));
+    const file = path.join(dir, 'graph.grafeo');
+    try {
+      const { store, report } = await seededStore(file);
+      await store.close();
+      const reopened = GrafeoStore.open({ path: file, timeoutMs: 10_000 });
+      expect(await countGraph(reopened)).toEqual(report.counts);
+      await reopened.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
