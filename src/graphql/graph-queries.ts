@@ -74,3 +74,66 @@ WITH d, count(n) AS entities
 OPTIONAL MATCH ()-[r]->() WHERE d.id IN r.evidenceDocs
 RETURN d.id AS document, entities, count(r) AS relationships
 ORDER BY document`;
+
+/** Entities whose normalised name or alias equals the search key, or (short queries) contains it. */
+export const SEARCH_BY_KEY = `
+MATCH (n:Entity)
+WHERE ($kinds IS NULL OR n.kind IN $kinds)
+  AND ($key IN n.nameKeys OR ($contains AND n.searchText CONTAINS $text))
+RETURN properties(n) AS node
+LIMIT 200`;
+
+/**
+ * Chain leadership, placed: the cities the leader is in (its own, its parks', else the city each
+ * evidence document is about) and the anchor parks: parks it is in, plus parks in those cities
+ * that carry the chain it leads (HAS_INDUSTRY).
+ */
+export const CHAIN_LEADERS = `
+MATCH (e:Enterprise)-[l:LEADS_CHAIN]->(c:IndustryChain)
+WHERE $chains IS NULL OR c.id IN $chains
+OPTIONAL MATCH (e)-[ip:IN_PARK]->(p:Park)
+OPTIONAL MATCH (p)-[:LOCATED_IN]->(pc:City)
+WITH e, l, c, collect(DISTINCT p) AS ownParks, collect(DISTINCT ip) AS ownLinks, collect(DISTINCT pc.id) AS parkCities
+OPTIONAL MATCH (e)-[:LOCATED_IN]->(own:City)
+WITH e, l, c, ownParks, ownLinks, parkCities, collect(DISTINCT own.id) AS ownCities
+OPTIONAL MATCH (d:Document)-[:DESCRIBES]->(dc:City) WHERE d.id IN l.evidenceDocs
+WITH e, l, c, ownParks, ownLinks, ownCities, parkCities, collect(DISTINCT dc.id) AS docCities
+WITH e, l, c, ownParks, ownLinks, ownCities + parkCities + docCities AS cities
+OPTIONAL MATCH (hp:Park)-[hi:HAS_INDUSTRY]->(c)
+WHERE EXISTS { MATCH (hp)-[:LOCATED_IN]->(:City)-[:PART_OF*0..2]->(x:City) WHERE x.id IN cities }
+WITH e, l, c, ownParks, ownLinks, cities, collect(DISTINCT hp) AS hostParks, collect(DISTINCT hi) AS hostLinks
+WITH e, l, c, ownParks + hostParks AS parks, ownLinks + hostLinks AS parkLinks, cities
+WHERE ($parks IS NULL OR any(p IN parks WHERE p.id IN $parks))
+  AND ($places IS NULL OR any(x IN cities WHERE x IN $places))
+RETURN properties(e) AS enterprise, properties(c) AS chain, properties(l) AS leads,
+       [p IN parks | properties(p)] AS parks, [r IN parkLinks | properties(r)] AS parkLinks, cities
+ORDER BY c.name, e.name`;
+
+/** All shortest paths up to 6 hops, not through document links; the caller's maxHops filters further. */
+export const SHORTEST_PATHS = `
+MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
+MATCH p = allShortestPaths((a)-[*..6]-(b))
+WHERE all(r IN relationships(p) WHERE NOT type(r) IN ['MENTIONED_IN', 'DESCRIBES'])
+  AND length(p) <= $maxHops
+RETURN [n IN nodes(p) | properties(n)] AS nodes,
+       [r IN relationships(p) | {type: type(r), from: startNode(r).id, props: properties(r)}] AS rels
+LIMIT $limit`;
+
+/**
+ * Projects with what the summary groups them by: the prefecture-level city the text places them
+ * in (else the city their document is about), chains, status, documents.
+ */
+export const PROJECT_FACTS = `
+MATCH (p:Project)
+OPTIONAL MATCH (p)-[:LOCATED_IN|IN_PARK*1..2]->(c:City)
+OPTIONAL MATCH (c)-[:PART_OF*0..2]->(top:City) WHERE top.level = 'prefecture'
+WITH p, collect(DISTINCT coalesce(top.id, c.id)) AS statedCities
+OPTIONAL MATCH (d:Document)-[:DESCRIBES]->(dc:City) WHERE d.id IN p.evidenceDocs
+WITH p, statedCities, collect(DISTINCT dc.id) AS docCities
+WITH p, CASE WHEN size(statedCities) > 0 THEN statedCities ELSE docCities END AS cities
+OPTIONAL MATCH (p)-[:PART_OF_CHAIN]->(ch:IndustryChain)
+WITH p, cities, collect(DISTINCT ch.id) AS chains
+WHERE ($places IS NULL OR any(x IN cities WHERE x IN $places))
+  AND ($chains IS NULL OR any(x IN chains WHERE x IN $chains))
+RETURN properties(p) AS project, cities, chains
+ORDER BY p.id`;

@@ -3,9 +3,9 @@ import { normalizeText } from '../text/chinese.js';
 import type { GraphContext } from './context.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { badInput } from './errors.js';
-import { LIST_COUNT, LIST_PAGE, PLACES_WITHIN } from './graph-queries.js';
+import { LIST_COUNT, LIST_PAGE } from './graph-queries.js';
 import type { NodeProps } from './node-props.js';
-import { resolveReference } from './references.js';
+import { placesWithin, resolveReference } from './references.js';
 import { pageSize } from './entity-resolvers.js';
 
 export const MAX_PAGE = 100;
@@ -51,11 +51,7 @@ export function listResolver(kind: string) {
     }
     if (f.nameContains != null && !f.nameContains.trim()) throw badInput('filter.nameContains must not be empty', 'filter.nameContains');
 
-    let places: string[] | null = null;
-    if (f.city != null) {
-      const cities = await resolveReference(ctx, f.city, ['City'], 'filter.city');
-      places = (await ctx.read<{ places: string[] }>(PLACES_WITHIN, { ids: cities }))[0]?.places ?? cities;
-    }
+    const places = f.city != null ? await placesWithin(ctx, f.city, 'filter.city') : null;
     // Indicators follow their subject's place via HAS_INDICATOR, which points the other way: keep it simple and exact.
     if (places && kind === 'Indicator') throw badInput('indicators cannot be filtered by city; query the city and its indicators', 'filter.city');
     const parks = f.park != null ? await resolveReference(ctx, f.park, ['Park'], 'filter.park') : null;

@@ -4,6 +4,10 @@ import type { GraphContext } from './context.js';
 import { badInput } from './errors.js';
 import { DOCUMENT_COUNTS } from './graph-queries.js';
 import { listResolver, MAX_PAGE } from './list-resolvers.js';
+import { chainLeaders } from './questions/chain-leaders.js';
+import { connections } from './questions/connections.js';
+import { investmentSummary } from './questions/investment-summary.js';
+import { search } from './questions/search.js';
 
 const toCounts = (o: Record<string, number>) => Object.entries(o).map(([name, count]) => ({ name, count }));
 
@@ -23,6 +27,10 @@ export const queryResolvers = {
     organizations: listResolver('Organization'),
     indicators: listResolver('Indicator'),
     documents: listResolver('Document'),
+    search,
+    chainLeaders,
+    connections,
+    investmentSummary,
     stats: async (_: unknown, __: unknown, ctx: GraphContext) => {
       ctx.queries += 2;
       const [counts, docs] = await Promise.all([

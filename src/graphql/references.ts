@@ -5,7 +5,7 @@
 import { nameKey } from '../text/chinese.js';
 import type { GraphContext } from './context.js';
 import { badInput } from './errors.js';
-import { RESOLVE_REFERENCE } from './graph-queries.js';
+import { PLACES_WITHIN, RESOLVE_REFERENCE } from './graph-queries.js';
 
 export async function resolveReference(ctx: GraphContext, ref: string, kinds: string[] | null, field: string): Promise<string[]> {
   const raw = ref.trim();
@@ -16,4 +16,10 @@ export async function resolveReference(ctx: GraphContext, ref: string, kinds: st
     throw badInput(`${field}: no ${kinds?.join(' or ') ?? 'entity'} is called "${raw}" (use an id, a name or an alias)`, field);
   }
   return rows.map((r) => r.id);
+}
+
+/** Every city id under the given cities (districts, counties) plus the parks located there. */
+export async function placesWithin(ctx: GraphContext, ref: string, field: string): Promise<string[]> {
+  const cities = await resolveReference(ctx, ref, ['City'], field);
+  return (await ctx.read<{ places: string[] }>(PLACES_WITHIN, { ids: cities }))[0]?.places ?? cities;
 }

@@ -9,6 +9,7 @@ import { compileKnowledge, type Knowledge } from './compile-knowledge.js';
 import { Corpus } from './corpus.js';
 import { bundle, writeSeedCypher } from './cypher-writer.js';
 import { loadSeeds } from './load-seeds.js';
+import type { SourceText } from '../text/source-text.js';
 
 export const BUNDLE_FILE = 'all.cypher';
 export const MANIFEST_FILE = 'manifest.json';
@@ -17,15 +18,21 @@ export interface BuildResult {
   knowledge: Knowledge;
   /** Every generated file (seed files, bundle, manifest) by name. */
   files: Map<string, string>;
+  /** Each document's text (original and normalised) by document id, for the coverage lint. */
+  texts: Map<string, SourceText>;
 }
 
 export async function buildSeedFiles(seedDir: string, corpusDir: string): Promise<BuildResult> {
-  const knowledge = await compileKnowledge(await loadSeeds(seedDir), new Corpus(corpusDir));
+  const corpus = new Corpus(corpusDir);
+  const knowledge = await compileKnowledge(await loadSeeds(seedDir), corpus);
+  // Already read (and cached) by the compile step; this only collects them.
+  const texts = new Map<string, SourceText>();
+  for (const doc of knowledge.documents) texts.set(doc.id, await corpus.document(doc.file));
   const { files, manifest } = writeSeedCypher(knowledge);
   const all = new Map(files);
   all.set(BUNDLE_FILE, bundle(files));
   all.set(MANIFEST_FILE, `${JSON.stringify(manifest, null, 2)}\n`);
-  return { knowledge, files: all };
+  return { knowledge, files: all, texts };
 }
 
 /** Names of files in `cypherDir` that differ from the build, are missing, or are left over. */

@@ -125,7 +125,14 @@ export const EntityInput = z
     note: z.string().optional(),
     evidence: z.array(EvidenceInput).min(1, 'every entity needs at least one evidence quote'),
   })
-  .strict();
+  .strict()
+  .superRefine((entity, ctx) => {
+    // Each kind has its own strict property schema: a typo or a property of another kind fails.
+    const result = KIND_PROPERTIES[entity.kind].safeParse(entity.props);
+    if (!result.success) {
+      for (const issue of result.error.issues) ctx.addIssue({ ...issue, path: ['props', ...issue.path] } as z.IssueData);
+    }
+  });
 export type EntityInput = z.infer<typeof EntityInput>;
 
 export const FactInput = z
