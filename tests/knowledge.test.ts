@@ -52,7 +52,21 @@ describe('curated knowledge', () => {
     for (const e of entities) {
       expect(e.evidence.length, e.id).toBeGreaterThan(0);
     }
-    for (const f of facts) expect(f.evidence.length, `${f.s} ${f.p} ${f.o}`).toBeGreaterThan(0);
+    for (const f of facts) {
+      if (f.props.basis === 'world-knowledge') expect(f.evidence, `${f.s} ${f.p} ${f.o}`).toEqual([]);
+      else expect(f.evidence.length, `${f.s} ${f.p} ${f.o}`).toBeGreaterThan(0);
+    }
+  });
+
+  it('marks every fact no document states as world knowledge, with its reason', async () => {
+    const rows = await store.read<{ type: string; basis: string | null; reason: string | null }>(`
+      MATCH ()-[r]->() WHERE r.evidenceDocs IS NULL AND NOT type(r) IN ['MENTIONED_IN', 'DESCRIBES']
+      RETURN type(r) AS type, r.basis AS basis, r.reason AS reason`);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      expect(row.basis).toBe('world-knowledge');
+      expect(row.reason).toMatch(/administrative division/);
+    }
   });
 
   it('MENTIONED_IN links each entity to every document that has evidence for it', async () => {

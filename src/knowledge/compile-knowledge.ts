@@ -63,7 +63,12 @@ export interface Knowledge {
 const SYMMETRIC = new Set<Predicate>(['PAIRED_WITH', 'COOPERATES_WITH']);
 export const MAX_QUOTE = 50;
 
-export async function compileKnowledge(seeds: LoadedSeed[], corpus: Corpus): Promise<Knowledge> {
+export interface WorldKnowledge {
+  file: string;
+  facts: Array<{ s: string; p: Predicate; o: string; reason: string }>;
+}
+
+export async function compileKnowledge(seeds: LoadedSeed[], corpus: Corpus, world: WorldKnowledge = { file: '', facts: [] }): Promise<Knowledge> {
   const problems: string[] = [];
   const documents = new Map<string, DocumentNode>();
   const texts = new Map<string, SourceText>();
@@ -168,6 +173,27 @@ export async function compileKnowledge(seeds: LoadedSeed[], corpus: Corpus): Pro
     }
     existing.evidence.push(...evidence);
   }
+
+  world.facts.forEach((fact, index) => {
+    const where = `${world.file}: facts[${index}] (${fact.s} ${fact.p} ${fact.o})`;
+    const s = entities.get(fact.s);
+    const o = entities.get(fact.o);
+    if (!s || !o) {
+      problems.push(`${where}: ${!s ? fact.s : fact.o} is not declared in any seed file`);
+      return;
+    }
+    const rule = PREDICATES[fact.p];
+    if (!(rule.from as readonly string[]).includes(s.kind) || !(rule.to as readonly string[]).includes(o.kind)) {
+      problems.push(`${where}: ${fact.p} cannot link a ${s.kind} to a ${o.kind}`);
+      return;
+    }
+    const [from, to] = SYMMETRIC.has(fact.p) && fact.s > fact.o ? [fact.o, fact.s] : [fact.s, fact.o];
+    const key = `${from} ${fact.p} ${to}`;
+    // The text stating the same fact makes the world-knowledge entry redundant, not wrong.
+    if (!facts.has(key)) {
+      facts.set(key, { s: from, p: fact.p, o: to, props: { basis: 'world-knowledge', reason: fact.reason }, evidence: [], declaredIn: world.file });
+    }
+  });
 
   problems.push(...nameCollisions([...entities.values()], seeds));
   if (problems.length) throw new SeedError(problems);

@@ -6,7 +6,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'yaml';
 import type { ZodIssue } from 'zod';
-import { SeedFile, type SeedFile as Seed } from './seed-schema.js';
+import { SeedFile, WorldKnowledgeFile, type SeedFile as Seed } from './seed-schema.js';
 
 export interface LoadedSeed {
   file: string;
@@ -32,6 +32,24 @@ export async function loadSeeds(seedDir: string): Promise<LoadedSeed[]> {
   }
   if (problems.length) throw new SeedError(problems);
   return seeds;
+}
+
+export const WORLD_KNOWLEDGE_FILE = 'world-knowledge.yaml';
+
+/** seeds/world-knowledge.yaml, if present: facts without document evidence, each with a reason. */
+export async function loadWorldKnowledge(seedDir: string): Promise<{ file: string; facts: WorldKnowledgeFile['facts'] }> {
+  const file = path.join(seedDir, WORLD_KNOWLEDGE_FILE);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    return { file, facts: [] };
+  }
+  const result = WorldKnowledgeFile.safeParse(parse(text));
+  if (!result.success) {
+    throw new SeedError(result.error.issues.map((i) => `${file}: ${i.path.join('.') || '(file)'}: ${i.message}`));
+  }
+  return { file, facts: result.data.facts };
 }
 
 export function parseSeedText(file: string, text: string): { seed: Seed } | { problems: string[] } {

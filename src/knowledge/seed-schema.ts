@@ -172,3 +172,24 @@ export const SeedFile = z
   })
   .strict();
 export type SeedFile = z.infer<typeof SeedFile>;
+
+/**
+ * Facts the documents take for granted but never state (e.g. 郴州市 is in 湖南省). They carry
+ * no evidence; the graph marks them `basis: 'world-knowledge'` with the reason, and a fact the
+ * text does state always wins over its world-knowledge twin.
+ */
+export const WorldKnowledgeFile = z
+  .object({
+    facts: z.array(
+      z
+        .object({
+          s: id,
+          p: z.enum(PREDICATE_NAMES as [Predicate, ...Predicate[]]),
+          o: id,
+          reason: z.string().min(5),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
+export type WorldKnowledgeFile = z.infer<typeof WorldKnowledgeFile>;

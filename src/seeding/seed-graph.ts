@@ -20,7 +20,7 @@ export async function seedGraph(store: GraphStore, cypherDir: string, log: (line
   const started = performance.now();
   const scripts = await readSeedScripts(cypherDir);
   log(`seeding ${store.engine} from ${scripts.length} files in ${cypherDir}`);
-  const { statements } = await store.runScripts(scripts);
+  const { statements } = await store.runScripts(scripts, ({ source, done, total }) => log(`  ${source}: ${done}/${total} statements`));
   log(`applied ${statements} statements`);
   const counts = await countGraph(store);
   const manifest = await readManifest(cypherDir);
@@ -35,3 +35,6 @@ export async function seedGraph(store: GraphStore, cypherDir: string, log: (line
   }
   return { files: scripts.map((s) => s.source), statements, counts, mismatches, ms: performance.now() - started };
 }
+
+/** Everything ChainAtlas writes carries :Entity; other data in the database is left alone. */
+export const RESET_GRAPH = 'MATCH (n:Entity) DETACH DELETE n';

@@ -5,13 +5,13 @@
 import { existsSync } from 'node:fs';
 import grafeo from '@grafeo-db/js';
 import type { GrafeoDB as GrafeoDatabase, Transaction } from '@grafeo-db/js';
-import { splitCypherScript } from './cypher-script.js';
+import { applyScripts } from './apply-scripts.js';
 import {
-  ScriptError,
   type GraphStore,
   type Params,
   type QueryOptions,
   type Row,
+  type ScriptProgress,
   type ScriptResult,
   type SearchHit,
   type StoreHealth,
@@ -67,37 +67,23 @@ export class GrafeoStore implements GraphStore {
     }
   }
 
-  async runScripts(scripts: Array<{ source: string; text: string }>): Promise<ScriptResult> {
-    const parsed = scripts.map((s) => ({ source: s.source, statements: splitStatements(s.source, s.text) }));
-    let schemaStatements = 0;
-    for (const { source, statements } of parsed) {
-      for (const st of statements.filter((x) => x.kind === 'schema')) {
-        try {
-          await this.applySchema(st.text);
-        } catch (error) {
-          throw new ScriptError(source, st.line, st.text, error);
-        }
-        schemaStatements++;
-      }
-    }
-    const tx: Transaction = this.db.beginTransaction();
-    let statements = 0;
-    try {
-      for (const { source, statements: list } of parsed) {
-        for (const st of list.filter((x) => x.kind === 'data')) {
+  runScripts(scripts: Array<{ source: string; text: string }>, onProgress?: (progress: ScriptProgress) => void): Promise<ScriptResult> {
+    return applyScripts(
+      {
+        applySchema: (statement) => this.applySchema(statement),
+        inWriteTransaction: async (work) => {
+          const tx: Transaction = this.db.beginTransaction();
           try {
-            await tx.executeCypher(st.text);
-          } catch (error) {
-            throw new ScriptError(source, st.line, st.text, error);
+            await work(async (statement) => void (await tx.executeCypher(statement)));
+            tx.commit();
+          } finally {
+            if (tx.isActive) tx.rollback();
           }
-          statements++;
-        }
-      }
-      tx.commit();
-    } finally {
-      if (tx.isActive) tx.rollback();
-    }
-    return { statements: statements + schemaStatements, schemaStatements };
+        },
+      },
+      scripts,
+      onProgress,
+    );
   }
 
   async searchEntities(text: string, limit: number): Promise<SearchHit[]> {
@@ -165,13 +151,5 @@ export class GrafeoStore implements GraphStore {
       timer = setTimeout(() => reject(new Error(`query exceeded the ${ms} ms time limit`)), ms);
     });
     return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
-  }
-}
-
-function splitStatements(source: string, text: string) {
-  try {
-    return splitCypherScript(text);
-  } catch (error) {
-    throw new ScriptError(source, 1, '', error);
   }
 }

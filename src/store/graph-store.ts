@@ -7,6 +7,13 @@ export type Params = Record<string, unknown>;
 export type Row = Record<string, unknown>;
 export type Engine = 'neo4j' | 'grafeo';
 
+/** Reported while scripts run: which script, and how many of its statements are done. */
+export interface ScriptProgress {
+  source: string;
+  done: number;
+  total: number;
+}
+
 export interface ScriptResult {
   statements: number;
   schemaStatements: number;
@@ -41,7 +48,7 @@ export interface GraphStore {
    * statement of every script in ONE write transaction, so a bad statement leaves the data
    * as it was. Errors name the script, the statement's line and the engine's message.
    */
-  runScripts(scripts: Array<{ source: string; text: string }>): Promise<ScriptResult>;
+  runScripts(scripts: Array<{ source: string; text: string }>, onProgress?: (progress: ScriptProgress) => void): Promise<ScriptResult>;
   /** Full-text search over entity names and aliases, best first. */
   searchEntities(text: string, limit: number): Promise<SearchHit[]>;
   health(): Promise<StoreHealth>;

@@ -4,14 +4,14 @@
  * Sessions share the driver's bookmark manager, so a read after seeding sees the seed.
  */
 import neo4j, { type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
-import { splitCypherScript } from './cypher-script.js';
+import { applyScripts } from './apply-scripts.js';
 import {
-  ScriptError,
   StoreUnavailableError,
   type GraphStore,
   type Params,
   type QueryOptions,
   type Row,
+  type ScriptProgress,
   type ScriptResult,
   type SearchHit,
   type StoreHealth,
@@ -51,47 +51,19 @@ export class Neo4jStore implements GraphStore {
     return this.run('WRITE', (tx) => this.execute<T>(tx, cypher, params), options);
   }
 
-  async runScripts(scripts: Array<{ source: string; text: string }>): Promise<ScriptResult> {
-    const parsed = scripts.map((s) => {
-      try {
-        return { source: s.source, statements: splitCypherScript(s.text) };
-      } catch (error) {
-        throw new ScriptError(s.source, 1, '', error);
-      }
-    });
-    let schemaStatements = 0;
-    // Schema statements cannot share a transaction with data in Neo4j: each runs on its own.
-    for (const { source, statements } of parsed) {
-      for (const st of statements.filter((x) => x.kind === 'schema')) {
-        try {
-          await this.run('WRITE', (tx) => tx.run(st.text), { timeoutMs: 120_000 });
-        } catch (error) {
-          throw error instanceof StoreUnavailableError ? error : new ScriptError(source, st.line, st.text, error);
-        }
-        schemaStatements++;
-      }
-    }
-    let data = 0;
-    await this.run(
-      'WRITE',
-      async (tx) => {
-        data = 0;
-        for (const { source, statements } of parsed) {
-          for (const st of statements.filter((x) => x.kind === 'data')) {
-            try {
-              await tx.run(st.text);
-            } catch (error) {
-              throw new ScriptError(source, st.line, st.text, error);
-            }
-            data++;
-          }
-        }
+  async runScripts(scripts: Array<{ source: string; text: string }>, onProgress?: (progress: ScriptProgress) => void): Promise<ScriptResult> {
+    const result = await applyScripts(
+      {
+        // Schema statements cannot share a transaction with data in Neo4j: each runs on its own.
+        applySchema: (statement) => this.run('WRITE', (tx) => tx.run(statement), { timeoutMs: 120_000 }).then(() => undefined),
+        inWriteTransaction: (work) => this.run('WRITE', (tx) => work(async (statement) => void (await tx.run(statement))), { timeoutMs: 600_000 }),
       },
-      { timeoutMs: 600_000 },
+      scripts,
+      onProgress,
     );
     // Fulltext indexes populate asynchronously; wait so a search right after seeding finds the seed.
     await this.run('READ', (tx) => tx.run('CALL db.awaitIndexes(300)'), { timeoutMs: 310_000 }).catch(() => undefined);
-    return { statements: data + schemaStatements, schemaStatements };
+    return result;
   }
 
   async searchEntities(text: string, limit: number): Promise<SearchHit[]> {
