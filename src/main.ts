@@ -1,10 +1,11 @@
 /**
  * npm start: validate the configuration, open the store (embedded Grafeo unless NEO4J_URI is
- * set), seed the embedded store from cypher/, and serve GraphQL.
+ * set), seed the embedded store from cypher/, serve GraphQL, and shut down gracefully.
  */
 import type { Server } from 'node:http';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createApp } from './http/create-app.js';
+import { createLogger } from './http/logger.js';
 import { seedGraph } from './seeding/seed-graph.js';
 import { openStore } from './store/open-store.js';
 
@@ -25,29 +26,45 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+  // The first line says which engine serves, in plain text, before any JSON log.
   console.log(`ChainAtlas starting: ${describeEngine(config)}`);
-  const store = openStore(config.store);
+  const logger = createLogger(config.logLevel);
+  const store = await openStore(config.store);
   let seeded = config.store.engine === 'neo4j';
   if (config.store.engine === 'grafeo') {
-    const report = await seedGraph(store, config.cypherDir, (line) => console.log(line));
+    const report = await seedGraph(store, config.cypherDir, (line) => logger.debug(line));
     if (report.mismatches.length) throw new Error(`seeded graph differs from cypher/manifest.json:\n${report.mismatches.join('\n')}`);
-    const total = Object.values(report.counts.relationships).reduce((a, b) => a + b, 0);
-    console.log(`seeded ${report.counts.nodes.Entity ?? 0} nodes and ${total} relationships in ${report.ms.toFixed(0)} ms`);
+    const relationships = Object.values(report.counts.relationships).reduce((a, b) => a + b, 0);
+    console.log(`seeded ${report.counts.nodes.Entity ?? 0} nodes and ${relationships} relationships from ${config.cypherDir}/ in ${report.ms.toFixed(0)} ms`);
     seeded = true;
   }
-  const { app, apollo } = await createApp({ store, production: config.production, seeded: () => seeded });
+  const { app, apollo } = await createApp({ store, production: config.production, seeded: () => seeded, requestTimeoutMs: config.store.timeoutMs, logger });
   const server: Server = app.listen(config.port, config.host, () => {
     console.log(`GraphQL ready at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}/graphql`);
   });
+  server.on('error', (error) => {
+    console.error(`cannot listen on ${config.host}:${config.port}: ${error.message}`);
+    process.exit(1);
+  });
 
+  let stopping = false;
   const shutdown = (signal: string) => {
-    console.log(`${signal} received: closing`);
+    if (stopping) return;
+    stopping = true;
+    seeded = false; // /ready turns 503 so a load balancer stops sending traffic
+    logger.info({ signal }, 'shutting down: draining in-flight requests');
+    // Stop accepting; idle keep-alive connections close now, busy ones after their response.
     server.close(async () => {
       await apollo.stop();
       await store.close();
-      process.exit(0);
+      logger.info('stopped');
+      logger.flush(() => process.exit(0));
     });
-    setTimeout(() => process.exit(1), 10_000).unref();
+    server.closeIdleConnections();
+    setTimeout(() => {
+      logger.error('in-flight requests did not finish within 10 s; exiting');
+      process.exit(1);
+    }, 10_000).unref();
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));

@@ -129,7 +129,7 @@ describe('query cost', () => {
       );
       const result = response.body.kind === 'single' ? response.body.singleResult : undefined;
       expect(result?.errors).toBeUndefined();
-      return { queries: ctx.queries, parks: (result?.data as any).parks.nodes.length };
+      return { queries: ctx.cost.queries, parks: (result?.data as any).parks.nodes.length };
     };
     const small = await run(15);
     const large = await run(100);

@@ -40,7 +40,7 @@ await runCli(async () => {
   if (config.store.engine === 'grafeo' && !config.store.path) {
     console.log('note: the embedded engine is in memory (GRAPH_PATH unset), so this run checks the seeds and keeps nothing; npm start seeds itself');
   }
-  const store = openStore(config.store);
+  const store = await openStore(config.store);
   try {
     if (store instanceof Neo4jStore) await checkNeo4j(store);
     if (args.has('--reset')) await reset(store, target);

@@ -3,7 +3,8 @@
  * and DataLoaders that batch every lookup of one request level into one query.
  */
 import DataLoader from 'dataloader';
-import type { GraphStore, Params } from '../store/graph-store.js';
+import type { Logger } from 'pino';
+import type { GraphStore, Params, SearchHit } from '../store/graph-store.js';
 import { ENTITIES_BY_ID, RELATIONS_OF } from './graph-queries.js';
 import type { NodeProps } from './node-props.js';
 
@@ -23,23 +24,53 @@ export interface RelationRow {
   outgoing: boolean;
 }
 
+/** The request ran out of its time budget (QUERY_TIMEOUT_MS); code TIMEOUT. */
+export class QueryTimeoutError extends Error {
+  override name = 'QueryTimeoutError';
+}
+
 export interface GraphContext {
   store: GraphStore;
-  /** Number of store queries this request has run. */
-  queries: number;
+  /** Logger bound to this request (request id), when the server has one. */
+  log?: Logger;
+  /** Epoch ms by which the request must be done; every store call gets the time left as its timeout. */
+  deadline: number;
+  /**
+   * Store queries this request has run. An object, not a number: Apollo shallow-copies the
+   * context per operation, and the copy must still count into the same place.
+   */
+  cost: { queries: number };
   read<T>(cypher: string, params?: Params): Promise<T[]>;
+  /** The engine's full-text search, counted like a query. */
+  search(text: string, limit: number): Promise<SearchHit[]>;
   entity: DataLoader<string, NodeProps | null>;
   relations(spec: RelationSpec): DataLoader<string, RelationRow[]>;
 }
 
-export function createContext(store: GraphStore): GraphContext {
+export function createContext(store: GraphStore, timeoutMs = 10_000, log?: Logger): GraphContext {
   const relationLoaders = new Map<string, DataLoader<string, RelationRow[]>>();
   const context: GraphContext = {
     store,
-    queries: 0,
-    read<T>(cypher: string, params?: Params) {
-      context.queries++;
-      return store.read<T>(cypher, params);
+    log,
+    deadline: Date.now() + timeoutMs,
+    cost: { queries: 0 },
+    async read<T>(cypher: string, params?: Params) {
+      context.cost.queries++;
+      const left = context.deadline - Date.now();
+      if (left <= 0) throw new QueryTimeoutError(`the request exceeded its ${timeoutMs} ms time limit`);
+      try {
+        return await store.read<T>(cypher, params, { timeoutMs: left });
+      } catch (error) {
+        if (/time limit|timed? ?out|TransactionTimedOut/i.test(String((error as Error)?.message ?? error)) || (error as { code?: string }).code?.includes('TransactionTimedOut')) {
+          throw new QueryTimeoutError(`the request exceeded its ${timeoutMs} ms time limit`);
+        }
+        throw error;
+      }
+    },
+    search(text: string, limit: number) {
+      context.cost.queries++;
+      if (context.deadline <= Date.now()) throw new QueryTimeoutError(`the request exceeded its ${timeoutMs} ms time limit`);
+      return store.searchEntities(text, limit);
     },
     entity: new DataLoader(async (ids) => {
       const rows = await context.read<{ node: NodeProps }>(ENTITIES_BY_ID, { ids: [...ids] });

@@ -32,7 +32,7 @@ export const queryResolvers = {
     connections,
     investmentSummary,
     stats: async (_: unknown, __: unknown, ctx: GraphContext) => {
-      ctx.queries += 2;
+      ctx.cost.queries += 2;
       const [counts, docs] = await Promise.all([
         countGraph(ctx.store),
         ctx.read<{ document: string; entities: number; relationships: number }>(DOCUMENT_COUNTS),

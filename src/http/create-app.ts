@@ -1,22 +1,35 @@
 /**
- * The HTTP surface: /graphql (Apollo Server, landing page on GET), /health (liveness plus the
- * engine and whether the store answers) and /ready (store answers and holds the seed).
+ * The HTTP surface: /graphql (Apollo Server; landing page on GET), /health (liveness: the
+ * engine and whether the store answers), /ready (store answers and holds the seed) and the Neo4j
+ * Browser guide. Every operation passes the limits before it touches the store and runs in read
+ * transactions with the request's time budget.
  */
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from '@apollo/server/plugin/landingPage/default';
 import cors from 'cors';
 import express, { type Express } from 'express';
+import type { Logger } from 'pino';
 import { createContext, type GraphContext } from '../graphql/context.js';
 import { buildSchema } from '../graphql/executable-schema.js';
-import { StoreUnavailableError, type GraphStore } from '../store/graph-store.js';
-import { GraphQLError } from 'graphql';
+import { formatError } from '../graphql/format-error.js';
+import { operationLimits } from '../graphql/limits/operation-limits.js';
+import type { GraphStore } from '../store/graph-store.js';
+import { httpErrorHandler } from './error-handler.js';
+import { createLogger } from './logger.js';
+import { operationLogging } from './operation-logging.js';
+import { requestLogging } from './request-logging.js';
+
+export const MAX_BODY = '64kb';
 
 export interface AppOptions {
   store: GraphStore;
   production: boolean;
-  /** Whether the store holds the seeded graph (checked once at start-up). */
+  /** Whether the store holds the seeded graph. */
   seeded: () => boolean;
+  /** Time budget of one GraphQL request, shared by all its store queries. */
+  requestTimeoutMs?: number;
+  logger?: Logger;
 }
 
 export interface App {
@@ -24,24 +37,27 @@ export interface App {
   apollo: ApolloServer<GraphContext>;
 }
 
-export async function createApp({ store, production, seeded }: AppOptions): Promise<App> {
+export async function createApp({ store, production, seeded, requestTimeoutMs = 10_000, logger = createLogger('silent') }: AppOptions): Promise<App> {
+  const limits = operationLimits(production);
   const apollo = new ApolloServer<GraphContext>({
     schema: buildSchema(),
     introspection: true,
-    includeStacktraceInErrorResponses: !production,
-    plugins: [production ? ApolloServerPluginLandingPageProductionDefault({ footer: false }) : ApolloServerPluginLandingPageLocalDefault({ footer: false })],
-    formatError: (formatted, error) => {
-      const original = (error as GraphQLError).originalError;
-      if (original instanceof StoreUnavailableError) {
-        return { message: 'The graph store is unavailable; try again shortly.', extensions: { code: 'SERVICE_UNAVAILABLE' } };
-      }
-      return formatted;
-    },
+    includeStacktraceInErrorResponses: false,
+    allowBatchedHttpRequests: limits.allowBatchedHttpRequests,
+    validationRules: limits.validationRules,
+    formatError: formatError(logger, production),
+    plugins: [
+      // graphql-armor's plugin is typed against Apollo's CJS build; it is the same interface.
+      ...(limits.plugins as unknown as ApolloServerPlugin<GraphContext>[]),
+      operationLogging(),
+      production ? ApolloServerPluginLandingPageProductionDefault({ footer: false }) : ApolloServerPluginLandingPageLocalDefault({ footer: false }),
+    ],
   });
   await apollo.start();
 
   const app = express();
   app.disable('x-powered-by');
+  app.use(requestLogging(logger));
   app.get('/health', async (_req, res) => {
     const health = await store.health();
     res.status(health.ok ? 200 : 503).json({ status: health.ok ? 'ok' : 'unavailable', ...health });
@@ -54,8 +70,9 @@ export async function createApp({ store, production, seeded }: AppOptions): Prom
   app.use(
     '/graphql',
     cors<cors.CorsRequest>(),
-    express.json({ limit: '100kb' }),
-    expressMiddleware(apollo, { context: async () => createContext(store) }),
+    express.json({ limit: MAX_BODY }),
+    expressMiddleware(apollo, { context: async ({ req }) => createContext(store, requestTimeoutMs, req.log) }),
   );
+  app.use(httpErrorHandler);
   return { app, apollo };
 }

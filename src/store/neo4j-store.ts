@@ -24,6 +24,8 @@ export interface Neo4jStoreOptions {
   password: string;
   database: string;
   timeoutMs: number;
+  /** How long the driver retries a transaction on transient errors (default 15 s). */
+  maxRetryTimeMs?: number;
   /** Name of the full-text index over entity names and aliases (declared in cypher/000_schema.cypher). */
   searchIndex?: string;
 }
@@ -37,8 +39,8 @@ export class Neo4jStore implements GraphStore {
 
   constructor(private readonly options: Neo4jStoreOptions) {
     this.driver = neo4j.driver(options.uri, neo4j.auth.basic(options.user, options.password), {
-      maxTransactionRetryTime: 15_000,
-      connectionAcquisitionTimeout: 10_000,
+      maxTransactionRetryTime: options.maxRetryTimeMs ?? 15_000,
+      connectionAcquisitionTimeout: Math.min(10_000, options.timeoutMs),
       userAgent: 'chainatlas/0.1',
     });
   }

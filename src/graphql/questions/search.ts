@@ -38,9 +38,8 @@ export async function search(_: unknown, args: SearchArgs, ctx: GraphContext) {
   const key = nameKey(raw);
   const kinds = args.kinds?.length ? args.kinds : null;
 
-  ctx.queries++;
   const [hits, exact] = await Promise.all([
-    ctx.store.searchEntities(text, CANDIDATES),
+    ctx.search(text, CANDIDATES),
     ctx.read<{ node: NodeProps }>(SEARCH_BY_KEY, { kinds, key, text, contains: [...text].length < 2 }),
   ]);
   const relevance = new Map(hits.map((h) => [h.id, h.score]));

@@ -1,0 +1,110 @@
+/**
+ * A GraphStore decorator for the benchmark: passes every call through to the real store and, while
+ * recording, keeps each call (method, exact Cypher and parameters, start and end time). The calls
+ * one GraphQL request makes can then be replayed straight on the store, with the same concurrency
+ * (calls that overlapped in the request run together), to time the raw Cypher behind it.
+ */
+import type { GraphStore, Params, QueryOptions, Row, ScriptResult, SearchHit, StoreHealth } from '../src/store/graph-store.js';
+
+export type RecordedCall =
+  | { method: 'read'; cypher: string; params: Params; start: number; end: number }
+  | { method: 'searchEntities'; text: string; limit: number; start: number; end: number };
+
+export class RecordingStore implements GraphStore {
+  private recording: RecordedCall[] | null = null;
+
+  constructor(readonly inner: GraphStore) {}
+
+  get engine() {
+    return this.inner.engine;
+  }
+
+  /** Starts keeping calls; stop() returns them in the order they started. */
+  start(): void {
+    this.recording = [];
+  }
+
+  stop(): RecordedCall[] {
+    const calls = this.recording ?? [];
+    this.recording = null;
+    return calls.sort((a, b) => a.start - b.start);
+  }
+
+  async read<T = Row>(cypher: string, params: Params = {}, options?: QueryOptions): Promise<T[]> {
+    const log = this.recording;
+    if (!log) return this.inner.read<T>(cypher, params, options);
+    const call: RecordedCall = { method: 'read', cypher, params: structuredClone(params), start: performance.now(), end: 0 };
+    log.push(call);
+    try {
+      return await this.inner.read<T>(cypher, params, options);
+    } finally {
+      call.end = performance.now();
+    }
+  }
+
+  write<T = Row>(cypher: string, params?: Params, options?: QueryOptions): Promise<T[]> {
+    return this.inner.write<T>(cypher, params, options);
+  }
+
+  runScripts(scripts: Array<{ source: string; text: string }>): Promise<ScriptResult> {
+    return this.inner.runScripts(scripts);
+  }
+
+  async searchEntities(text: string, limit: number): Promise<SearchHit[]> {
+    const log = this.recording;
+    if (!log) return this.inner.searchEntities(text, limit);
+    const call: RecordedCall = { method: 'searchEntities', text, limit, start: performance.now(), end: 0 };
+    log.push(call);
+    try {
+      return await this.inner.searchEntities(text, limit);
+    } finally {
+      call.end = performance.now();
+    }
+  }
+
+  health(): Promise<StoreHealth> {
+    return this.inner.health();
+  }
+
+  close(): Promise<void> {
+    return this.inner.close();
+  }
+}
+
+/**
+ * Groups recorded calls into waves: a call that started before every earlier call of the current
+ * wave had finished ran concurrently with it (Promise.all in a resolver, or DataLoader batches of
+ * sibling fields), so it joins that wave; otherwise it starts the next one.
+ */
+export function toWaves(calls: RecordedCall[]): RecordedCall[][] {
+  const waves: RecordedCall[][] = [];
+  let current: RecordedCall[] = [];
+  let waveEnd = -Infinity;
+  for (const call of [...calls].sort((a, b) => a.start - b.start)) {
+    if (current.length && call.start >= waveEnd) {
+      waves.push(current);
+      current = [];
+      waveEnd = -Infinity;
+    }
+    current.push(call);
+    waveEnd = Math.max(waveEnd, call.end);
+  }
+  if (current.length) waves.push(current);
+  return waves;
+}
+
+/** Runs one recorded call on the store (no recording), returning how long it took in ms. */
+export async function replayCall(store: GraphStore, call: RecordedCall): Promise<number> {
+  const started = performance.now();
+  if (call.method === 'read') await store.read(call.cypher, call.params);
+  else await store.searchEntities(call.text, call.limit);
+  return performance.now() - started;
+}
+
+/** Replays the waves of one request in order, each wave's calls together; returns per-call times and the total. */
+export async function replayWaves(store: GraphStore, waves: RecordedCall[][]): Promise<{ total: number; perCall: number[] }> {
+  const started = performance.now();
+  const perCall: number[] = [];
+  for (const wave of waves) perCall.push(...(await Promise.all(wave.map((c) => replayCall(store, c)))));
+  return { total: performance.now() - started, perCall };
+}

@@ -1,0 +1,588 @@
+/**
+ * npm run bench [-- --sizes 1k,100k,1m] [--seconds 3] [--engine grafeo|neo4j|both] [--reset-neo4j]
+ *
+ * For each size: generates the synthetic graph (bench/synthetic-graph.ts), loads it through the
+ * GraphStore interface, serves the real app (src/http/create-app.ts) on 127.0.0.1 and runs a fixed
+ * mix of GraphQL operations over HTTP:
+ *   - sequential latency (p50/p95) per operation, bounded by --seconds and --max-iterations;
+ *   - the raw Cypher behind each operation: the exact calls one request makes are recorded by a
+ *     GraphStore decorator and replayed straight on the store (same iterations, same concurrency),
+ *     giving GraphQL p50 / raw p50 and the time of each call;
+ *   - throughput of the whole mix with autocannon (in a child process, bounded by --throughput-seconds).
+ * Prints a markdown report and writes it to bench/results.md (--out to change).
+ *
+ * Neo4j is used only when NEO4J_URI is set (src/config.ts), and only with --engine neo4j|both. Its
+ * database must hold no ChainAtlas nodes, or --reset-neo4j must be given: then every :Entity node is
+ * deleted before each size is loaded and after the run (re-seed with `npm run seed` afterwards).
+ */
+import { fork } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { loadConfig, type StoreConfig } from '../src/config.js';
+import * as graphQueries from '../src/graphql/graph-queries.js';
+import { createApp } from '../src/http/create-app.js';
+import { countGraph } from '../src/seeding/graph-counts.js';
+import type { GraphStore } from '../src/store/graph-store.js';
+import { openStore } from '../src/store/open-store.js';
+import type { LoadJob, LoadSummary } from './autocannon-worker.js';
+import { RecordingStore, replayWaves, toWaves, type RecordedCall } from './recording-store.js';
+import { KINDS, loadSyntheticGraph, parseSize, SyntheticGraph, type LoadReport } from './synthetic-graph.js';
+
+// ---------------------------------------------------------------------------------------------
+// Options
+
+interface Options {
+  sizes: string[];
+  seconds: number;
+  engines: Array<'grafeo' | 'neo4j'>;
+  resetNeo4j: boolean;
+  batchSize: number;
+  throughputSeconds: number;
+  connections: number;
+  maxIterations: number;
+  timeoutMs: number;
+  out: string;
+  seed: number;
+}
+
+const USAGE = `usage: tsx bench/run-bench.ts [--sizes 1k,100k,1m] [--seconds 3] [--engine grafeo|neo4j|both] [--reset-neo4j]
+       [--batch 5000] [--throughput-seconds 5] [--connections 4] [--max-iterations 200] [--timeout-ms 120000]
+       [--seed 20240601] [--out bench/results.md]`;
+
+function parseOptions(argv: string[]): Options {
+  const o: Options = {
+    sizes: ['1k', '100k', '1m'],
+    seconds: 3,
+    engines: ['grafeo'],
+    resetNeo4j: false,
+    batchSize: 5000,
+    throughputSeconds: 5,
+    connections: 4,
+    maxIterations: 200,
+    timeoutMs: 120_000,
+    out: fileURLToPath(new URL('./results.md', import.meta.url)),
+    seed: 20240601,
+  };
+  const num = (flag: string, v: string | undefined) => {
+    const n = Number(v);
+    if (v === undefined || !Number.isFinite(n) || n <= 0) throw new Error(`${flag} needs a positive number\n${USAGE}`);
+    return n;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const [flag, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    const value = () => inline ?? argv[++i];
+    switch (flag) {
+      case '--sizes':
+        o.sizes = (value() ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+        o.sizes.forEach(parseSize);
+        break;
+      case '--seconds':
+        o.seconds = num(flag, value());
+        break;
+      case '--engine': {
+        const e = value();
+        if (e === 'grafeo' || e === 'neo4j') o.engines = [e];
+        else if (e === 'both') o.engines = ['grafeo', 'neo4j'];
+        else throw new Error(`--engine must be grafeo, neo4j or both, got ${e}\n${USAGE}`);
+        break;
+      }
+      case '--reset-neo4j':
+        o.resetNeo4j = true;
+        break;
+      case '--batch':
+        o.batchSize = Math.round(num(flag, value()));
+        break;
+      case '--throughput-seconds':
+        o.throughputSeconds = num(flag, value());
+        break;
+      case '--connections':
+        o.connections = Math.round(num(flag, value()));
+        break;
+      case '--max-iterations':
+        o.maxIterations = Math.round(num(flag, value()));
+        break;
+      case '--timeout-ms':
+        o.timeoutMs = Math.round(num(flag, value()));
+        break;
+      case '--seed':
+        o.seed = Math.round(num(flag, value()));
+        break;
+      case '--out':
+        o.out = value() ?? o.out;
+        break;
+      case '--help':
+      case '-h':
+        console.log(USAGE);
+        process.exit(0);
+      // eslint-disable-next-line no-fallthrough
+      default:
+        throw new Error(`unknown option ${a}\n${USAGE}`);
+    }
+  }
+  return o;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Statistics
+
+function percentile(values: number[], p: number): number {
+  if (!values.length) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = (p / 100) * (sorted.length - 1);
+  const lo = Math.floor(rank);
+  const hi = Math.ceil(rank);
+  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (rank - lo);
+}
+const ms = (v: number) => (Number.isFinite(v) ? (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2)) : '–');
+const secs = (v: number) => (v / 1000).toFixed(1);
+
+// ---------------------------------------------------------------------------------------------
+// The operations
+
+interface Operation {
+  name: string;
+  query: string;
+  variables: Record<string, unknown>;
+  /** A one-line summary of what came back, so the table says what was measured. */
+  describe(data: any): string;
+}
+
+function operations(graph: SyntheticGraph): Operation[] {
+  const city = graph.cityAlias(graph.busyPrefecture);
+  const [from, to] = graph.connectionPair();
+  return [
+    {
+      name: 'search (exact name)',
+      query: `query($text: String!) { search(text: $text, first: 10) { totalCount edges { score match node { id kind name } } } }`,
+      variables: { text: graph.searchName() },
+      describe: (d) => `${d.search.totalCount} candidates, top ${d.search.edges[0]?.match ?? 'none'}`,
+    },
+    {
+      name: 'search (keyword)',
+      query: `query($text: String!) { search(text: $text, first: 10) { totalCount edges { score match node { id kind name } } } }`,
+      variables: { text: '新能源' },
+      describe: (d) => `${d.search.totalCount} candidates`,
+    },
+    {
+      name: 'chainLeaders(city)',
+      query: `query($city: String!) { chainLeaders(city: $city) {
+        role enterprise { id name } chain { id name } parks { id name } city { id name } evidence { quote start end document { id } } } }`,
+      variables: { city },
+      describe: (d) => `${d.chainLeaders.length} leaderships`,
+    },
+    {
+      name: 'park → enterprises → projects',
+      query: `query($city: String!) { parks(first: 20, filter: {city: $city}) { totalCount nodes { id name
+        enterprises(first: 20) { id name projects(first: 10) { id name amountYi status } } } } }`,
+      variables: { city },
+      describe: (d) => {
+        const parks = d.parks.nodes as Array<{ enterprises: Array<{ projects: unknown[] }> }>;
+        const ents = parks.flatMap((p) => p.enterprises);
+        return `${parks.length}/${d.parks.totalCount} parks, ${ents.length} enterprises, ${ents.flatMap((e) => e.projects).length} projects`;
+      },
+    },
+    {
+      name: 'connections',
+      query: `query($from: String!, $to: String!) { connections(from: $from, to: $to, maxHops: 4, first: 5) {
+        length nodes { id name } steps { type forward evidence { quote } } } }`,
+      variables: { from, to },
+      describe: (d) => `${d.connections.length} paths of length ${d.connections[0]?.length ?? '–'}`,
+    },
+    {
+      name: 'investmentSummary(CHAIN, city)',
+      query: `query($city: String!) { investmentSummary(groupBy: CHAIN, city: $city) { key label totalAmountYi projectCount projectsWithAmount } }`,
+      variables: { city },
+      describe: (d) => {
+        const groups = d.investmentSummary as Array<{ projectCount: number }>;
+        return `${groups.length} groups, ${groups.reduce((n, g) => n + g.projectCount, 0)} project rows`;
+      },
+    },
+  ];
+}
+
+/** Names the Cypher text of a recorded call after its export in src/graphql/graph-queries.ts. */
+const QUERY_NAMES = new Map<string, string>(Object.entries(graphQueries).filter(([, v]) => typeof v === 'string').map(([k, v]) => [v as string, k]));
+const callName = (c: RecordedCall) => (c.method === 'searchEntities' ? 'searchEntities (text index)' : (QUERY_NAMES.get(c.cypher) ?? c.cypher.replace(/\s+/g, ' ').slice(0, 40)));
+
+// ---------------------------------------------------------------------------------------------
+// HTTP
+
+interface Served {
+  url: string;
+  close(): Promise<void>;
+}
+
+async function serve(store: GraphStore): Promise<Served> {
+  const { app, apollo } = await createApp({ store, production: true, seeded: () => true });
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    async close() {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      await apollo.stop();
+    },
+  };
+}
+
+async function post(url: string, op: Operation): Promise<{ ms: number; body: { data?: any; errors?: Array<{ message: string }> } }> {
+  const started = performance.now();
+  const res = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: op.query, variables: op.variables }),
+  });
+  const text = await res.text();
+  const elapsed = performance.now() - started;
+  return { ms: elapsed, body: JSON.parse(text) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Measuring
+
+interface CallStat {
+  name: string;
+  p50: number;
+  share: number;
+}
+
+interface OpResult {
+  name: string;
+  result: string;
+  error?: string;
+  iterations: number;
+  p50: number;
+  p95: number;
+  rawP50: number;
+  rawP95: number;
+  ratio: number;
+  calls: number;
+  waves: number;
+  perCall: CallStat[];
+}
+
+async function measureOperation(url: string, recorder: RecordingStore, op: Operation, o: Options): Promise<OpResult> {
+  // One recorded request: what the operation sends to the store, and a first (cold) run.
+  recorder.start();
+  let first: Awaited<ReturnType<typeof post>>;
+  let calls: RecordedCall[];
+  try {
+    first = await post(url, op);
+  } finally {
+    calls = recorder.stop();
+  }
+  const base = { name: op.name, calls: calls.length, waves: toWaves(calls).length };
+  if (first.body.errors?.length || !first.body.data) {
+    const error = first.body.errors?.map((e) => e.message).join('; ') ?? 'no data';
+    return { ...base, result: 'error', error, iterations: 0, p50: NaN, p95: NaN, rawP50: NaN, rawP95: NaN, ratio: NaN, perCall: [] };
+  }
+  const result = op.describe(first.body.data);
+
+  // How many iterations fit the budget: a slow operation gets fewer (never fewer than one).
+  const budgetMs = o.seconds * 1000;
+  let target = o.maxIterations;
+  let minimum = 5;
+  if (first.ms > 30_000) (target = 1), (minimum = 1);
+  else if (first.ms > budgetMs) (target = 3), (minimum = 3);
+  else await post(url, op); // warm-up
+
+  const times: number[] = [];
+  const started = performance.now();
+  while (times.length < target && (times.length < minimum || performance.now() - started < budgetMs)) {
+    const { ms: t, body } = await post(url, op);
+    if (body.errors?.length) throw new Error(`${op.name}: ${body.errors[0]!.message}`);
+    times.push(t);
+  }
+
+  // The same calls straight on the store, as many times, with the same concurrency.
+  const waves = toWaves(calls);
+  await replayWaves(recorder.inner, waves); // warm-up
+  const raw: number[] = [];
+  const perCall: number[][] = calls.map(() => []);
+  for (let i = 0; i < times.length; i++) {
+    const r = await replayWaves(recorder.inner, waves);
+    raw.push(r.total);
+    r.perCall.forEach((t, k) => perCall[k]!.push(t));
+  }
+  const ordered = waves.flat();
+  const callP50 = perCall.map((t) => percentile(t, 50));
+  const totalCalls = callP50.reduce((a, b) => a + b, 0) || 1;
+  const p50 = percentile(times, 50);
+  const rawP50 = percentile(raw, 50);
+  return {
+    ...base,
+    result,
+    iterations: times.length,
+    p50,
+    p95: percentile(times, 95),
+    rawP50,
+    rawP95: percentile(raw, 95),
+    ratio: p50 / rawP50,
+    perCall: ordered.map((c, k) => ({ name: callName(c), p50: callP50[k]!, share: callP50[k]! / totalCalls })),
+  };
+}
+
+async function throughput(url: string, ops: Operation[], o: Options, slowestMs: number): Promise<LoadSummary> {
+  const job: LoadJob = {
+    url,
+    connections: o.connections,
+    durationSeconds: o.throughputSeconds,
+    timeoutSeconds: Math.max(10, Math.ceil((slowestMs * o.connections * 2) / 1000)),
+    requests: ops.map((op) => ({
+      method: 'POST',
+      path: '/graphql',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: op.query, variables: op.variables }),
+    })),
+  };
+  const child = fork(fileURLToPath(new URL('./autocannon-worker.ts', import.meta.url)), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  return new Promise((resolve, reject) => {
+    child.once('message', (m: { ok: boolean; summary?: LoadSummary; error?: string }) => (m.ok ? resolve(m.summary!) : reject(new Error(m.error))));
+    child.once('error', reject);
+    child.once('exit', (code) => code !== 0 && reject(new Error(`autocannon worker exited with ${code}`)));
+    child.send(job);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Stores
+
+async function openBenchStore(engine: 'grafeo' | 'neo4j', o: Options): Promise<{ store: GraphStore; version: string } | { skip: string }> {
+  let config: StoreConfig;
+  if (engine === 'grafeo') {
+    config = { engine: 'grafeo', timeoutMs: o.timeoutMs }; // always a fresh in-memory database
+  } else {
+    const loaded = loadConfig();
+    if (loaded.store.engine !== 'neo4j') return { skip: 'NEO4J_URI is not set' };
+    config = { ...loaded.store, timeoutMs: o.timeoutMs };
+  }
+  const store = openStore(config);
+  const health = await store.health();
+  if (!health.ok) {
+    await store.close();
+    return { skip: `store unavailable: ${health.error}` };
+  }
+  if (engine === 'neo4j') {
+    const [{ n }] = (await store.read<{ n: number }>('MATCH (n:Entity) RETURN count(n) AS n')) as [{ n: number }];
+    if (n > 0 && !o.resetNeo4j) {
+      await store.close();
+      return { skip: `the Neo4j database holds ${n} ChainAtlas nodes; pass --reset-neo4j to delete them (then re-seed with npm run seed)` };
+    }
+    if (n > 0) await clearNeo4j(store);
+  }
+  return { store, version: health.version ?? engine };
+}
+
+/** Deletes every ChainAtlas node (:Entity) in batches, so a 1M graph does not need one huge transaction. */
+async function clearNeo4j(store: GraphStore): Promise<void> {
+  for (;;) {
+    const [row] = await store.write<{ deleted: number }>('MATCH (n:Entity) WITH n LIMIT 10000 DETACH DELETE n RETURN count(*) AS deleted', {}, { timeoutMs: 600_000 });
+    if (!row || row.deleted === 0) return;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// One size on one engine
+
+interface Run {
+  size: string;
+  engine: string;
+  version?: string;
+  skipped?: string;
+  load?: LoadReport;
+  countsOk?: boolean;
+  rssAfterLoadGb?: number;
+  ops: OpResult[];
+  load1?: number;
+  throughput?: LoadSummary;
+  throughputError?: string;
+  targets: { city: string; search: string; from: string; to: string };
+}
+
+async function runOne(sizeLabel: string, engine: 'grafeo' | 'neo4j', o: Options): Promise<Run> {
+  const n = parseSize(sizeLabel);
+  const graph = SyntheticGraph.create(n, o.seed);
+  const [from, to] = graph.connectionPair();
+  const run: Run = { size: sizeLabel, engine, ops: [], targets: { city: graph.cityAlias(graph.busyPrefecture), search: graph.searchName(), from, to } };
+  console.log(`\n== ${sizeLabel} (${graph.totalNodes} nodes) on ${engine}`);
+  const opened = await openBenchStore(engine, o);
+  if ('skip' in opened) {
+    console.log(`   skipped: ${opened.skip}`);
+    run.skipped = opened.skip;
+    return run;
+  }
+  const { store, version } = opened;
+  run.version = version;
+  try {
+    console.log(`   loading (batches of ${o.batchSize} rows) …`);
+    run.load = await loadSyntheticGraph(store, graph, { batchSize: o.batchSize, log: (l) => console.log(`  ${l}`) });
+    if (engine === 'neo4j') await store.read('CALL db.awaitIndexes(600)', {}, { timeoutMs: 610_000 }).catch(() => undefined);
+    run.rssAfterLoadGb = process.memoryUsage().rss / 2 ** 30;
+    console.log(`   loaded ${run.load.nodes} nodes, ${run.load.relationships} relationships in ${secs(run.load.totalMs)} s (RSS ${run.rssAfterLoadGb.toFixed(1)} GiB)`);
+    const counts = await countGraph(store);
+    run.countsOk =
+      counts.nodes.Entity === run.load.nodes &&
+      KINDS.every((k) => (counts.nodes[k] ?? 0) === run.load!.nodesByKind[k]) &&
+      Object.entries(run.load.relationshipsByType).every(([t, c]) => (counts.relationships[t] ?? 0) === c);
+    if (!run.countsOk) console.log(`   WARNING: the store's counts differ from what was loaded: ${JSON.stringify(counts)}`);
+
+    const recorder = new RecordingStore(store);
+    const served = await serve(recorder);
+    try {
+      const ops = operations(graph);
+      for (const op of ops) {
+        const r = await measureOperation(served.url, recorder, op, o);
+        run.ops.push(r);
+        if (r.error) console.log(`   ${op.name.padEnd(32)} ERROR ${r.error}`);
+        else {
+          console.log(
+            `   ${op.name.padEnd(32)} p50 ${ms(r.p50).padStart(7)} ms  p95 ${ms(r.p95).padStart(7)} ms  raw p50 ${ms(r.rawP50).padStart(7)} ms  ` +
+              `×${r.ratio.toFixed(2)}  n=${r.iterations}  calls=${r.calls}  (${r.result})`,
+          );
+        }
+      }
+      const good = ops.filter((_, i) => !run.ops[i]!.error);
+      if (good.length) {
+        const slowest = Math.max(...run.ops.filter((r) => !r.error).map((r) => r.p95));
+        run.load1 = os.loadavg()[0];
+        try {
+          run.throughput = await throughput(served.url, good, o, slowest);
+          const t = run.throughput;
+          console.log(`   throughput (${o.connections} connections, ${o.throughputSeconds} s, mix of ${good.length}): ${t.requestsPerSecond.toFixed(1)} req/s, p50 ${t.latencyP50} ms, p99 ${t.latencyP99} ms, errors ${t.errors + t.non2xx}`);
+        } catch (error) {
+          run.throughputError = String(error);
+          console.log(`   throughput failed: ${run.throughputError}`);
+        }
+      }
+    } finally {
+      await served.close();
+    }
+  } finally {
+    if (engine === 'neo4j' && o.resetNeo4j) await clearNeo4j(store).catch((e) => console.log(`   could not clear Neo4j: ${e}`));
+    await store.close();
+  }
+  return run;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Report
+
+function report(runs: Run[], o: Options, started: Date, loadAtStart: number[]): string {
+  const cpu = os.cpus();
+  const lines: string[] = [];
+  const versions = [...new Set(runs.map((r) => r.version).filter(Boolean))].join(', ') || '–';
+  lines.push('# ChainAtlas benchmark', '');
+  lines.push(`- date: ${started.toISOString()}`);
+  lines.push(`- command: \`npx tsx bench/run-bench.ts ${process.argv.slice(2).join(' ')}\``);
+  lines.push(`- machine: ${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, ${os.type()} ${os.release()}`);
+  lines.push(`- node ${process.version}; engine: ${versions}`);
+  lines.push(
+    `- load average at start ${loadAtStart.map((l) => l.toFixed(1)).join(' / ')} (1/5/15 min)` +
+      (loadAtStart[0]! > cpu.length ? ' — the machine was busy with other work, so absolute times are pessimistic' : ''),
+  );
+  lines.push(`- settings: --seconds ${o.seconds} per operation (max ${o.maxIterations} requests, sequential), throughput ${o.throughputSeconds} s with ${o.connections} connections, batches of ${o.batchSize} rows, seed ${o.seed}`);
+  lines.push('');
+
+  lines.push('## Load', '');
+  lines.push('| size | engine | nodes | relationships | schema s | nodes s | relationships s | total s | statements | counts verified | RSS after load |');
+  lines.push('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |');
+  for (const r of runs) {
+    if (!r.load) {
+      lines.push(`| ${r.size} | ${r.engine} | skipped: ${r.skipped ?? 'failed'} | | | | | | | | |`);
+      continue;
+    }
+    const l = r.load;
+    lines.push(
+      `| ${r.size} | ${r.engine} | ${l.nodes} | ${l.relationships} | ${secs(l.schemaMs)} | ${secs(l.nodeMs)} | ${secs(l.relMs)} | ${secs(l.totalMs)} | ${l.statements} | ${r.countsOk ? 'yes' : 'NO'} | ${r.rssAfterLoadGb?.toFixed(1)} GiB |`,
+    );
+  }
+  lines.push('');
+
+  lines.push('## Operations (sequential requests over HTTP, ms)', '');
+  lines.push('Raw = the exact store calls one request makes, replayed on the store directly (same iterations, overlapping calls together). Targets: GraphQL p50 ≤ 1.5 × raw p50; at 100k on the embedded engine every operation under 50 ms p50.', '');
+  lines.push('| size | engine | operation | result | n | GraphQL p50 | GraphQL p95 | raw p50 | raw p95 | GraphQL / raw | store calls (waves) | targets |');
+  lines.push('| --- | --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
+  for (const r of runs) {
+    for (const op of r.ops) {
+      if (op.error) {
+        lines.push(`| ${r.size} | ${r.engine} | ${op.name} | ERROR: ${op.error.replace(/\|/g, '/')} | | | | | | | ${op.calls} | |`);
+        continue;
+      }
+      const checks: string[] = [];
+      checks.push(op.ratio <= 1.5 ? 'ratio ok' : 'ratio > 1.5');
+      if (r.size === '100k' && r.engine === 'grafeo') checks.push(op.p50 < 50 ? '< 50 ms' : '≥ 50 ms');
+      lines.push(
+        `| ${r.size} | ${r.engine} | ${op.name} | ${op.result} | ${op.iterations} | ${ms(op.p50)} | ${ms(op.p95)} | ${ms(op.rawP50)} | ${ms(op.rawP95)} | ${op.ratio.toFixed(2)} | ${op.calls} (${op.waves}) | ${checks.join(', ')} |`,
+      );
+    }
+  }
+  lines.push('');
+
+  lines.push('## Throughput (autocannon, the mix above round-robin, 127.0.0.1)', '');
+  lines.push('| size | engine | connections | seconds | requests | req/s | p50 ms | p97.5 ms | p99 ms | max ms | errors + non-2xx | load avg (1 min) |');
+  lines.push('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const r of runs) {
+    if (r.throughput) {
+      const t = r.throughput;
+      lines.push(
+        `| ${r.size} | ${r.engine} | ${o.connections} | ${t.durationSeconds.toFixed(1)} | ${t.requests} | ${t.requestsPerSecond.toFixed(1)} | ${t.latencyP50} | ${t.latencyP975} | ${t.latencyP99} | ${t.latencyMax} | ${t.errors + t.non2xx} | ${r.load1?.toFixed(1) ?? '–'} |`,
+      );
+    } else if (r.throughputError) lines.push(`| ${r.size} | ${r.engine} | failed: ${r.throughputError} | | | | | | | | | |`);
+  }
+  lines.push('');
+
+  lines.push('## Where the time goes (raw p50 of each store call, in request order)', '');
+  lines.push('| size | engine | operation | store calls: query name p50 ms (share) |');
+  lines.push('| --- | --- | --- | --- |');
+  for (const r of runs) {
+    for (const op of r.ops) {
+      if (op.error) continue;
+      const parts = op.perCall.map((c) => `${c.name} ${ms(c.p50)} (${Math.round(c.share * 100)}%)`);
+      lines.push(`| ${r.size} | ${r.engine} | ${op.name} | ${parts.join('; ')} |`);
+    }
+  }
+  lines.push('');
+  lines.push('## Arguments used', '');
+  for (const r of runs) {
+    lines.push(`- ${r.size}: city \`${r.targets.city}\` (the largest prefecture), search \`${r.targets.search}\` and \`新能源\`, connections \`${r.targets.from}\` → \`${r.targets.to}\``);
+  }
+  lines.push('');
+  return lines.join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main() {
+  const o = parseOptions(process.argv.slice(2));
+  const started = new Date();
+  const loadAtStart = os.loadavg();
+  const runs: Run[] = [];
+  for (const size of o.sizes) {
+    for (const engine of o.engines) {
+      try {
+        runs.push(await runOne(size, engine, o));
+      } catch (error) {
+        console.error(`   ${size} on ${engine} failed: ${error instanceof Error ? error.stack : String(error)}`);
+        runs.push({ size, engine, skipped: `failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`, ops: [], targets: { city: '', search: '', from: '', to: '' } });
+      }
+      (globalThis as { gc?: () => void }).gc?.();
+      const md = report(runs, o, started, loadAtStart);
+      await writeFile(o.out, md);
+    }
+  }
+  const md = report(runs, o, started, loadAtStart);
+  await writeFile(o.out, md);
+  console.log(`\n${md}`);
+  console.log(`written to ${o.out}`);
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

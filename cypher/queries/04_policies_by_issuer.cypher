@@ -1,0 +1,25 @@
+// 标题: 某城市或机构发布的政策及其对象
+// Title: Policies a city or organisation issued, and what they target
+// 问题: 一个城市或机构（含位于该市的机构、下属机构）发布了哪些政策？政策针对谁，落实哪项上级政策？
+// Question: Which policies did a city or an organisation (with the organisations located in that city or part of that organisation) issue? What do they target, and which policies do they implement?
+// 参数: $issuer 城市或机构的名称、别名、英文名或 id，如 '韶关'、'韶关市人民政府'、'org:...'。
+// Parameters: $issuer a city's or organisation's name, alias, English name or id, e.g. '韶关', '韶关市人民政府'.
+// 返回: 每个（政策、发布者）一行：政策、发布者（ISSUED_BY）、文号、类型、发布日期、对象（APPLIES_TO，带类别）、所落实的政策（IMPLEMENTS）。
+// Returns: one row per (policy, issuer): policy, issuer (ISSUED_BY), document number, policy type, issue date, targets (APPLIES_TO, with their kind) and the policies it implements (IMPLEMENTS).
+
+:param issuer => '韶关';
+
+MATCH (x:Entity)
+WHERE (x:City OR x:Organization)
+  AND ($issuer IN [x.id, x.name] + x.aliases OR toLower(replace($issuer, ' ', '')) IN x.nameKeys)
+OPTIONAL MATCH (org:Organization)-[:LOCATED_IN|PART_OF]->(x)
+WITH collect(DISTINCT x.id) + collect(DISTINCT org.id) AS issuerIds
+MATCH (p:Policy)-[:ISSUED_BY]->(issuer:Entity)
+WHERE issuer.id IN issuerIds
+OPTIONAL MATCH (p)-[:APPLIES_TO]->(target:Entity)
+WITH p, issuer, collect(DISTINCT target.name + ' [' + target.kind + ']') AS targets
+OPTIONAL MATCH (p)-[:IMPLEMENTS]->(upper:Policy)
+WITH p, issuer, targets, collect(DISTINCT upper.name) AS implements
+RETURN p.name AS policy, issuer.name AS issuedBy, p.docNumber AS docNumber, p.policyType AS policyType,
+       p.issuedDate AS issuedDate, targets, implements, p.id AS id
+ORDER BY issuedBy, policy;
