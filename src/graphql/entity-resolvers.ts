@@ -11,7 +11,7 @@ import { RELATION_FIELDS } from './relation-fields.js';
 export const MAX_RELATIONS = 500;
 export const ALL_RELATION_TYPES = [
   'PART_OF', 'LOCATED_IN', 'IN_PARK', 'LEADS_CHAIN', 'PART_OF_CHAIN', 'HAS_INDUSTRY', 'OPERATES', 'SUBSIDIARY_OF', 'SUPPLIES',
-  'COOPERATES_WITH', 'ISSUED_BY', 'APPLIES_TO', 'IMPLEMENTS', 'PAIRED_WITH', 'HAS_INDICATOR', 'MENTIONED_IN', 'DESCRIBES',
+  'COOPERATES_WITH', 'ISSUED_BY', 'APPLIES_TO', 'IMPLEMENTS', 'ASSIGNS', 'PAIRED_WITH', 'HAS_INDICATOR', 'MENTIONED_IN', 'DESCRIBES',
 ];
 
 export function pageSize(first: number | null | undefined, max: number, field = 'first'): number {

@@ -81,6 +81,7 @@ export const RELATION_FIELDS: Record<string, Record<string, RelationField>> = {
     targets: out(['APPLIES_TO']),
     implements: out(['IMPLEMENTS'], ['Policy']),
     implementedBy: inc(['IMPLEMENTS'], ['Policy']),
+    assignees: out(['ASSIGNS']),
   },
   Organization: {
     city: cityOf,
@@ -89,6 +90,7 @@ export const RELATION_FIELDS: Record<string, Record<string, RelationField>> = {
     units: inc(['PART_OF'], ['Organization']),
     projects: out(['OPERATES'], ['Project']),
     issuedPolicies: inc(['ISSUED_BY'], ['Policy']),
+    assignedBy: inc(['ASSIGNS'], ['Policy']),
     partners: both(['COOPERATES_WITH']),
     policies: targetedBy,
   },

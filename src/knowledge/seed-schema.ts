@@ -44,6 +44,7 @@ export const PREDICATES = {
     to: ['City', 'Park', 'IndustryChain', 'Enterprise', 'Project', 'Organization'],
   },
   IMPLEMENTS: { from: ['Policy'], to: ['Policy'] },
+  ASSIGNS: { from: ['Policy'], to: ['Organization', 'Enterprise'] },
   PAIRED_WITH: { from: ANY_PLACE, to: ANY_PLACE },
   HAS_INDICATOR: { from: ['City', 'Park', 'Enterprise', 'IndustryChain', 'Project'], to: ['Indicator'] },
 } as const satisfies Record<string, { from: Kinds; to: Kinds }>;
