@@ -366,3 +366,37 @@ export function preview(text: string, max = 100): string {
   const flat = text.trim().replace(/\s+/g, ' ');
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
+
+/** Escapes Cypher string literals accept; a text with any other keeps its own shape. */
+const VALID_ESCAPE = /^\\(?:[\\'"bfnrt]|u[0-9a-fA-F]{4})/;
+
+/**
+ * The shape of a Cypher text: string literals become '', numbers 0, and lists of literals one
+ * element. Texts of one shape differ only in literal values, so Neo4j's (slow) analysis of one
+ * stands for all; a text whose strings hold an unusual escape is its own shape and linted in full.
+ */
+export function cypherShape(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === "'" || c === '"') {
+      let j = i + 1;
+      for (; j < text.length && text[j] !== c; j++) {
+        if (text[j] === '\\') {
+          if (!VALID_ESCAPE.test(text.slice(j, j + 6))) return text;
+          j += text[j + 1] === 'u' ? 5 : 1;
+        }
+      }
+      if (j >= text.length) return text; // unterminated: let the parser say so
+      out += "''";
+      i = j;
+    } else if (/[0-9]/.test(c) && !/[\w$]/.test(text[i - 1] ?? ' ')) {
+      while (/[0-9.eE]/.test(text[i + 1] ?? '')) i++;
+      out += '0';
+    } else {
+      out += c;
+    }
+  }
+  // [a, b, c] of literals → [a]
+  return out.replace(/\[(?:''|0)(?:\s*,\s*(?:''|0))+\]/g, (m) => `[${m.slice(1, m.indexOf(',')).trim()}]`);
+}
