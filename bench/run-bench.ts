@@ -362,7 +362,7 @@ async function openBenchStore(engine: 'grafeo' | 'neo4j', o: Options): Promise<{
     if (loaded.store.engine !== 'neo4j') return { skip: 'NEO4J_URI is not set' };
     config = { ...loaded.store, timeoutMs: o.timeoutMs };
   }
-  const store = openStore(config);
+  const store = await openStore(config);
   const health = await store.health();
   if (!health.ok) {
     await store.close();

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import { buildSeedFiles } from '../src/knowledge/build-seed-files.js';
 import type { EntityNode, Knowledge } from '../src/knowledge/compile-knowledge.js';
-import { coverageReport, extractMentions, formatCoverage, MAX_MENTION, type CoverageOptions, type IgnoreEntry } from '../src/knowledge/coverage.js';
+import { coverageReport, extractMentions, formatCoverage, ignoreMatches, MAX_MENTION, type IgnoreEntry } from '../src/knowledge/coverage.js';
 import type { EntityKind } from '../src/knowledge/seed-schema.js';
 import { sourceText, type SourceText } from '../src/text/source-text.js';
 
@@ -42,6 +42,35 @@ describe('mention extraction', () => {
     const [m] = extractMentions(sourceText(long));
     expect(m!.text).toHaveLength(MAX_MENTION);
     expect(m!.text.endsWith('产业园')).toBe(true);
+  });
+
+  it('finds the zone endings 经开区, 新区, 起步区, 示范区, 试验区, with 高新区 counted once and 区域 not a zone', () => {
+    expect(texts('郴州高新区、永兴经开区;推动肇庆新区永安起步区;海陵试验区;深圳先行示范区;科技创新区域')).toEqual([
+      '郴州高新区',
+      '永兴经开区',
+      '推动肇庆新区',
+      '推动肇庆新区永安起步区',
+      '海陵试验区',
+      '深圳先行示范区',
+    ]);
+    expect(extractMentions(sourceText('郴州高新区')).map((m) => m.suffix)).toEqual(['高新区']);
+  });
+
+  it('takes a name ending in a bare 园 (华南装备园), but not 公园, 扩园, “园园通”, 园中园 inside, 园林', () => {
+    expect(texts('力促银瓶创新园、华南装备园建立机制,新丰食品园、翁源兰花电商创业园建成')).toEqual([
+      '力促银瓶创新园',
+      '华南装备园',
+      '新丰食品园',
+      '翁源兰花电商创业园',
+    ]);
+    expect(texts('推进南岭国家公园建设,新建森林公园38个;推进扩园工作;推进天然气“园园通”工程;建设美丽家园;发展园林绿化')).toEqual([]);
+    // 园中园 is one word: a mention ends after it, not at its first 园.
+    expect(texts('在乐昌打造多个特色园中园。')).toEqual(['在乐昌打造多个特色园中园']);
+    // 产业园, 工业园 and 园区 stay one mention each, not a second one ending at their 园.
+    expect(extractMentions(sourceText('宜章氟化学工业园、韶钢产业园区')).map((m) => [m.text, m.suffix])).toEqual([
+      ['宜章氟化学工业园', '工业园'],
+      ['韶钢产业园区', '园区'],
+    ]);
   });
 
   it('does not take a phrase inside a title as a mention of its own, nor a list enumerator', () => {
@@ -97,7 +126,7 @@ function fixture(
 describe('coverage rule', () => {
   const { knowledge, texts } = fixture(
     {
-      'doc:001': '穿行在宜章氟化學工業園,狠抓項目落地,三一重能风机生产项目竣工;印发实施方案(郴政发〔2022〕3号);建设1个省级重点主平台;各园区',
+      'doc:001': '穿行在宜章氟化學工業園,狠抓項目落地,三一重能风机生产项目竣工;企业(項目)服务;印发实施方案(郴政发〔2022〕3号);建设1个省级重点主平台;各园区',
       'doc:002': '打造阳江主平台。',
     },
     [
@@ -108,44 +137,56 @@ describe('coverage rule', () => {
     ],
     {
       'doc:001': [
-        { text: '項目', reason: 'generic' },
+        { text: '項目', reason: 'the bare word' },
+        { text: '狠抓项目', reason: 'generic' },
+        { text: '园区', reason: 'the bare word, which the text never uses alone' },
         { text: '省级重点主平台', reason: 'unnamed' },
         { text: '沪ICP备14003370号', reason: 'licence' },
       ],
     },
   );
-  const classify = (options?: CoverageOptions) =>
-    Object.fromEntries(coverageReport(knowledge, texts, options).documents[0]!.items.map((i) => [i.text, i.status === 'mapped' ? i.entityId : i.status === 'ignored' ? `ignore:${i.ignore.text}` : 'uncovered']));
+  const classify = () =>
+    Object.fromEntries(coverageReport(knowledge, texts).documents[0]!.items.map((i) => [i.text, i.status === 'mapped' ? i.entityId : i.status === 'ignored' ? `ignore:${i.ignore.text}` : 'uncovered']));
 
   it('maps by name, alias or document number as a suffix, ignores by entry, and reports the rest', () => {
     const report = coverageReport(knowledge, texts);
     expect(classify()).toEqual({
       穿行在宜章氟化学工业园: 'park:yizhang',
-      狠抓项目: 'ignore:項目',
-      三一重能风机生产项目: 'ignore:項目',
+      狠抓项目: 'ignore:狠抓项目',
+      三一重能风机生产项目: 'uncovered', // a named project: the bare 項目 entry does not hide it
+      项目: 'ignore:項目', // the bare word, 企业(項目)
       '郴政发〔2022〕3号': 'policy:fangan',
       建设1个省级重点主平台: 'ignore:省级重点主平台', // the longer ignore entry beats another document's alias 主平台
-      各园区: 'uncovered', // 园区 is too short a name to map
+      各园区: 'uncovered', // 园区 is too short a name to map, and the bare 园区 entry matches only 园区 itself
     });
     const [d1, d2] = report.documents;
-    expect(d1).toMatchObject({ mentions: 6, mapped: 2, ignored: 3, uncovered: 1, coveragePct: 83.3 });
-    expect(d1!.staleIgnores.map((e) => e.text)).toEqual(['沪ICP备14003370号']);
+    expect(d1).toMatchObject({ mentions: 7, mapped: 2, ignored: 3, uncovered: 2, coveragePct: 71.4 });
+    expect(d1!.staleIgnores.map((e) => e.text)).toEqual(['园区', '沪ICP备14003370号']);
     expect(d2).toMatchObject({ mentions: 1, mapped: 1, uncovered: 0, coveragePct: 100 });
-    expect(report.totals).toMatchObject({ mentions: 7, mapped: 3, ignored: 3, uncovered: 1 });
+    expect(report.totals).toMatchObject({ mentions: 8, mapped: 3, ignored: 3, uncovered: 2 });
     const lines = formatCoverage(report).join('\n');
     expect(lines).toContain('doc:001 [');
     expect(lines).toContain('各园区');
+    expect(lines).toContain('三一重能风机生产项目');
+    expect(lines).toContain('ignore "园区"');
     expect(lines).toContain('ignore "沪ICP备14003370号"');
+  });
+
+  it('matches an ignore entry as a suffix of the mention, a bare suffix only as the bare word', () => {
+    expect(ignoreMatches('狠抓项目', '狠抓项目')).toBe(true);
+    expect(ignoreMatches('重点项目', '抓好重点项目')).toBe(true);
+    expect(ignoreMatches('重点项目', '重点项目库')).toBe(false);
+    for (const bare of ['项目', '园区', '平台', '开发区', '集聚区', '高新区', '新区', '示范区', '园']) {
+      expect(ignoreMatches(bare, bare), bare).toBe(true);
+      expect(ignoreMatches(bare, `狠抓${bare}`), bare).toBe(false);
+    }
+    expect(ignoreMatches('', '项目')).toBe(false);
   });
 
   it("flags a mapping through another document's entity", () => {
     const { knowledge: k, texts: t } = fixture({ 'doc:001': '打造阳江主平台。' }, [{ id: 'park:zhupingtai', name: '阳江主平台', docs: ['doc:009'] }], {});
     const [item] = coverageReport(k, t).documents[0]!.items;
     expect(item).toMatchObject({ status: 'mapped', entityId: 'park:zhupingtai', inDocument: false });
-  });
-
-  it('with bareSuffixIgnores "exact", a bare 项目 entry no longer covers named projects', () => {
-    expect(classify({ bareSuffixIgnores: 'exact' })).toMatchObject({ 狠抓项目: 'uncovered', 三一重能风机生产项目: 'uncovered' });
   });
 });
 
@@ -161,5 +202,7 @@ describe('coverage of the curated seeds against the corpus', () => {
     }
     const uncovered = report.documents.flatMap((d) => d.items.filter((i) => i.status === 'uncovered').map((i) => `${d.docId} [${i.start},${i.end}) ${i.text}`));
     expect(uncovered).toEqual([]);
+    const stale = report.documents.flatMap((d) => d.staleIgnores.map((e) => `${d.docId} ${e.text}`));
+    expect(stale, 'ignore entries that decide no mention').toEqual([]);
   });
 });

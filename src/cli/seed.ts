@@ -11,7 +11,7 @@ import { loadConfig } from '../config.js';
 import { readManifest, readSeedScripts } from '../seeding/seed-files.js';
 import { RESET_GRAPH, seedGraph } from '../seeding/seed-graph.js';
 import { splitCypherScript } from '../store/cypher-script.js';
-import { StoreUnavailableError } from '../store/graph-store.js';
+import { StoreUnavailableError, type GraphStore } from '../store/graph-store.js';
 import { Neo4jStore } from '../store/neo4j-store.js';
 import { openStore } from '../store/open-store.js';
 import { runCli, UsageError } from './run-cli.js';
@@ -73,7 +73,7 @@ async function checkNeo4j(store: Neo4jStore): Promise<void> {
   console.log(`connected to ${agent}`);
 }
 
-async function reset(store: ReturnType<typeof openStore>, target: string): Promise<void> {
+async function reset(store: GraphStore, target: string): Promise<void> {
   if (!args.has('--yes')) {
     if (!process.stdin.isTTY) throw new UsageError('--reset deletes every ChainAtlas node; without a terminal it needs --yes as well');
     const rl = createInterface({ input: process.stdin, output: process.stdout });

@@ -1,3 +1,5 @@
+import { PREDICATE_NAMES } from '../knowledge/seed-schema.js';
+
 /**
  * The Cypher the API runs: each a fixed, parameterised text, shared by both engines (user input
  * only ever arrives as parameters). The lint test parses every string exported here.
@@ -37,6 +39,17 @@ WITH collect(DISTINCT top.id) + collect(DISTINCT d.id) AS cityIds
 OPTIONAL MATCH (p:Park)-[:LOCATED_IN|PART_OF|IN_PARK*1..2]->(c:Entity) WHERE c.id IN cityIds
 WITH cityIds, collect(DISTINCT p.id) AS parkIds
 RETURN cityIds + parkIds AS places`;
+
+/** Which of the given entities are cities. */
+export const CITIES_AMONG = `
+MATCH (n:Entity) WHERE n.id IN $ids AND n.kind = 'City'
+RETURN n.id AS id`;
+
+/** A city stands for itself and for the bodies located in it (its government, bureaus …) as an issuer. */
+export const ISSUERS_IN = `
+MATCH (i:Entity) WHERE i.id IN $ids
+OPTIONAL MATCH (o:Organization)-[:LOCATED_IN]->(c:City) WHERE c.id IN $ids
+RETURN collect(DISTINCT i.id) + collect(DISTINCT o.id) AS issuers`;
 
 /**
  * One page of a list, with every filter optional. A null parameter switches its filter off;
@@ -86,35 +99,41 @@ LIMIT 200`;
 /**
  * Chain leadership, placed: the cities the leader is in (its own, its parks', else the city each
  * evidence document is about) and the anchor parks: parks it is in, plus parks in those cities
- * that carry the chain it leads (HAS_INDUSTRY).
+ * that carry the chain it leads (HAS_INDUSTRY). Property maps are collected, not nodes and
+ * relationships: Grafeo 0.6 can return another relationship's properties for a collected one.
  */
 export const CHAIN_LEADERS = `
 MATCH (e:Enterprise)-[l:LEADS_CHAIN]->(c:IndustryChain)
 WHERE $chains IS NULL OR c.id IN $chains
 OPTIONAL MATCH (e)-[ip:IN_PARK]->(p:Park)
 OPTIONAL MATCH (p)-[:LOCATED_IN]->(pc:City)
-WITH e, l, c, collect(DISTINCT p) AS ownParks, collect(DISTINCT ip) AS ownLinks, collect(DISTINCT pc.id) AS parkCities
+WITH e, l, c, collect(DISTINCT properties(p)) AS ownParks, collect(DISTINCT properties(ip)) AS ownLinks, collect(DISTINCT pc.id) AS parkCities
 OPTIONAL MATCH (e)-[:LOCATED_IN]->(own:City)
 WITH e, l, c, ownParks, ownLinks, parkCities, collect(DISTINCT own.id) AS ownCities
 OPTIONAL MATCH (d:Document)-[:DESCRIBES]->(dc:City) WHERE d.id IN l.evidenceDocs
 WITH e, l, c, ownParks, ownLinks, ownCities, parkCities, collect(DISTINCT dc.id) AS docCities
 WITH e, l, c, ownParks, ownLinks, ownCities + parkCities + docCities AS cities
-OPTIONAL MATCH (hp:Park)-[hi:HAS_INDUSTRY]->(c)
-WHERE EXISTS { MATCH (hp)-[:LOCATED_IN]->(:City)-[:PART_OF*0..2]->(x:City) WHERE x.id IN cities }
-WITH e, l, c, ownParks, ownLinks, cities, collect(DISTINCT hp) AS hostParks, collect(DISTINCT hi) AS hostLinks
+OPTIONAL MATCH (hp:Park)-[hi:HAS_INDUSTRY]->(c), (hp)-[:LOCATED_IN]->(:City)-[:PART_OF*0..2]->(x:City)
+WHERE x.id IN cities
+WITH e, l, c, ownParks, ownLinks, cities, collect(DISTINCT properties(hp)) AS hostParks, collect(DISTINCT properties(hi)) AS hostLinks
 WITH e, l, c, ownParks + hostParks AS parks, ownLinks + hostLinks AS parkLinks, cities
 WHERE ($parks IS NULL OR any(p IN parks WHERE p.id IN $parks))
   AND ($places IS NULL OR any(x IN cities WHERE x IN $places))
-RETURN properties(e) AS enterprise, properties(c) AS chain, properties(l) AS leads,
-       [p IN parks | properties(p)] AS parks, [r IN parkLinks | properties(r)] AS parkLinks, cities
+RETURN properties(e) AS enterprise, properties(c) AS chain, properties(l) AS leads, parks, parkLinks, cities
 ORDER BY c.name, e.name`;
 
-/** All shortest paths up to 6 hops, not through document links; the caller's maxHops filters further. */
+/**
+ * The relationship types a path between entities may use: every fact, no document links. They
+ * are named in the pattern, not filtered after it: Grafeo (0.6) applies a WHERE on a
+ * shortest-path's relationships after the search, Neo4j during it, so only this form agrees.
+ */
+const PATH_TYPES = [...PREDICATE_NAMES].sort().join('|');
+
+/** All shortest paths up to 6 hops through facts; the caller's maxHops filters further. */
 export const SHORTEST_PATHS = `
 MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
-MATCH p = allShortestPaths((a)-[*..6]-(b))
-WHERE all(r IN relationships(p) WHERE NOT type(r) IN ['MENTIONED_IN', 'DESCRIBES'])
-  AND length(p) <= $maxHops
+MATCH p = allShortestPaths((a)-[:${PATH_TYPES}*..6]-(b))
+WHERE length(p) <= $maxHops
 RETURN [n IN nodes(p) | properties(n)] AS nodes,
        [r IN relationships(p) | {type: type(r), from: startNode(r).id, props: properties(r)}] AS rels
 LIMIT $limit`;

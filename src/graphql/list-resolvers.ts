@@ -3,7 +3,7 @@ import { normalizeText } from '../text/chinese.js';
 import type { GraphContext } from './context.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { badInput } from './errors.js';
-import { LIST_COUNT, LIST_PAGE } from './graph-queries.js';
+import { CITIES_AMONG, ISSUERS_IN, LIST_COUNT, LIST_PAGE } from './graph-queries.js';
 import type { NodeProps } from './node-props.js';
 import { placesWithin, resolveReference } from './references.js';
 import { pageSize } from './entity-resolvers.js';
@@ -56,7 +56,7 @@ export function listResolver(kind: string) {
     if (places && kind === 'Indicator') throw badInput('indicators cannot be filtered by city; query the city and its indicators', 'filter.city');
     const parks = f.park != null ? await resolveReference(ctx, f.park, ['Park'], 'filter.park') : null;
     const chains = f.chain != null ? await resolveReference(ctx, f.chain, ['IndustryChain'], 'filter.chain') : null;
-    const issuers = f.issuer != null ? await resolveReference(ctx, f.issuer, ['Organization', 'City'], 'filter.issuer') : null;
+    const issuers = f.issuer != null ? await issuersFor(ctx, f.issuer) : null;
 
     const params = {
       kind,
@@ -88,4 +88,14 @@ export function listResolver(kind: string) {
       nodes: page,
     };
   };
+}
+
+/** An issuer given as a city means the city and the bodies located in it (or its districts). */
+async function issuersFor(ctx: GraphContext, ref: string): Promise<string[]> {
+  const ids = await resolveReference(ctx, ref, ['Organization', 'City'], 'filter.issuer');
+  const cities = await ctx.read<{ id: string }>(CITIES_AMONG, { ids });
+  if (cities.length === 0) return ids;
+  const places = (await Promise.all(cities.map((c) => placesWithin(ctx, c.id, 'filter.issuer')))).flat();
+  const rows = await ctx.read<{ issuers: string[] }>(ISSUERS_IN, { ids: [...new Set([...ids, ...places])] });
+  return rows[0]?.issuers ?? ids;
 }

@@ -60,7 +60,9 @@ export async function createApp({ store, production, seeded, requestTimeoutMs = 
   app.use(requestLogging(logger));
   app.get('/health', async (_req, res) => {
     const health = await store.health();
-    res.status(health.ok ? 200 : 503).json({ status: health.ok ? 'ok' : 'unavailable', ...health });
+    const { rss, heapUsed } = process.memoryUsage();
+    const memory = { rssMb: Math.round(rss / 2 ** 20), heapUsedMb: Math.round(heapUsed / 2 ** 20) };
+    res.status(health.ok ? 200 : 503).json({ status: health.ok ? 'ok' : 'unavailable', ...health, memory });
   });
   app.get('/ready', async (_req, res) => {
     const health = await store.health();

@@ -1,16 +1,47 @@
 /**
  * The coverage lint: every mention in a document that looks like a park, project or policy
- * (《…》 titles, phrases ending in 产业园 / 工业园 / 园区 / … / 项目, document numbers such as
- * 阳府〔2023〕14号) must be either mapped to an entity or listed in the seed's `ignore:` with a
- * reason. Pure: works on the compiled knowledge and the documents' normalised texts, so 001/002
- * (Traditional, pinyin, mojibake) are read in the same Simplified form as the rest.
+ * (《…》 titles, phrases ending in 产业园 / 工业园 / 园区 / 新区 / 示范区 / … / 项目, a name ending
+ * in a bare 园 such as 华南装备园, document numbers such as 阳府〔2023〕14号) must be either mapped
+ * to an entity or listed in the seed's `ignore:` with a reason (an entry that is a bare suffix,
+ * 项目 or 园区, covers only that bare word). Pure: works on the compiled knowledge and the
+ * documents' normalised texts, so 001/002 (Traditional, pinyin, mojibake) are read in the same
+ * Simplified form as the rest.
  */
 import { nameKey } from '../text/chinese.js';
 import type { SourceText } from '../text/source-text.js';
 import type { Knowledge } from './compile-knowledge.js';
 
-/** Phrase endings that mark a park, platform, base or project (Simplified: matched on normalised text). */
-export const MENTION_SUFFIXES = ['产业园', '工业园', '园区', '高新区', '开发区', '产业城', '集聚区', '基地', '平台', '项目'] as const;
+/**
+ * Phrase endings that mark a park, zone, platform, base or project (Simplified: matched on
+ * normalised text). A bare 园 counts only where it ends a name (see `isParkYuan`).
+ */
+export const MENTION_SUFFIXES = [
+  '产业园',
+  '工业园',
+  '园区',
+  '园',
+  '高新区',
+  '开发区',
+  '经开区',
+  '新区',
+  '起步区',
+  '示范区',
+  '试验区',
+  '产业城',
+  '集聚区',
+  '基地',
+  '平台',
+  '项目',
+] as const;
+
+/**
+ * Words ending in 园 that are not parks of industry: the character before 园 decides (公园,
+ * 校园, 动物园/植物园, 幼儿园 …), including the verbs 扩园, 入园, 进园, 建园 (expanding or
+ * entering a park). A name such as 华南装备园 or 新丰食品园 ends in none of these.
+ */
+const NOT_PARK_YUAN = new Set(['公', '校', '家', '花', '田', '庄', '乐', '菜', '果', '茶', '陵', '物', '儿', '游', '扩', '入', '进', '建']);
+/** Characters after 园 that continue the word (园林, 园艺, 园长, 园丁, 园地, 园中园): no park name ends there. */
+const YUAN_CONTINUES = /^(?:[林艺长丁地]|中园)/;
 
 /** A phrase mention is at most this long (context words before the name included). */
 export const MAX_MENTION = 30;
@@ -66,17 +97,6 @@ export interface CoverageReport {
   totals: CoverageFigures;
 }
 
-export interface CoverageOptions {
-  /**
-   * How an ignore entry that is nothing but a bare suffix (项目, 园区, 平台 …) matches. 'suffix'
-   * (default): like every other entry, as a suffix of the mention, so it also covers every
-   * mention with that ending that no entity maps ("狠抓项目", but also an unmodelled
-   * "XX风机生产项目"); the report counts these per entry so they stay visible. 'exact': only a
-   * mention that is exactly that word, so each generic use needs its own entry ("狠抓项目").
-   */
-  bareSuffixIgnores?: 'suffix' | 'exact';
-}
-
 // ---------------------------------------------------------------------------------------------
 // Extraction
 
@@ -118,6 +138,17 @@ function runStart(text: string, end: number, limit: number): number {
   return i;
 }
 
+/**
+ * A bare 园 at `at` ends a park name: two Han characters right before it (华南装备|园, not
+ * “园园通”), the one before it not making an ordinary word (公园, 扩园 …), and the word not
+ * going on after it (园林, 园中园).
+ */
+function isParkYuan(text: string, at: number): boolean {
+  if (at < 2 || !HAN.test(text[at - 1]!) || !HAN.test(text[at - 2]!)) return false;
+  if (text[at - 1] === '园' || NOT_PARK_YUAN.has(text[at - 1]!)) return false;
+  return !YUAN_CONTINUES.test(text.slice(at + 1, at + 3));
+}
+
 const TITLE = /《[^《》\n]{1,100}》/g;
 /**
  * Document numbers: a Han issuer prefix, the year in 〔〕 (also [] or 【】), a number and 号.
@@ -143,7 +174,12 @@ export function extractMentions(doc: SourceText): Mention[] {
   // (工业园|区 → 工业园区, 平台|项目 → 平台项目), so only the outermost of a chain counts.
   const hits: Array<{ at: number; end: number; suffix: string }> = [];
   for (const suffix of MENTION_SUFFIXES) {
-    for (let at = text.indexOf(suffix); at !== -1; at = text.indexOf(suffix, at + 1)) hits.push({ at, end: at + suffix.length, suffix });
+    for (let at = text.indexOf(suffix); at !== -1; at = text.indexOf(suffix, at + 1)) {
+      if (suffix === '园' && !isParkYuan(text, at)) continue;
+      // 区域 is "region": 创新区域, 示范区域 end in no zone.
+      if (suffix.endsWith('区') && text[at + suffix.length] === '域') continue;
+      hits.push({ at, end: at + suffix.length, suffix });
+    }
   }
   hits.sort((a, b) => a.end - b.end || b.suffix.length - a.suffix.length);
   const kept = hits.filter((h, i) => {
@@ -173,11 +209,17 @@ interface NameRow {
 }
 
 const BARE_SUFFIXES = new Set<string>(MENTION_SUFFIXES);
-/** An ignore entry that is nothing but one of the suffixes (项目, 園區 …). */
-export const isBareSuffix = (text: string): boolean => BARE_SUFFIXES.has(nameKey(text));
 
-export function coverageReport(knowledge: Knowledge, texts: ReadonlyMap<string, SourceText>, options: CoverageOptions = {}): CoverageReport {
-  const bare = options.bareSuffixIgnores ?? 'suffix';
+/**
+ * Whether an ignore entry decides a mention (both as name keys). An entry matches as a suffix
+ * of the mention ("重点项目" covers "抓好重点项目"), except a bare suffix (项目, 园区, 平台 …),
+ * which matches only the bare word: otherwise it would cover every mention with that ending,
+ * named projects and parks included, so each generic use needs its own entry ("狠抓项目").
+ */
+export const ignoreMatches = (ignoreKey: string, mentionKey: string): boolean =>
+  ignoreKey.length > 0 && (BARE_SUFFIXES.has(ignoreKey) ? mentionKey === ignoreKey : mentionKey.endsWith(ignoreKey));
+
+export function coverageReport(knowledge: Knowledge, texts: ReadonlyMap<string, SourceText>): CoverageReport {
   const names: NameRow[] = [];
   for (const e of knowledge.entities) {
     const docs = new Set(e.evidence.map((ev) => ev.doc));
@@ -205,7 +247,7 @@ export function coverageReport(knowledge: Knowledge, texts: ReadonlyMap<string, 
         .filter((n) => key.endsWith(n.key))
         .map((n) => ({ n, rank: n.key.length * 3 + (n.docs.has(doc.id) ? 2 : 0) }))
         .sort((a, b) => b.rank - a.rank || (a.n.entityId < b.n.entityId ? -1 : 1))[0];
-      const matching = ignores.filter((i) => i.key.length > 0 && (bare === 'exact' && BARE_SUFFIXES.has(i.key) ? key === i.key : key.endsWith(i.key)));
+      const matching = ignores.filter((i) => ignoreMatches(i.key, key));
       const ignore = matching.reduce<(typeof matching)[number] | undefined>((a, b) => (!a || b.key.length > a.key.length ? b : a), undefined);
       if (entity && (!ignore || entity.rank > ignore.key.length * 3 + 1)) {
         return { ...m, status: 'mapped', entityId: entity.n.entityId, name: entity.n.name, inDocument: entity.n.docs.has(doc.id) };
@@ -251,12 +293,6 @@ export function formatCoverage(report: CoverageReport): string[] {
     lines.push(`note: ${foreign.length} mentions are mapped only through an entity without evidence from that document (add evidence, or an ignore entry if the match is wrong):`);
     for (const { doc, i } of foreign) lines.push(`  ${doc} [${i.start},${i.end}) ${i.text} -> ${i.entityId} (${i.name})`);
   }
-  const broad = report.documents.flatMap((d) => {
-    const counts = new Map<string, number>();
-    for (const i of d.items) if (i.status === 'ignored' && isBareSuffix(i.ignore.text)) counts.set(nameKey(i.ignore.text), (counts.get(nameKey(i.ignore.text)) ?? 0) + 1);
-    return [...counts].map(([text, n]) => `${d.docId} "${text}" ×${n}`);
-  });
-  if (broad.length) lines.push(`note: mentions ignored only by a bare-suffix entry (check none is a named park/project): ${broad.join(', ')}`);
   const stale = report.documents.flatMap((d) => d.staleIgnores.map((e) => ({ doc: d.docId, e })));
   if (stale.length) {
     lines.push(`warning: ${stale.length} ignore entries decide no mention (stale, or every mention they match is mapped to an entity):`);

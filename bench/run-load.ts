@@ -1,0 +1,88 @@
+/**
+ * npm run load [-- --seconds 60 --connections 10]: a bounded load and soak run against the real
+ * server on loopback (embedded engine, or Neo4j when NEO4J_URI is set), with a fixed mix of the
+ * flagship operations. Reports throughput, p50/p99 latency, errors (HTTP and GraphQL; must be 0)
+ * and the server's memory before, after warm-up and at the end. Not a test.
+ */
+import { spawn } from 'node:child_process';
+import { cpus, totalmem } from 'node:os';
+import autocannon from 'autocannon';
+
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const SECONDS = arg('seconds', 60);
+const CONNECTIONS = arg('connections', 10);
+const PORT = arg('port', 4790);
+const base = `http://127.0.0.1:${PORT}`;
+
+const MIX = [
+  '{ search(text: "寧德時代", first: 5) { edges { node { id name } score } } }',
+  '{ chainLeaders(city: "肇庆") { enterprise { name } chain { name } parks { name } evidence { quote } } }',
+  '{ parks(first: 20, filter: {city: "韶关"}) { totalCount nodes { name enterprises { name projects { name amountYi } } } } }',
+  '{ connections(from: "韶关", to: "东莞") { length steps { type evidence { quote } } } }',
+  '{ investmentSummary(groupBy: CITY) { key totalAmountYi projectCount } }',
+  '{ projects(first: 50, filter: {city: "郴州", minAmountYi: 100}) { totalCount nodes { name amountYi } } }',
+];
+
+async function memory(): Promise<{ rssMb: number; heapUsedMb: number }> {
+  return (await (await fetch(`${base}/health`)).json()).memory;
+}
+
+async function main() {
+  const server = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'production' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  server.stdout.on('data', (d) => (out += d));
+  const started = Date.now();
+  while (!out.includes('GraphQL ready')) {
+    if (server.exitCode !== null || Date.now() - started > 120_000) throw new Error(`server did not start:\n${out}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const engine = (await (await fetch(`${base}/health`)).json()).engine;
+  try {
+    const before = await memory();
+    let graphqlErrors = 0;
+    const requests = MIX.map((query) => ({
+      method: 'POST' as const,
+      path: '/graphql',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query }),
+      onResponse: (status: number, body: string) => {
+        if (status === 200 && body.includes('"errors"')) graphqlErrors++;
+      },
+    }));
+    const run = (seconds: number) => autocannon({ url: base, connections: CONNECTIONS, duration: seconds, requests });
+
+    await run(Math.min(5, SECONDS)); // warm-up: JIT, caches, connection pools
+    const warm = await memory();
+    graphqlErrors = 0;
+    const result = await run(SECONDS);
+    const end = await memory();
+
+    const lines = [
+      `## Load run (${new Date().toISOString().slice(0, 10)}, ${engine}, ${SECONDS} s, ${CONNECTIONS} connections, ${MIX.length}-operation mix)`,
+      '',
+      `Machine: ${cpus()[0]?.model ?? 'unknown'}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}.`,
+      '',
+      '| requests | throughput | p50 | p99 | HTTP errors | GraphQL errors | memory rss / heap (start → warm → end) |',
+      '|---|---|---|---|---|---|---|',
+      `| ${result.requests.total} | ${result.requests.average.toFixed(0)} req/s | ${result.latency.p50} ms | ${result.latency.p99} ms | ` +
+        `${result.errors + result.non2xx + result.timeouts} | ${graphqlErrors} | ` +
+        `${before.rssMb}/${before.heapUsedMb} → ${warm.rssMb}/${warm.heapUsedMb} → ${end.rssMb}/${end.heapUsedMb} MB |`,
+    ];
+    console.log(lines.join('\n'));
+    const failed = result.errors + result.non2xx + result.timeouts + graphqlErrors > 0;
+    if (failed) process.exitCode = 1;
+  } finally {
+    server.kill('SIGTERM');
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
