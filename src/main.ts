@@ -38,7 +38,7 @@ async function main(): Promise<void> {
     console.log(`seeded ${report.counts.nodes.Entity ?? 0} nodes and ${relationships} relationships from ${config.cypherDir}/ in ${report.ms.toFixed(0)} ms`);
     seeded = true;
   }
-  const { app, apollo } = await createApp({ store, production: config.production, seeded: () => seeded, requestTimeoutMs: config.store.timeoutMs, logger });
+  const { app, apollo } = await createApp({ store, production: config.production, seeded: () => seeded, requestTimeoutMs: config.store.timeoutMs, logger, cypherDir: config.cypherDir });
   const server: Server = app.listen(config.port, config.host, () => {
     console.log(`GraphQL ready at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}/graphql`);
   });

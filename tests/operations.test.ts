@@ -31,6 +31,26 @@ describe('health and readiness', () => {
   });
 });
 
+describe('the Neo4j Browser guide', () => {
+  it('is served by the app at /browser-guide with its style, to any origin', async () => {
+    const { store } = await seededStore();
+    const server = await serve(store);
+    try {
+      const guide = await fetch(`${server.url}/browser-guide`);
+      expect(guide.status).toBe(200);
+      expect(guide.headers.get('content-type')).toMatch(/text\/html/);
+      expect(guide.headers.get('access-control-allow-origin')).toBe('*');
+      expect(await guide.text()).toMatch(/<slide[\s\S]*<pre class="[^"]*runnable/);
+      const style = await fetch(`${server.url}/browser-guide/style.grass`);
+      expect(style.status).toBe(200);
+      expect(await style.text()).toMatch(/node\.City\s*\{/);
+    } finally {
+      await server.close();
+      await store.close();
+    }
+  });
+});
+
 describe('a Neo4j that is not there', () => {
   it('answers SERVICE_UNAVAILABLE with a clean message, and /health and /ready say 503', async () => {
     // A real driver against a port nobody listens on: the failure is real, not simulated.

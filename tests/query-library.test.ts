@@ -170,6 +170,9 @@ describe('every library query on the seeded embedded store', () => {
     expect(rows.length).toBeGreaterThan(3);
     for (const r of rows) expect(r.issuedBy).toMatch(/韶关/);
     expect(rows.some((r) => r.targets.length > 0)).toBe(true);
+    const yangjiang = await run<{ policy: string; docNumber: string | null; assigned: string[] }>('policies_by_issuer', { issuer: '阳江' });
+    const plan = yangjiang.find((r) => r.docNumber === '阳府〔2023〕14号');
+    expect(plan?.assigned.some((a) => a.endsWith('(牵头)'))).toBe(true);
   });
 
   it('05: 东莞 is paired with 韶关 (对口帮扶), and 韶关\'s parks with 东莞\'s', async () => {

@@ -67,6 +67,7 @@ const RELATIONSHIPS: RelationshipDoc[] = [
   { type: 'ISSUED_BY', ends: 'Policy → Organization / City', zh: '政策发布者', en: 'issued by' },
   { type: 'APPLIES_TO', ends: 'Policy → City / Park / IndustryChain / Enterprise / Project / Organization', zh: '政策对象', en: 'what the policy targets' },
   { type: 'IMPLEMENTS', ends: 'Policy → Policy', zh: '落实上级政策', en: 'carries out another policy' },
+  { type: 'ASSIGNS', ends: 'Policy → Organization / Enterprise', zh: '政策交给其任务：牵头或负责（属性 role）', en: 'the policy gives it a task: to lead or to carry out (property role)' },
   { type: 'PAIRED_WITH', ends: 'City / Park → City / Park', zh: '对口帮扶、共建、产业转移（属性 mode）', en: 'counterpart assistance, co-building, industrial transfer (property mode)' },
   { type: 'HAS_INDICATOR', ends: 'City / Park / Enterprise / IndustryChain / Project → Indicator', zh: '统计数字', en: 'a stated figure' },
   { type: 'MENTIONED_IN', ends: 'Entity → Document', zh: '在文档中被提及（属性 quotes / starts / ends）', en: 'mentioned in (properties quotes / starts / ends)' },
@@ -219,7 +220,12 @@ function labelsSlide(manifest: GuideOptions['manifest']): string {
 }
 
 function relationshipsSlide(manifest: GuideOptions['manifest'], model: LibraryQuery | undefined): string {
-  const rows = RELATIONSHIPS.map(
+  // Types the graph holds that this page does not describe yet still get a row, with their count.
+  const documented = new Set(RELATIONSHIPS.map((r) => r.type));
+  const extra = Object.keys(manifest?.relationships ?? {})
+    .filter((t) => !documented.has(t))
+    .map((type): RelationshipDoc => ({ type, ends: '', zh: '', en: '' }));
+  const rows = [...RELATIONSHIPS, ...extra].map(
     (r) =>
       `<tr><td><code>:${esc(r.type)}</code></td><td><small>${esc(r.ends)}</small></td><td>${esc(r.zh)}<br><small>${esc(r.en)}</small></td><td>${count(manifest?.relationships, r.type)}</td></tr>`,
   );

@@ -28,8 +28,10 @@ function mountUrl(req: Request): string {
   return `${req.protocol}://${req.get('host') ?? 'localhost'}${req.baseUrl}`;
 }
 
+/** The detail (paths, errno) goes to the log, not to the client. */
 function failed(res: Response, what: string, error: unknown): void {
-  res.status(500).type('text/plain; charset=utf-8').send(`cannot ${what}: ${error instanceof Error ? error.message : String(error)}\n`);
+  res.req.log?.error({ err: error }, `browser guide: cannot ${what}`);
+  res.status(500).type('text/plain; charset=utf-8').send(`cannot ${what}\n`);
 }
 
 /** GET handler for the guide page. */

@@ -10,6 +10,7 @@ import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPag
 import cors from 'cors';
 import express, { type Express } from 'express';
 import type { Logger } from 'pino';
+import { browserGuideRouter } from '../browser-guide/index.js';
 import { createContext, type GraphContext } from '../graphql/context.js';
 import { buildSchema } from '../graphql/executable-schema.js';
 import { formatError } from '../graphql/format-error.js';
@@ -30,6 +31,8 @@ export interface AppOptions {
   /** Time budget of one GraphQL request, shared by all its store queries. */
   requestTimeoutMs?: number;
   logger?: Logger;
+  /** Where the query library (queries/) and the Browser style live. */
+  cypherDir?: string;
 }
 
 export interface App {
@@ -37,7 +40,7 @@ export interface App {
   apollo: ApolloServer<GraphContext>;
 }
 
-export async function createApp({ store, production, seeded, requestTimeoutMs = 10_000, logger = createLogger('silent') }: AppOptions): Promise<App> {
+export async function createApp({ store, production, seeded, requestTimeoutMs = 10_000, logger = createLogger('silent'), cypherDir = 'cypher' }: AppOptions): Promise<App> {
   const limits = operationLimits(production);
   const apollo = new ApolloServer<GraphContext>({
     schema: buildSchema(),
@@ -69,6 +72,7 @@ export async function createApp({ store, production, seeded, requestTimeoutMs = 
     const ready = health.ok && seeded();
     res.status(ready ? 200 : 503).json({ ready, store: health.ok, seeded: seeded(), engine: store.engine });
   });
+  app.use('/browser-guide', browserGuideRouter({ cypherDir }));
   app.use(
     '/graphql',
     cors<cors.CorsRequest>(),
