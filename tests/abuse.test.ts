@@ -3,25 +3,16 @@
  * malformed requests, query-shape attacks, and a store that dies mid-request. The graph must be
  * unchanged afterwards and every answer either results or a clear, coded error.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { countGraph, type GraphCounts } from '../src/seeding/graph-counts.js';
 import type { GraphStore } from '../src/store/graph-store.js';
-import type { GrafeoStore } from '../src/store/grafeo-store.js';
-import { serve, type TestServer } from './support/http-client.js';
-import { seededStore } from './support/seeded-store.js';
+import { serve } from './support/http-client.js';
+import { useServedGraph } from './support/served-graph.js';
 
-let store: GrafeoStore;
-let server: TestServer;
+const graph = useServedGraph({ production: true });
 let before: GraphCounts;
-
 beforeAll(async () => {
-  ({ store } = await seededStore());
-  server = await serve(store, true);
-  before = await countGraph(store);
-});
-afterAll(async () => {
-  await server.close();
-  await store.close();
+  before = await countGraph(graph.store);
 });
 
 const PAYLOADS = [
@@ -69,7 +60,7 @@ const OPERATIONS = [
 describe('injection payloads in every string argument', () => {
   it.each(OPERATIONS)('%s', async (query) => {
     for (const v of PAYLOADS) {
-      const res = await server.gql(query, { v });
+      const res = await graph.server.gql(query, { v });
       if (res.errors) {
         for (const e of res.errors) {
           expect(ALLOWED_CODES.has(e.extensions?.code ?? ''), `${query} with ${JSON.stringify(v).slice(0, 40)}: ${e.message}`).toBe(true);
@@ -82,13 +73,13 @@ describe('injection payloads in every string argument', () => {
   });
 
   it('left the graph exactly as it was', async () => {
-    expect(await countGraph(store)).toEqual(before);
+    expect(await countGraph(graph.store)).toEqual(before);
   });
 });
 
 describe('request shapes that are rejected before touching the store', () => {
   const expectRejected = async (query: string, limit: string) => {
-    const res = await server.gql(query);
+    const res = await graph.server.gql(query);
     expect(res.data).toBeUndefined();
     expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit });
     return res;
@@ -116,33 +107,33 @@ describe('request shapes that are rejected before touching the store', () => {
   });
 
   it('batched operations (a JSON array) get 400', async () => {
-    const res = await server.post(JSON.stringify([{ query: '{ stats { nodes { name } } }' }, { query: '{ stats { nodes { name } } }' }]));
+    const res = await graph.server.post(JSON.stringify([{ query: '{ stats { nodes { name } } }' }, { query: '{ stats { nodes { name } } }' }]));
     expect(res.status).toBe(400);
   });
 });
 
 describe('malformed HTTP requests get 4xx with a code, never a stack trace', () => {
   it('malformed JSON', async () => {
-    const res = await server.post('{"query": "{ stats { nodes { name } } }"');
+    const res = await graph.server.post('{"query": "{ stats { nodes { name } } }"');
     expect(res.status).toBe(400);
     expect(await res.json()).toEqual({ errors: [{ message: 'request body is not valid JSON', extensions: { code: 'MALFORMED_JSON' } }] });
   });
 
   it('a wrong content type', async () => {
-    const res = await server.post('{"query": "{ stats { nodes { name } } }"}', { 'content-type': 'text/plain' });
+    const res = await graph.server.post('{"query": "{ stats { nodes { name } } }"}', { 'content-type': 'text/plain' });
     expect(res.status).toBeGreaterThanOrEqual(400);
     expect(res.status).toBeLessThan(500);
     expect(await res.text()).not.toMatch(/at .*\.(js|ts):\d+/);
   });
 
   it('an oversized body (a 1 MB string)', async () => {
-    const res = await server.post(JSON.stringify({ query: 'query($v: String!) { search(text: $v) { totalCount } }', variables: { v: 'x'.repeat(1_000_000) } }));
+    const res = await graph.server.post(JSON.stringify({ query: 'query($v: String!) { search(text: $v) { totalCount } }', variables: { v: 'x'.repeat(1_000_000) } }));
     expect(res.status).toBe(413);
     expect((await res.json()).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
   });
 
   it('a query that is not GraphQL', async () => {
-    const res = await server.gql('MATCH (n) DETACH DELETE n');
+    const res = await graph.server.gql('MATCH (n) DETACH DELETE n');
     expect(res.errors?.[0]?.extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
   });
 });
@@ -151,11 +142,11 @@ describe('a store that fails in the middle of a request', () => {
   it('yields a clean INTERNAL_SERVER_ERROR in production: no Cypher, no paths, no stack', async () => {
     let reads = 0;
     // The real store answers the first query; then it fails the way an engine does, with internals in the message.
-    const failing: GraphStore = Object.create(store, {
+    const failing: GraphStore = Object.create(graph.store, {
       read: {
         value: async (...args: Parameters<GraphStore['read']>) => {
           if (++reads > 1) throw new Error(`GRAFEO-E042: storage closed while running ${args[0]} at /work/main/src/store/grafeo-store.ts:61`);
-          return store.read(...args);
+          return graph.store.read(...args);
         },
       },
     });

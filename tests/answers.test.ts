@@ -2,24 +2,13 @@
  * The questions analysts ask, answered through the HTTP endpoint by the embedded engine loaded
  * from the real seed files, checked against what the documents say.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GrafeoStore } from '../src/store/grafeo-store.js';
-import { serve, type TestServer } from './support/http-client.js';
-import { seededStore } from './support/seeded-store.js';
+import { describe, expect, it } from 'vitest';
+import { useServedGraph } from './support/served-graph.js';
 
-let store: GrafeoStore;
-let server: TestServer;
-beforeAll(async () => {
-  ({ store } = await seededStore());
-  server = await serve(store);
-});
-afterAll(async () => {
-  await server.close();
-  await store.close();
-});
+const graph = useServedGraph();
 
 const ok = async (query: string, variables?: Record<string, unknown>) => {
-  const res = await server.gql(query, variables);
+  const res = await graph.server.gql(query, variables);
   expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
   return res.data;
 };
@@ -65,7 +54,7 @@ describe('which chain leaders anchor which parks', () => {
 
   it('returns every leadership in the graph when unfiltered (no engine drops rows)', async () => {
     const { chainLeaders } = await ok('{ chainLeaders { enterprise { id } chain { id } } }');
-    const rows = await store.read<{ n: number }>('MATCH (:Enterprise)-[l:LEADS_CHAIN]->(:IndustryChain) RETURN count(l) AS n');
+    const rows = await graph.store.read<{ n: number }>('MATCH (:Enterprise)-[l:LEADS_CHAIN]->(:IndustryChain) RETURN count(l) AS n');
     expect(chainLeaders).toHaveLength(rows[0]!.n);
   });
 });
@@ -189,7 +178,7 @@ describe('connections', () => {
   });
 
   it('rejects maxHops out of range', async () => {
-    const res = await server.gql('{ connections(from: "韶关", to: "东莞", maxHops: 9) { length } }');
+    const res = await graph.server.gql('{ connections(from: "韶关", to: "东莞", maxHops: 9) { length } }');
     expect(res.errors?.[0]).toMatchObject({ message: 'maxHops must be from 1 to 6, got 9', extensions: { code: 'BAD_USER_INPUT' } });
   });
 });
@@ -201,7 +190,7 @@ describe('invalid arguments to the questions', () => {
     ['{ chainLeaders(city: "Atlantis") { chain { id } } }', /city: no City is called "Atlantis"/],
     ['{ investmentSummary(groupBy: CITY, chain: "不存在的链") { key } }', /chain: no IndustryChain is called "不存在的链"/],
   ])('%s', async (query, message) => {
-    const res = await server.gql(query);
+    const res = await graph.server.gql(query);
     expect(res.errors?.[0]?.message).toMatch(message);
     expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });

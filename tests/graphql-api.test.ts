@@ -1,25 +1,13 @@
 /** Real GraphQL operations over HTTP against the embedded engine seeded from cypher/. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createContext } from '../src/graphql/context.js';
-import type { GrafeoStore } from '../src/store/grafeo-store.js';
-import { serve, type TestServer } from './support/http-client.js';
-import { seededStore } from './support/seeded-store.js';
+import { useServedGraph } from './support/served-graph.js';
 
-let store: GrafeoStore;
-let server: TestServer;
-
-beforeAll(async () => {
-  ({ store } = await seededStore());
-  server = await serve(store);
-});
-afterAll(async () => {
-  await server.close();
-  await store.close();
-});
+const graph = useServedGraph();
 
 describe('GraphQL API', () => {
   it('serves node(id) with kind-specific fields, relationships and evidence', async () => {
-    const res = await server.gql(`{
+    const res = await graph.server.gql(`{
       node(id: "city:zhaoqing") {
         id kind name nameEn aliases
         ... on City { level parks { id name } }
@@ -39,23 +27,23 @@ describe('GraphQL API', () => {
   });
 
   it('returns null for an unknown id', async () => {
-    const res = await server.gql('{ node(id: "city:atlantis") { id } }');
+    const res = await graph.server.gql('{ node(id: "city:atlantis") { id } }');
     expect(res).toEqual({ data: { node: null } });
   });
 
   it('lists every kind as a connection with stable keyset pagination', async () => {
-    const first = await server.gql('{ enterprises(first: 5) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } } } }');
+    const first = await graph.server.gql('{ enterprises(first: 5) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } } } }');
     const conn = first.data.enterprises;
     expect(conn.totalCount).toBeGreaterThan(10);
     expect(conn.edges).toHaveLength(5);
     expect(conn.pageInfo.hasNextPage).toBe(true);
     const ids: string[] = conn.edges.map((e: { node: { id: string } }) => e.node.id);
     expect([...ids].sort()).toEqual(ids);
-    const next = await server.gql('query($after: String) { enterprises(first: 5, after: $after) { edges { node { id } } } }', { after: conn.pageInfo.endCursor });
+    const next = await graph.server.gql('query($after: String) { enterprises(first: 5, after: $after) { edges { node { id } } } }', { after: conn.pageInfo.endCursor });
     const nextIds: string[] = next.data.enterprises.edges.map((e: { node: { id: string } }) => e.node.id);
     expect(nextIds[0]! > ids[4]!).toBe(true);
     for (const list of ['cities', 'parks', 'projects', 'chains', 'policies', 'organizations', 'indicators', 'documents']) {
-      const res = await server.gql(`{ ${list}(first: 1) { totalCount nodes { id kind } } }`);
+      const res = await graph.server.gql(`{ ${list}(first: 1) { totalCount nodes { id kind } } }`);
       expect(res.errors, list).toBeUndefined();
       expect(res.data[list].totalCount, list).toBeGreaterThan(0);
     }
@@ -63,9 +51,9 @@ describe('GraphQL API', () => {
 
   it('filters by a city given in any script, including its districts and counties', async () => {
     const query = 'query($city: String!) { parks(first: 100, filter: {city: $city}) { totalCount nodes { id city { id } } } }';
-    const simplified = await server.gql(query, { city: '肇庆' });
-    const traditional = await server.gql(query, { city: '肇慶' });
-    const english = await server.gql(query, { city: 'Zhaoqing' });
+    const simplified = await graph.server.gql(query, { city: '肇庆' });
+    const traditional = await graph.server.gql(query, { city: '肇慶' });
+    const english = await graph.server.gql(query, { city: 'Zhaoqing' });
     expect(simplified.data.parks.totalCount).toBeGreaterThan(2);
     expect(traditional.data).toEqual(simplified.data);
     expect(english.data).toEqual(simplified.data);
@@ -75,14 +63,14 @@ describe('GraphQL API', () => {
   });
 
   it('filters projects by investment range and returns the amounts', async () => {
-    const res = await server.gql('{ projects(first: 100, filter: {minAmountYi: 100}) { totalCount nodes { name amountYi } } }');
+    const res = await graph.server.gql('{ projects(first: 100, filter: {minAmountYi: 100}) { totalCount nodes { name amountYi } } }');
     expect(res.errors).toBeUndefined();
     expect(res.data.projects.totalCount).toBeGreaterThan(0);
     for (const p of res.data.projects.nodes) expect(p.amountYi).toBeGreaterThanOrEqual(100);
   });
 
   it('answers relationship fields in both directions with evidence via relations', async () => {
-    const res = await server.gql(`{
+    const res = await graph.server.gql(`{
       node(id: "ent:xpeng") {
         ... on Enterprise { leadsChains { id leaders { id } } }
         relations(types: [LEADS_CHAIN], direction: OUT) { type direction node { id } properties { key value } evidence { quote document { id } } }
@@ -99,7 +87,7 @@ describe('GraphQL API', () => {
   });
 
   it('reports stats per label, relationship type and document', async () => {
-    const res = await server.gql('{ stats { nodes { name count } relationships { name count } documents { document { id } entities relationships } } }');
+    const res = await graph.server.gql('{ stats { nodes { name count } relationships { name count } documents { document { id } entities relationships } } }');
     const nodes = Object.fromEntries(res.data.stats.nodes.map((c: { name: string; count: number }) => [c.name, c.count]));
     expect(nodes.City).toBeGreaterThan(10);
     expect(res.data.stats.documents.length).toBeGreaterThanOrEqual(4);
@@ -112,7 +100,7 @@ describe('GraphQL API', () => {
     ['{ parks(filter: {city: "Atlantis"}) { totalCount } }', /no City is called "Atlantis"/],
     ['{ projects(filter: {minAmountYi: 10, maxAmountYi: 1}) { totalCount } }', /minAmountYi \(10\) is greater than maxAmountYi \(1\)/],
   ])('rejects bad arguments with BAD_USER_INPUT: %s', async (query, message) => {
-    const res = await server.gql(query);
+    const res = await graph.server.gql(query);
     expect(res.data ?? null).toBeNull();
     expect(res.errors?.[0]?.message).toMatch(message);
     expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
@@ -122,8 +110,8 @@ describe('GraphQL API', () => {
 describe('query cost', () => {
   it('a nested list query costs a bounded number of store queries, however many rows', async () => {
     const run = async (first: number) => {
-      const ctx = createContext(store);
-      const response = await server.apollo.executeOperation(
+      const ctx = createContext(graph.store);
+      const response = await graph.server.apollo.executeOperation(
         { query: `{ parks(first: ${first}) { nodes { name city { name parent { name } } enterprises { name projects { name amountYi } leadsChains { name } } evidence { document { title } } } } }` },
         { contextValue: ctx },
       );
