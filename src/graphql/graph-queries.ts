@@ -23,13 +23,22 @@ WHERE $direction = 'BOTH' OR (outgoing AND $direction = 'OUT') OR (NOT outgoing 
 RETURN sourceId, properties(b) AS node, properties(r) AS rel, type(r) AS type, outgoing
 ORDER BY sourceId, b.name, b.id`;
 
-/** Resolves an id, name or alias (already normalised) to entity ids of the given kinds. */
+/**
+ * An id or canonical name, by index (two lookups, no scan). Aliases and other name forms go
+ * through the full-text index instead (see references.ts).
+ */
 export const RESOLVE_REFERENCE = `
-MATCH (n:Entity)
-WHERE ($kinds IS NULL OR n.kind IN $kinds)
-  AND (n.id = $ref OR n.name = $raw OR $raw IN n.aliases OR $key IN n.nameKeys)
-RETURN n.id AS id, n.kind AS kind
-ORDER BY n.id`;
+MATCH (n:Entity {id: $ref}) WHERE $kinds IS NULL OR n.kind IN $kinds
+RETURN n.id AS id
+UNION
+MATCH (n:Entity {name: $ref}) WHERE $kinds IS NULL OR n.kind IN $kinds
+RETURN n.id AS id`;
+
+/** Candidates from the full-text index whose name keys contain the key exactly. */
+export const MATCH_NAME_KEY = `
+MATCH (n:Entity) WHERE n.id IN $ids AND $key IN n.nameKeys AND ($kinds IS NULL OR n.kind IN $kinds)
+RETURN n.id AS id
+ORDER BY id`;
 
 /** A city and everything under it (districts, counties), with the parks located there. */
 export const PLACES_WITHIN = `
@@ -88,23 +97,26 @@ OPTIONAL MATCH ()-[r]->() WHERE d.id IN r.evidenceDocs
 RETURN d.id AS document, entities, count(r) AS relationships
 ORDER BY document`;
 
-/** Entities whose normalised name or alias equals the search key, or (short queries) contains it. */
+/** One-character searches, which bigram full-text indexes cannot answer: a scan, bounded. */
 export const SEARCH_BY_KEY = `
 MATCH (n:Entity)
-WHERE ($kinds IS NULL OR n.kind IN $kinds)
-  AND ($key IN n.nameKeys OR ($contains AND n.searchText CONTAINS $text))
+WHERE ($kinds IS NULL OR n.kind IN $kinds) AND n.searchText CONTAINS $text
 RETURN properties(n) AS node
 LIMIT 200`;
 
 /**
  * Chain leadership, placed: the cities the leader is in (its own, its parks', else the city each
  * evidence document is about) and the anchor parks: parks it is in, plus parks in those cities
- * that carry the chain it leads (HAS_INDUSTRY). Property maps are collected, not nodes and
+ * that carry the chain it leads (HAS_INDUSTRY). The first WHERE narrows to the asked places
+ * cheaply before the placing work; the last one decides exactly. Property maps are collected, not nodes and
  * relationships: Grafeo 0.6 can return another relationship's properties for a collected one.
  */
 export const CHAIN_LEADERS = `
 MATCH (e:Enterprise)-[l:LEADS_CHAIN]->(c:IndustryChain)
-WHERE $chains IS NULL OR c.id IN $chains
+WHERE ($chains IS NULL OR c.id IN $chains)
+  AND ($places IS NULL
+       OR EXISTS { MATCH (e)-[:LOCATED_IN|IN_PARK]->(x:Entity) WHERE x.id IN $places }
+       OR EXISTS { MATCH (d:Document)-[:DESCRIBES]->(dc:City) WHERE dc.id IN $places AND d.id IN l.evidenceDocs })
 OPTIONAL MATCH (e)-[ip:IN_PARK]->(p:Park)
 OPTIONAL MATCH (p)-[:LOCATED_IN]->(pc:City)
 WITH e, l, c, collect(DISTINCT properties(p)) AS ownParks, collect(DISTINCT properties(ip)) AS ownLinks, collect(DISTINCT pc.id) AS parkCities
@@ -144,6 +156,10 @@ LIMIT $limit`;
  */
 export const PROJECT_FACTS = `
 MATCH (p:Project)
+WHERE ($places IS NULL
+       OR EXISTS { MATCH (p)-[:LOCATED_IN|IN_PARK]->(x:Entity) WHERE x.id IN $places }
+       OR EXISTS { MATCH (d:Document)-[:DESCRIBES]->(dc:City) WHERE dc.id IN $places AND d.id IN p.evidenceDocs })
+  AND ($chains IS NULL OR EXISTS { MATCH (p)-[:PART_OF_CHAIN]->(ch:IndustryChain) WHERE ch.id IN $chains })
 OPTIONAL MATCH (p)-[:LOCATED_IN|IN_PARK*1..2]->(c:City)
 OPTIONAL MATCH (c)-[:PART_OF*0..2]->(top:City) WHERE top.level = 'prefecture'
 WITH p, collect(DISTINCT coalesce(top.id, c.id)) AS statedCities

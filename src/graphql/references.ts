@@ -2,16 +2,21 @@
  * Turns what a user types for a city, park, chain or issuer (an id, the canonical name, any
  * alias, in Simplified or Traditional Chinese, English or pinyin) into entity ids.
  */
-import { nameKey } from '../text/chinese.js';
+import { nameKey, normalizeText } from '../text/chinese.js';
 import type { GraphContext } from './context.js';
 import { badInput } from './errors.js';
-import { PLACES_WITHIN, RESOLVE_REFERENCE } from './graph-queries.js';
+import { MATCH_NAME_KEY, PLACES_WITHIN, RESOLVE_REFERENCE } from './graph-queries.js';
 
 export async function resolveReference(ctx: GraphContext, ref: string, kinds: string[] | null, field: string): Promise<string[]> {
   const raw = ref.trim();
   if (!raw) throw badInput(`${field} must not be empty`, field);
   if (raw.length > 200) throw badInput(`${field} is longer than 200 characters`, field);
-  const rows = await ctx.read<{ id: string }>(RESOLVE_REFERENCE, { kinds, ref: raw, raw, key: nameKey(raw) });
+  let rows = await ctx.read<{ id: string }>(RESOLVE_REFERENCE, { kinds, ref: raw });
+  if (rows.length === 0) {
+    // Aliases, Traditional, English and pinyin forms: the full-text index narrows, the key decides.
+    const hits = await ctx.search(normalizeText(raw), 50);
+    if (hits.length) rows = await ctx.read<{ id: string }>(MATCH_NAME_KEY, { ids: hits.map((h) => h.id), key: nameKey(raw), kinds });
+  }
   if (rows.length === 0) {
     throw badInput(`${field}: no ${kinds?.join(' or ') ?? 'entity'} is called "${raw}" (use an id, a name or an alias)`, field);
   }

@@ -38,9 +38,12 @@ export async function search(_: unknown, args: SearchArgs, ctx: GraphContext) {
   const key = nameKey(raw);
   const kinds = args.kinds?.length ? args.kinds : null;
 
+  // The full-text index holds every name form; only a one-character query (which bigram
+  // tokenizers cannot see) needs the scan.
+  const short = [...text].length < 2;
   const [hits, exact] = await Promise.all([
-    ctx.search(text, CANDIDATES),
-    ctx.read<{ node: NodeProps }>(SEARCH_BY_KEY, { kinds, key, text, contains: [...text].length < 2 }),
+    short ? Promise.resolve([]) : ctx.search(text, CANDIDATES),
+    short ? ctx.read<{ node: NodeProps }>(SEARCH_BY_KEY, { kinds, text }) : Promise.resolve([]),
   ]);
   const relevance = new Map(hits.map((h) => [h.id, h.score]));
   const top = Math.max(1, ...hits.map((h) => h.score));
