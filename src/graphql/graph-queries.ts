@@ -61,15 +61,22 @@ OPTIONAL MATCH (o:Organization)-[:LOCATED_IN]->(c:City) WHERE c.id IN $ids
 RETURN collect(DISTINCT i.id) + collect(DISTINCT o.id) AS issuers`;
 
 /**
- * One page of a list, with every filter optional. A null parameter switches its filter off;
- * relationship types and kinds arrive as parameters from allow-lists.
+ * The entities of a kind at some places: linked to one of them by one of the given relationship
+ * types, or one of them itself. Starts from the places, so it reads their neighbourhood only.
  */
-const LIST_WHERE = `
-WHERE n.kind = $kind
+export const ENTITIES_AT_PLACES = `
+MATCH (p:Entity) WHERE p.id IN $places
+OPTIONAL MATCH (n:Entity)-[r]->(p) WHERE n.kind = $kind AND type(r) IN $placeTypes
+WITH collect(DISTINCT n.id) AS linked, collect(DISTINCT CASE WHEN p.kind = $kind THEN p.id END) AS own
+RETURN linked + own AS ids`;
+
+/**
+ * The filters of a list, every one optional: a null parameter switches it off. Relationship
+ * types and kinds arrive as parameters from allow-lists.
+ */
+const LIST_FILTERS = `
   AND ($text IS NULL OR n.searchText CONTAINS $text)
   AND ($document IS NULL OR $document IN n.evidenceDocs)
-  AND ($places IS NULL OR n.id IN $places
-       OR EXISTS { MATCH (n)-[r]->(p:Entity) WHERE p.id IN $places AND type(r) IN $placeTypes })
   AND ($parks IS NULL OR EXISTS { MATCH (n)-[r]->(p:Entity) WHERE p.id IN $parks AND type(r) IN $parkTypes })
   AND ($chains IS NULL OR EXISTS { MATCH (n)-[r]-(c:Entity) WHERE c.id IN $chains AND type(r) IN $chainTypes })
   AND ($issuers IS NULL OR EXISTS { MATCH (n)-[:ISSUED_BY]->(i:Entity) WHERE i.id IN $issuers })
@@ -78,15 +85,32 @@ WHERE n.kind = $kind
   AND ($maxAmount IS NULL OR n.amountYi <= $maxAmount)
   AND ($policyType IS NULL OR n.policyType = $policyType)`;
 
+/** One page of a kind (keyset by id). */
 export const LIST_PAGE = `
-MATCH (n:Entity)${LIST_WHERE}
+MATCH (n:Entity)
+WHERE n.kind = $kind${LIST_FILTERS}
   AND ($after IS NULL OR n.id > $after)
 RETURN properties(n) AS node
 ORDER BY n.id
 LIMIT $limit`;
 
 export const LIST_COUNT = `
-MATCH (n:Entity)${LIST_WHERE}
+MATCH (n:Entity)
+WHERE n.kind = $kind${LIST_FILTERS}
+RETURN count(n) AS total`;
+
+/** The same among known ids (a place filter already narrowed them): index lookups, no kind scan. */
+export const LIST_PAGE_AMONG = `
+MATCH (n:Entity)
+WHERE n.id IN $ids AND n.kind = $kind${LIST_FILTERS}
+  AND ($after IS NULL OR n.id > $after)
+RETURN properties(n) AS node
+ORDER BY n.id
+LIMIT $limit`;
+
+export const LIST_COUNT_AMONG = `
+MATCH (n:Entity)
+WHERE n.id IN $ids AND n.kind = $kind${LIST_FILTERS}
 RETURN count(n) AS total`;
 
 export const DOCUMENT_COUNTS = `

@@ -3,7 +3,7 @@ import { normalizeText } from '../text/chinese.js';
 import type { GraphContext } from './context.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { badInput } from './errors.js';
-import { CITIES_AMONG, ISSUERS_IN, LIST_COUNT, LIST_PAGE } from './graph-queries.js';
+import { CITIES_AMONG, ENTITIES_AT_PLACES, ISSUERS_IN, LIST_COUNT, LIST_COUNT_AMONG, LIST_PAGE, LIST_PAGE_AMONG } from './graph-queries.js';
 import type { NodeProps } from './node-props.js';
 import { placesWithin, resolveReference } from './references.js';
 import { pageSize } from './entity-resolvers.js';
@@ -58,12 +58,12 @@ export function listResolver(kind: string) {
     const chains = f.chain != null ? await resolveReference(ctx, f.chain, ['IndustryChain'], 'filter.chain') : null;
     const issuers = f.issuer != null ? await issuersFor(ctx, f.issuer) : null;
 
+    const ids = places ? ((await ctx.read<{ ids: string[] }>(ENTITIES_AT_PLACES, { places, kind, placeTypes: rel.place }))[0]?.ids ?? []) : null;
     const params = {
       kind,
+      ids,
       text: f.nameContains != null ? normalizeText(f.nameContains.trim()) : null,
       document: f.document ?? null,
-      places,
-      placeTypes: rel.place,
       parks,
       parkTypes: rel.park,
       chains,
@@ -74,18 +74,19 @@ export function listResolver(kind: string) {
       maxAmount: f.maxAmountYi ?? null,
       policyType: f.policyType ?? null,
     };
-    const [rows, count] = await Promise.all([
-      ctx.read<{ node: NodeProps }>(LIST_PAGE, { ...params, after, limit: limit + 1 }),
-      ctx.read<{ total: number }>(LIST_COUNT, params),
+    const [page, count] = ids ? [LIST_PAGE_AMONG, LIST_COUNT_AMONG] : [LIST_PAGE, LIST_COUNT];
+    const [rows, total] = await Promise.all([
+      ctx.read<{ node: NodeProps }>(page, { ...params, after, limit: limit + 1 }),
+      ctx.read<{ total: number }>(count, params),
     ]);
-    const page = rows.slice(0, limit).map((r) => r.node);
-    for (const node of page) ctx.entity.prime(node.id, node);
-    const edges = page.map((node) => ({ cursor: encodeCursor(node.id), node }));
+    const nodes = rows.slice(0, limit).map((r) => r.node);
+    for (const node of nodes) ctx.entity.prime(node.id, node);
+    const edges = nodes.map((node) => ({ cursor: encodeCursor(node.id), node }));
     return {
-      totalCount: count[0]?.total ?? 0,
+      totalCount: total[0]?.total ?? 0,
       pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null },
       edges,
-      nodes: page,
+      nodes,
     };
   };
 }
