@@ -69,6 +69,14 @@ describe('plain values', () => {
     expect(await store.read("MATCH (n:Entity {id: 'sneaky'}) RETURN count(n) AS n")).toEqual([{ n: 0 }]);
   });
 
+  it('a write that outlives its time limit fails at once and never commits', async () => {
+    const slow = store.write('UNWIND range(1, 400000) AS x CREATE (:SlowProbe {x: x})', {}, { timeoutMs: 5 });
+    await expect(slow).rejects.toThrow(/exceeded the 5 ms time limit/);
+    // The engine finishes the statement in the background (well under 2 s here), then rolls it back.
+    await new Promise((r) => setTimeout(r, 2_000));
+    expect(await store.read('MATCH (p:SlowProbe) RETURN count(p) AS n')).toEqual([{ n: 0 }]);
+  });
+
   it('applies SKIP and LIMIT from integer parameters on both engines', async () => {
     const rows = await store.read('UNWIND range(1, 10) AS x RETURN x ORDER BY x SKIP $skip LIMIT $limit', { skip: 2, limit: 3 });
     expect(rows).toEqual([{ x: 3 }, { x: 4 }, { x: 5 }]);

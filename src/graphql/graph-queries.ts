@@ -23,16 +23,16 @@ WHERE $direction = 'BOTH' OR (outgoing AND $direction = 'OUT') OR (NOT outgoing 
 RETURN sourceId, properties(b) AS node, properties(r) AS rel, type(r) AS type, outgoing
 ORDER BY sourceId, b.name, b.id`;
 
-/**
- * An id or canonical name, by index (two lookups, no scan). Aliases and other name forms go
- * through the full-text index instead (see references.ts).
- */
-export const RESOLVE_REFERENCE = `
+/** An entity by id (an index lookup). */
+export const REFERENCE_BY_ID = `
 MATCH (n:Entity {id: $ref}) WHERE $kinds IS NULL OR n.kind IN $kinds
-RETURN n.id AS id
-UNION
-MATCH (n:Entity {name: $ref}) WHERE $kinds IS NULL OR n.kind IN $kinds
 RETURN n.id AS id`;
+
+/** Entities by canonical name (an index lookup); aliases go through the full-text index instead. */
+export const REFERENCE_BY_NAME = `
+MATCH (n:Entity {name: $ref}) WHERE $kinds IS NULL OR n.kind IN $kinds
+RETURN n.id AS id
+ORDER BY id`;
 
 /** Candidates from the full-text index whose name keys contain the key exactly. */
 export const MATCH_NAME_KEY = `
@@ -136,18 +136,24 @@ LIMIT 200`;
  * relationships: Grafeo 0.6 can return another relationship's properties for a collected one.
  */
 export const CHAIN_LEADERS = `
+OPTIONAL MATCH (pd:Document)-[:DESCRIBES]->(pdc:City) WHERE pdc.id IN coalesce($places, [])
+WITH collect(pd.id) AS placeDocs
 MATCH (e:Enterprise)-[l:LEADS_CHAIN]->(c:IndustryChain)
 WHERE ($chains IS NULL OR c.id IN $chains)
   AND ($places IS NULL
-       OR EXISTS { MATCH (e)-[:LOCATED_IN|IN_PARK]->(x:Entity) WHERE x.id IN $places }
-       OR EXISTS { MATCH (d:Document)-[:DESCRIBES]->(dc:City) WHERE dc.id IN $places AND d.id IN l.evidenceDocs })
+       OR any(d IN l.evidenceDocs WHERE d IN placeDocs)
+       OR EXISTS { MATCH (e)-[:LOCATED_IN|IN_PARK]->(x:Entity) WHERE x.id IN $places })
 OPTIONAL MATCH (e)-[ip:IN_PARK]->(p:Park)
 OPTIONAL MATCH (p)-[:LOCATED_IN]->(pc:City)
 WITH e, l, c, collect(DISTINCT properties(p)) AS ownParks, collect(DISTINCT properties(ip)) AS ownLinks, collect(DISTINCT pc.id) AS parkCities
 OPTIONAL MATCH (e)-[:LOCATED_IN]->(own:City)
 WITH e, l, c, ownParks, ownLinks, parkCities, collect(DISTINCT own.id) AS ownCities
-OPTIONAL MATCH (d:Document)-[:DESCRIBES]->(dc:City) WHERE d.id IN l.evidenceDocs
-WITH e, l, c, ownParks, ownLinks, ownCities, parkCities, collect(DISTINCT dc.id) AS docCities
+CALL {
+  WITH l
+  UNWIND l.evidenceDocs AS docId
+  MATCH (:Entity {id: docId})-[:DESCRIBES]->(dc:City)
+  RETURN collect(DISTINCT dc.id) AS docCities
+}
 WITH e, l, c, ownParks, ownLinks, ownCities + parkCities + docCities AS cities
 OPTIONAL MATCH (hp:Park)-[hi:HAS_INDUSTRY]->(c), (hp)-[:LOCATED_IN]->(:City)-[:PART_OF*0..2]->(x:City)
 WHERE x.id IN cities
@@ -179,16 +185,22 @@ LIMIT $limit`;
  * in (else the city their document is about), chains, status, documents.
  */
 export const PROJECT_FACTS = `
+OPTIONAL MATCH (pd:Document)-[:DESCRIBES]->(pdc:City) WHERE pdc.id IN coalesce($places, [])
+WITH collect(pd.id) AS placeDocs
 MATCH (p:Project)
 WHERE ($places IS NULL
-       OR EXISTS { MATCH (p)-[:LOCATED_IN|IN_PARK]->(x:Entity) WHERE x.id IN $places }
-       OR EXISTS { MATCH (d:Document)-[:DESCRIBES]->(dc:City) WHERE dc.id IN $places AND d.id IN p.evidenceDocs })
+       OR any(d IN p.evidenceDocs WHERE d IN placeDocs)
+       OR EXISTS { MATCH (p)-[:LOCATED_IN|IN_PARK]->(x:Entity) WHERE x.id IN $places })
   AND ($chains IS NULL OR EXISTS { MATCH (p)-[:PART_OF_CHAIN]->(ch:IndustryChain) WHERE ch.id IN $chains })
 OPTIONAL MATCH (p)-[:LOCATED_IN|IN_PARK*1..2]->(c:City)
 OPTIONAL MATCH (c)-[:PART_OF*0..2]->(top:City) WHERE top.level = 'prefecture'
 WITH p, collect(DISTINCT coalesce(top.id, c.id)) AS statedCities
-OPTIONAL MATCH (d:Document)-[:DESCRIBES]->(dc:City) WHERE d.id IN p.evidenceDocs
-WITH p, statedCities, collect(DISTINCT dc.id) AS docCities
+CALL {
+  WITH p
+  UNWIND p.evidenceDocs AS docId
+  MATCH (:Entity {id: docId})-[:DESCRIBES]->(dc:City)
+  RETURN collect(DISTINCT dc.id) AS docCities
+}
 WITH p, CASE WHEN size(statedCities) > 0 THEN statedCities ELSE docCities END AS cities
 OPTIONAL MATCH (p)-[:PART_OF_CHAIN]->(ch:IndustryChain)
 WITH p, cities, collect(DISTINCT ch.id) AS chains

@@ -46,24 +46,34 @@ export class GrafeoStore implements GraphStore {
   }
 
   /** Reads run inside a transaction that is always rolled back: a query that tries to write changes nothing. */
-  async read<T = Row>(cypher: string, params: Params = {}, options?: QueryOptions): Promise<T[]> {
-    const tx = this.db.beginTransaction();
-    try {
-      const result = await this.withTimeout(tx.executeCypher(cypher, params), options);
-      return result.toArray().map((row) => toPlain(row) as T);
-    } finally {
-      if (tx.isActive) tx.rollback();
-    }
+  read<T = Row>(cypher: string, params: Params = {}, options?: QueryOptions): Promise<T[]> {
+    return this.inTransaction<T>(false, cypher, params, options);
   }
 
-  async write<T = Row>(cypher: string, params: Params = {}, options?: QueryOptions): Promise<T[]> {
-    const tx = this.db.beginTransaction();
+  write<T = Row>(cypher: string, params: Params = {}, options?: QueryOptions): Promise<T[]> {
+    return this.inTransaction<T>(true, cypher, params, options);
+  }
+
+  /**
+   * One statement in its own transaction, committed only if it finished in time. A query that
+   * runs past its time limit is answered with an error at once and rolled back when it ends
+   * (Grafeo refuses a rollback while a query of the transaction runs), so it never commits.
+   */
+  private async inTransaction<T>(commit: boolean, cypher: string, params: Params, options?: QueryOptions): Promise<T[]> {
+    const tx: Transaction = this.db.beginTransaction();
+    const work = tx.executeCypher(cypher, params);
+    const settled = work.then(
+      () => undefined,
+      () => undefined,
+    );
     try {
-      const result = await this.withTimeout(tx.executeCypher(cypher, params), options);
-      tx.commit();
+      const result = await this.withTimeout(work, options);
+      if (commit) tx.commit();
       return result.toArray().map((row) => toPlain(row) as T);
     } finally {
-      if (tx.isActive) tx.rollback();
+      void settled.then(() => {
+        if (tx.isActive) tx.rollback();
+      });
     }
   }
 
