@@ -85,25 +85,32 @@ const LIST_FILTERS = `
   AND ($maxAmount IS NULL OR n.amountYi <= $maxAmount)
   AND ($policyType IS NULL OR n.policyType = $policyType)`;
 
-/** One page (keyset by id) and the total, for the entities `lead` selects. */
-const listPage = (lead: string) => `
-MATCH (n:Entity)
-WHERE ${lead}${LIST_FILTERS}
+/** After the filters: one page, keyset by id. */
+const PAGE = `
   AND ($after IS NULL OR n.id > $after)
 RETURN properties(n) AS node
 ORDER BY n.id
 LIMIT $limit`;
-const listCount = (lead: string) => `
-MATCH (n:Entity)
-WHERE ${lead}${LIST_FILTERS}
-RETURN count(n) AS total`;
 
 /** A kind: a scan of the kind's index. */
-export const LIST_PAGE = listPage('n.kind = $kind');
-export const LIST_COUNT = listCount('n.kind = $kind');
+export const LIST_PAGE = `
+MATCH (n:Entity)
+WHERE n.kind = $kind${LIST_FILTERS}${PAGE}`;
+
+export const LIST_COUNT = `
+MATCH (n:Entity)
+WHERE n.kind = $kind${LIST_FILTERS}
+RETURN count(n) AS total`;
+
 /** Among known ids (a place filter already narrowed them): index lookups, no scan of the kind. */
-export const LIST_PAGE_AMONG = listPage('n.id IN $ids AND n.kind = $kind');
-export const LIST_COUNT_AMONG = listCount('n.id IN $ids AND n.kind = $kind');
+export const LIST_PAGE_AMONG = `
+MATCH (n:Entity)
+WHERE n.id IN $ids AND n.kind = $kind${LIST_FILTERS}${PAGE}`;
+
+export const LIST_COUNT_AMONG = `
+MATCH (n:Entity)
+WHERE n.id IN $ids AND n.kind = $kind${LIST_FILTERS}
+RETURN count(n) AS total`;
 
 export const DOCUMENT_COUNTS = `
 MATCH (d:Document)
