@@ -23,14 +23,17 @@ WHERE $direction = 'BOTH' OR (outgoing AND $direction = 'OUT') OR (NOT outgoing 
 RETURN sourceId, properties(b) AS node, properties(r) AS rel, type(r) AS type, outgoing
 ORDER BY sourceId, b.name, b.id`;
 
-/** An entity by id (an index lookup). */
+/**
+ * An entity by id (an index lookup). Written as WHERE n.id = $ref AND …: Grafeo 0.6 drops the
+ * index for a property-map pattern followed by a WHERE (21 ms instead of 0.07 ms at 100k nodes).
+ */
 export const REFERENCE_BY_ID = `
-MATCH (n:Entity {id: $ref}) WHERE $kinds IS NULL OR n.kind IN $kinds
+MATCH (n:Entity) WHERE n.id = $ref AND ($kinds IS NULL OR n.kind IN $kinds)
 RETURN n.id AS id`;
 
 /** Entities by canonical name (an index lookup); aliases go through the full-text index instead. */
 export const REFERENCE_BY_NAME = `
-MATCH (n:Entity {name: $ref}) WHERE $kinds IS NULL OR n.kind IN $kinds
+MATCH (n:Entity) WHERE n.name = $ref AND ($kinds IS NULL OR n.kind IN $kinds)
 RETURN n.id AS id
 ORDER BY id`;
 
