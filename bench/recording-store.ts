@@ -6,9 +6,10 @@
  */
 import type { GraphStore, Params, QueryOptions, Row, ScriptResult, SearchHit, StoreHealth } from '../src/store/graph-store.js';
 
-export type RecordedCall =
-  | { method: 'read'; cypher: string; params: Params; start: number; end: number }
-  | { method: 'searchEntities'; text: string; limit: number; start: number; end: number };
+export type RecordedCall = (
+  | { method: 'read'; cypher: string; params: Params }
+  | { method: 'searchEntities'; text: string; limit: number }
+) & { start: number; end: number; error?: string };
 
 export class RecordingStore implements GraphStore {
   private recording: RecordedCall[] | null = null;
@@ -37,6 +38,9 @@ export class RecordingStore implements GraphStore {
     log.push(call);
     try {
       return await this.inner.read<T>(cypher, params, options);
+    } catch (error) {
+      call.error = error instanceof Error ? error.message : String(error);
+      throw error;
     } finally {
       call.end = performance.now();
     }
@@ -57,6 +61,9 @@ export class RecordingStore implements GraphStore {
     log.push(call);
     try {
       return await this.inner.searchEntities(text, limit);
+    } catch (error) {
+      call.error = error instanceof Error ? error.message : String(error);
+      throw error;
     } finally {
       call.end = performance.now();
     }

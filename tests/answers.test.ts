@@ -76,6 +76,16 @@ describe('Chenzhou projects of 100 亿元 or more', () => {
     expect(chenzhou.projectsWithAmount).toBe(chenzhou.projects.filter((p: any) => p.amountYi != null).length);
   });
 
+  it('a county filter finds the projects the text places in that county', async () => {
+    const rows = await graph.store.read<{ county: string; n: number }>(
+      "MATCH (p:Project)-[:LOCATED_IN|IN_PARK*1..2]->(c:City) WHERE c.level IN ['county', 'district', 'county-level-city'] RETURN c.name AS county, count(DISTINCT p) AS n ORDER BY n DESC LIMIT 1",
+    );
+    expect(rows.length).toBe(1);
+    const { county, n } = rows[0]!;
+    const { investmentSummary } = await ok('query($c: String) { investmentSummary(groupBy: CITY, city: $c) { projectCount } }', { c: county });
+    expect(investmentSummary.reduce((sum: number, g: any) => sum + g.projectCount, 0)).toBeGreaterThanOrEqual(n);
+  });
+
   it('groups by status, chain and document too', async () => {
     for (const groupBy of ['STATUS', 'CHAIN', 'DOCUMENT']) {
       const { investmentSummary } = await ok(`{ investmentSummary(groupBy: ${groupBy}) { key projectCount } }`);

@@ -68,10 +68,11 @@ RETURN collect(DISTINCT i.id) + collect(DISTINCT o.id) AS issuers`;
  * types, or one of them itself. Starts from the places, so it reads their neighbourhood only.
  */
 export const ENTITIES_AT_PLACES = `
-MATCH (p:Entity) WHERE p.id IN $places
-OPTIONAL MATCH (n:Entity)-[r]->(p) WHERE n.kind = $kind AND type(r) IN $placeTypes
-WITH collect(DISTINCT n.id) AS linked, collect(DISTINCT CASE WHEN p.kind = $kind THEN p.id END) AS own
-RETURN linked + own AS ids`;
+UNWIND $places AS placeId
+MATCH (p:Entity {id: placeId})
+CALL { WITH p MATCH (p)<-[r]-(n:Entity) WHERE n.kind = $kind AND type(r) IN $placeTypes RETURN collect(DISTINCT n.id) AS linked }
+WITH collect(linked) AS linkedLists, collect(DISTINCT CASE WHEN p.kind = $kind THEN p.id END) AS own
+RETURN reduce(acc = [], ids IN linkedLists | acc + ids) + own AS ids`;
 
 /**
  * The filters of a list, every one optional: a null parameter switches it off. Relationship
@@ -138,31 +139,20 @@ LIMIT 200`;
  * relationships: Grafeo 0.6 can return another relationship's properties for a collected one.
  */
 export const CHAIN_LEADERS = `
-OPTIONAL MATCH (pd:Document)-[:DESCRIBES]->(pdc:City) WHERE pdc.id IN coalesce($places, [])
-WITH collect(pd.id) AS placeDocs
 MATCH (e:Enterprise)-[l:LEADS_CHAIN]->(c:IndustryChain)
-WHERE ($chains IS NULL OR c.id IN $chains)
-  AND ($places IS NULL
-       OR any(d IN l.evidenceDocs WHERE d IN placeDocs)
-       OR EXISTS { MATCH (e)-[:LOCATED_IN|IN_PARK]->(x:Entity) WHERE x.id IN $places })
-OPTIONAL MATCH (e)-[ip:IN_PARK]->(p:Park)
-OPTIONAL MATCH (p)-[:LOCATED_IN]->(pc:City)
-WITH e, l, c, collect(DISTINCT properties(p)) AS ownParks, collect(DISTINCT properties(ip)) AS ownLinks, collect(DISTINCT pc.id) AS parkCities
-OPTIONAL MATCH (e)-[:LOCATED_IN]->(own:City)
-WITH e, l, c, ownParks, ownLinks, parkCities, collect(DISTINCT own.id) AS ownCities
-CALL {
-  WITH l
-  UNWIND l.evidenceDocs AS docId
-  MATCH (:Entity {id: docId})-[:DESCRIBES]->(dc:City)
-  RETURN collect(DISTINCT dc.id) AS docCities
-}
+WHERE $chains IS NULL OR c.id IN $chains
+CALL { WITH e MATCH (e)-[ip:IN_PARK]->(p:Park) RETURN collect(DISTINCT properties(p)) AS ownParks, collect(DISTINCT properties(ip)) AS ownLinks }
+CALL { WITH e MATCH (e)-[:IN_PARK]->(:Park)-[:LOCATED_IN]->(pc:City) RETURN collect(DISTINCT pc.id) AS parkCities }
+CALL { WITH e MATCH (e)-[:LOCATED_IN]->(own:City) RETURN collect(DISTINCT own.id) AS ownCities }
+CALL { WITH l UNWIND coalesce(l.evidenceDocs, []) AS docId MATCH (d:Document {id: docId})-[:DESCRIBES]->(dc:City) RETURN collect(DISTINCT dc.id) AS docCities }
 WITH e, l, c, ownParks, ownLinks, ownCities + parkCities + docCities AS cities
-OPTIONAL MATCH (hp:Park)-[hi:HAS_INDUSTRY]->(c), (hp)-[:LOCATED_IN]->(:City)-[:PART_OF*0..2]->(x:City)
-WHERE x.id IN cities
-WITH e, l, c, ownParks, ownLinks, cities, collect(DISTINCT properties(hp)) AS hostParks, collect(DISTINCT properties(hi)) AS hostLinks
+WHERE $places IS NULL OR any(x IN cities WHERE x IN $places)
+CALL { WITH c, cities
+  MATCH (c)<-[hi:HAS_INDUSTRY]-(hp:Park)
+  WHERE EXISTS { MATCH (hp)-[:LOCATED_IN]->(:City)-[:PART_OF*0..2]->(x:City) WHERE x.id IN cities }
+  RETURN collect(DISTINCT properties(hp)) AS hostParks, collect(DISTINCT properties(hi)) AS hostLinks }
 WITH e, l, c, ownParks + hostParks AS parks, ownLinks + hostLinks AS parkLinks, cities
-WHERE ($parks IS NULL OR any(p IN parks WHERE p.id IN $parks))
-  AND ($places IS NULL OR any(x IN cities WHERE x IN $places))
+WHERE $parks IS NULL OR any(p IN parks WHERE p.id IN $parks)
 RETURN properties(e) AS enterprise, properties(c) AS chain, properties(l) AS leads, parks, parkLinks, cities
 ORDER BY c.name, e.name`;
 
@@ -184,7 +174,8 @@ LIMIT $limit`;
 
 /**
  * Projects with what the summary groups them by: the prefecture-level city the text places them
- * in (else the city their document is about), chains, status, documents.
+ * in (else the city their document is about), chains, status, documents. A city filter also
+ * matches the county or district the text names (namedCities), not only its prefecture.
  */
 export const PROJECT_FACTS = `
 OPTIONAL MATCH (pd:Document)-[:DESCRIBES]->(pdc:City) WHERE pdc.id IN coalesce($places, [])
@@ -196,17 +187,17 @@ WHERE ($places IS NULL
   AND ($chains IS NULL OR EXISTS { MATCH (p)-[:PART_OF_CHAIN]->(ch:IndustryChain) WHERE ch.id IN $chains })
 OPTIONAL MATCH (p)-[:LOCATED_IN|IN_PARK*1..2]->(c:City)
 OPTIONAL MATCH (c)-[:PART_OF*0..2]->(top:City) WHERE top.level = 'prefecture'
-WITH p, collect(DISTINCT coalesce(top.id, c.id)) AS statedCities
+WITH p, collect(DISTINCT coalesce(top.id, c.id)) AS statedCities, collect(DISTINCT c.id) AS namedCities
 CALL {
   WITH p
   UNWIND p.evidenceDocs AS docId
   MATCH (:Entity {id: docId})-[:DESCRIBES]->(dc:City)
   RETURN collect(DISTINCT dc.id) AS docCities
 }
-WITH p, CASE WHEN size(statedCities) > 0 THEN statedCities ELSE docCities END AS cities
+WITH p, namedCities, CASE WHEN size(statedCities) > 0 THEN statedCities ELSE docCities END AS cities
 OPTIONAL MATCH (p)-[:PART_OF_CHAIN]->(ch:IndustryChain)
-WITH p, cities, collect(DISTINCT ch.id) AS chains
-WHERE ($places IS NULL OR any(x IN cities WHERE x IN $places))
+WITH p, namedCities, cities, collect(DISTINCT ch.id) AS chains
+WHERE ($places IS NULL OR any(x IN cities + namedCities WHERE x IN $places))
   AND ($chains IS NULL OR any(x IN chains WHERE x IN $chains))
 RETURN properties(p) AS project, cities, chains
 ORDER BY p.id`;
