@@ -10,6 +10,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { PREDICATES } from '../knowledge/seed-schema.js';
 import { readQueryLibrary, type Bilingual, type LibraryQuery } from './query-library.js';
 
 export interface GuideOptions {
@@ -48,28 +49,29 @@ const LABELS: LabelDoc[] = [
 
 interface RelationshipDoc {
   type: string;
-  ends: string;
+  /** Only for the builder's own types; the curated predicates' ends come from PREDICATES. */
+  ends?: string;
   zh: string;
   en: string;
 }
 
 const RELATIONSHIPS: RelationshipDoc[] = [
-  { type: 'PART_OF', ends: 'City→City, Park→Park, IndustryChain→IndustryChain, Organization→Organization', zh: '上级行政区、所属园区、上级产业链、上级机构', en: 'administrative parent, enclosing park, parent chain, parent body' },
-  { type: 'LOCATED_IN', ends: 'Park / Enterprise / Project / Organization → City', zh: '所在地', en: 'where it is' },
-  { type: 'IN_PARK', ends: 'Enterprise / Project / Organization / Park → Park', zh: '位于园区', en: 'in a park' },
-  { type: 'LEADS_CHAIN', ends: 'Enterprise → IndustryChain', zh: '链主、龙头企业（属性 role）', en: 'leads the chain (property role)' },
-  { type: 'PART_OF_CHAIN', ends: 'Enterprise / Project → IndustryChain', zh: '属于该产业链', en: 'belongs to the chain' },
-  { type: 'HAS_INDUSTRY', ends: 'City / Park → IndustryChain', zh: '发展、承载该产业', en: 'develops or hosts the industry' },
-  { type: 'OPERATES', ends: 'Enterprise / Organization → Project', zh: '投资、建设或运营项目', en: 'invests in, builds or runs the project' },
-  { type: 'SUBSIDIARY_OF', ends: 'Enterprise → Enterprise', zh: '子公司', en: 'subsidiary of' },
-  { type: 'SUPPLIES', ends: 'Enterprise / Project → Enterprise', zh: '为其配套', en: 'supplies' },
-  { type: 'COOPERATES_WITH', ends: 'Enterprise / Organization / City ↔ the same', zh: '合作、签约、校企合作', en: 'cooperates with' },
-  { type: 'ISSUED_BY', ends: 'Policy → Organization / City', zh: '政策发布者', en: 'issued by' },
-  { type: 'APPLIES_TO', ends: 'Policy → City / Park / IndustryChain / Enterprise / Project / Organization', zh: '政策对象', en: 'what the policy targets' },
-  { type: 'IMPLEMENTS', ends: 'Policy → Policy', zh: '落实上级政策', en: 'carries out another policy' },
-  { type: 'ASSIGNS', ends: 'Policy → Organization / Enterprise', zh: '政策交给其任务：牵头或负责（属性 role）', en: 'the policy gives it a task: to lead or to carry out (property role)' },
-  { type: 'PAIRED_WITH', ends: 'City / Park → City / Park', zh: '对口帮扶、共建、产业转移（属性 mode）', en: 'counterpart assistance, co-building, industrial transfer (property mode)' },
-  { type: 'HAS_INDICATOR', ends: 'City / Park / Enterprise / IndustryChain / Project → Indicator', zh: '统计数字', en: 'a stated figure' },
+  { type: 'PART_OF', zh: '上级行政区、所属园区、上级产业链、上级机构', en: 'administrative parent, enclosing park, parent chain, parent body' },
+  { type: 'LOCATED_IN', zh: '所在地', en: 'where it is' },
+  { type: 'IN_PARK', zh: '位于园区', en: 'in a park' },
+  { type: 'LEADS_CHAIN', zh: '链主、龙头企业（属性 role）', en: 'leads the chain (property role)' },
+  { type: 'PART_OF_CHAIN', zh: '属于该产业链', en: 'belongs to the chain' },
+  { type: 'HAS_INDUSTRY', zh: '发展、承载该产业', en: 'develops or hosts the industry' },
+  { type: 'OPERATES', zh: '投资、建设或运营项目', en: 'invests in, builds or runs the project' },
+  { type: 'SUBSIDIARY_OF', zh: '子公司', en: 'subsidiary of' },
+  { type: 'SUPPLIES', zh: '为其配套', en: 'supplies' },
+  { type: 'COOPERATES_WITH', zh: '合作、签约、校企合作', en: 'cooperates with' },
+  { type: 'ISSUED_BY', zh: '政策发布者', en: 'issued by' },
+  { type: 'APPLIES_TO', zh: '政策对象', en: 'what the policy targets' },
+  { type: 'IMPLEMENTS', zh: '落实上级政策', en: 'carries out another policy' },
+  { type: 'ASSIGNS', zh: '政策交给其任务：牵头或负责（属性 role）', en: 'the policy gives it a task: to lead or to carry out (property role)' },
+  { type: 'PAIRED_WITH', zh: '对口帮扶、共建、产业转移（属性 mode）', en: 'counterpart assistance, co-building, industrial transfer (property mode)' },
+  { type: 'HAS_INDICATOR', zh: '统计数字', en: 'a stated figure' },
   { type: 'MENTIONED_IN', ends: 'Entity → Document', zh: '在文档中被提及（属性 quotes / starts / ends）', en: 'mentioned in (properties quotes / starts / ends)' },
   { type: 'DESCRIBES', ends: 'Document → City', zh: '文档所写的城市', en: 'the city the document is about' },
 ];
@@ -219,15 +221,21 @@ function labelsSlide(manifest: GuideOptions['manifest']): string {
   );
 }
 
+/** From → to kinds of a relationship type, as the seed schema allows them. */
+function endsOf(r: RelationshipDoc): string {
+  const rule = (PREDICATES as Record<string, { from: readonly string[]; to: readonly string[] }>)[r.type];
+  return rule ? `${rule.from.join(' / ')} → ${rule.to.join(' / ')}` : (r.ends ?? '');
+}
+
 function relationshipsSlide(manifest: GuideOptions['manifest'], model: LibraryQuery | undefined): string {
   // Types the graph holds that this page does not describe yet still get a row, with their count.
   const documented = new Set(RELATIONSHIPS.map((r) => r.type));
   const extra = Object.keys(manifest?.relationships ?? {})
     .filter((t) => !documented.has(t))
-    .map((type): RelationshipDoc => ({ type, ends: '', zh: '', en: '' }));
+    .map((type): RelationshipDoc => ({ type, zh: '', en: '' }));
   const rows = [...RELATIONSHIPS, ...extra].map(
     (r) =>
-      `<tr><td><code>:${esc(r.type)}</code></td><td><small>${esc(r.ends)}</small></td><td>${esc(r.zh)}<br><small>${esc(r.en)}</small></td><td>${count(manifest?.relationships, r.type)}</td></tr>`,
+      `<tr><td><code>:${esc(r.type)}</code></td><td><small>${esc(endsOf(r))}</small></td><td>${esc(r.zh)}<br><small>${esc(r.en)}</small></td><td>${count(manifest?.relationships, r.type)}</td></tr>`,
   );
   return slide(
     { zh: '关系类型', en: 'Relationship types' },
