@@ -5,7 +5,7 @@
 import DataLoader from 'dataloader';
 import type { Logger } from 'pino';
 import type { GraphStore, Params, SearchHit } from '../store/graph-store.js';
-import { ENTITIES_BY_ID, RELATIONS_OF } from './graph-queries.js';
+import { ENTITIES_BY_ID, RELATED_BOTH, RELATED_IN, RELATED_OUT, RELATIONS_BOTH, RELATIONS_IN, RELATIONS_OUT } from './graph-queries.js';
 import type { NodeProps } from './node-props.js';
 
 export type DirectionArg = 'OUT' | 'IN' | 'BOTH';
@@ -14,11 +14,18 @@ export interface RelationSpec {
   types: readonly string[];
   direction: DirectionArg;
   kinds?: readonly string[] | null;
+  /**
+   * Only these properties of each neighbour, and none of the relationship (see
+   * selected-properties.ts); absent or null: every property of both.
+   */
+  properties?: readonly string[] | null;
 }
 
 export interface RelationRow {
   sourceId: string;
+  /** With only the asked properties when the spec picked some: then it is not cached as the entity. */
   node: NodeProps;
+  /** Empty when the spec picked neighbour properties. */
   rel: Record<string, unknown>;
   type: string;
   outgoing: boolean;
@@ -45,6 +52,20 @@ export interface GraphContext {
   search(text: string, limit: number): Promise<SearchHit[]>;
   entity: DataLoader<string, NodeProps | null>;
   relations(spec: RelationSpec): DataLoader<string, RelationRow[]>;
+}
+
+/** Every entity kind, for "any kind" (a constant list keeps the kind filter a plain IN). */
+const ALL_KINDS = ['City', 'Park', 'Enterprise', 'Project', 'IndustryChain', 'Policy', 'Organization', 'Indicator', 'Document'];
+const RELATIONS = { OUT: RELATIONS_OUT, IN: RELATIONS_IN, BOTH: RELATIONS_BOTH };
+const RELATED = { OUT: RELATED_OUT, IN: RELATED_IN, BOTH: RELATED_BOTH };
+
+/** A picked row's values, in the order of the keys, as a node (nulls left out, as properties() does). */
+function pickedNode(keys: readonly string[], values: unknown[]): NodeProps {
+  const node: Record<string, unknown> = {};
+  keys.forEach((key, i) => {
+    if (values[i] != null) node[key] = values[i];
+  });
+  return node as NodeProps;
 }
 
 export function createContext(store: GraphStore, timeoutMs = 10_000, log?: Logger): GraphContext {
@@ -78,22 +99,23 @@ export function createContext(store: GraphStore, timeoutMs = 10_000, log?: Logge
       return ids.map((id) => byId.get(id) ?? null);
     }),
     relations(spec) {
-      const key = JSON.stringify([[...spec.types].sort(), spec.direction, spec.kinds ? [...spec.kinds].sort() : null]);
+      const keys = spec.properties ?? null;
+      const key = JSON.stringify([[...spec.types].sort(), spec.direction, spec.kinds ? [...spec.kinds].sort() : null, keys]);
       let loader = relationLoaders.get(key);
       if (!loader) {
         loader = new DataLoader(async (ids) => {
-          const rows = await context.read<RelationRow>(RELATIONS_OF, {
-            ids: [...ids],
-            types: [...spec.types],
-            direction: spec.direction,
-            kinds: spec.kinds ? [...spec.kinds] : null,
-          });
+          const params = { ids: [...ids], types: [...spec.types], kinds: [...(spec.kinds ?? ALL_KINDS)], keys };
+          const rows = keys
+            ? (await context.read<Omit<RelationRow, 'node' | 'rel'> & { values: unknown[] }>(RELATED[spec.direction], params)).map(
+                ({ values, ...row }) => ({ ...row, node: pickedNode(keys, values), rel: {} }),
+              )
+            : await context.read<RelationRow>(RELATIONS[spec.direction], params);
           const grouped = new Map<string, RelationRow[]>();
           for (const row of rows) {
             const list = grouped.get(row.sourceId) ?? [];
             list.push(row);
             grouped.set(row.sourceId, list);
-            context.entity.prime(row.node.id, row.node);
+            if (!keys) context.entity.prime(row.node.id, row.node);
           }
           return ids.map((id) => grouped.get(id) ?? []);
         });

@@ -3,10 +3,12 @@
  * relationship fields generated from RELATION_FIELDS.
  */
 import type { IResolvers } from '@graphql-tools/utils';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { DirectionArg, GraphContext, RelationRow } from './context.js';
 import { badInput } from './errors.js';
 import { evidenceOf, relationProperties, type EvidenceValue, type NodeProps } from './node-props.js';
 import { RELATION_FIELDS } from './relation-fields.js';
+import { selectedProperties } from './selected-properties.js';
 
 export const MAX_RELATIONS = 500;
 export const ALL_RELATION_TYPES = [
@@ -55,8 +57,9 @@ export function entityResolvers(): IResolvers<NodeProps, GraphContext> {
     Evidence: { document: (e: EvidenceValue, _: unknown, ctx: GraphContext) => ctx.entity.load(e.documentId) },
     Park: { designations: (n: NodeProps) => (n.designations as string[] | undefined) ?? [] },
     Document: {
-      entities: async (n: NodeProps, args: { kinds?: string[] | null; first: number }, ctx: GraphContext) => {
-        const rows = await ctx.relations({ types: ['MENTIONED_IN'], direction: 'IN', kinds: args.kinds?.length ? args.kinds : null }).load(n.id);
+      entities: async (n: NodeProps, args: { kinds?: string[] | null; first: number }, ctx: GraphContext, info: GraphQLResolveInfo) => {
+        const spec = { types: ['MENTIONED_IN'], direction: 'IN' as const, kinds: args.kinds?.length ? args.kinds : null, properties: selectedProperties(info) };
+        const rows = await ctx.relations(spec).load(n.id);
         return rows.slice(0, pageSize(args.first, MAX_RELATIONS)).map((r) => r.node);
       },
     },
@@ -65,8 +68,8 @@ export function entityResolvers(): IResolvers<NodeProps, GraphContext> {
     const typeResolvers = (resolvers[kind] ??= {}) as Record<string, unknown>;
     Object.assign(typeResolvers, commonFields, { ...(typeResolvers as object) });
     for (const [field, spec] of Object.entries(RELATION_FIELDS[kind] ?? {})) {
-      typeResolvers[field] = async (n: NodeProps, args: { first?: number }, ctx: GraphContext) => {
-        const rows = await ctx.relations(spec).load(n.id);
+      typeResolvers[field] = async (n: NodeProps, args: { first?: number }, ctx: GraphContext, info: GraphQLResolveInfo) => {
+        const rows = await ctx.relations({ ...spec, properties: selectedProperties(info) }).load(n.id);
         if (spec.single) return rows[0]?.node ?? null;
         return rows.slice(0, pageSize(args.first, MAX_RELATIONS)).map((r) => r.node);
       };

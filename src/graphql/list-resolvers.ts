@@ -3,7 +3,19 @@ import { normalizeText } from '../text/chinese.js';
 import type { GraphContext } from './context.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { badInput } from './errors.js';
-import { CITIES_AMONG, ENTITIES_AT_PLACES, ISSUERS_IN, LIST_COUNT, LIST_COUNT_AMONG, LIST_PAGE, LIST_PAGE_AMONG } from './graph-queries.js';
+import {
+  CITIES_AMONG,
+  ENTITIES_AT_PLACES,
+  ISSUERS_IN,
+  LIST_COUNT,
+  LIST_COUNT_AMONG,
+  LIST_COUNT_AMONG_RELATED,
+  LIST_COUNT_RELATED,
+  LIST_PAGE,
+  LIST_PAGE_AMONG,
+  LIST_PAGE_AMONG_RELATED,
+  LIST_PAGE_RELATED,
+} from './graph-queries.js';
 import type { NodeProps } from './node-props.js';
 import { placesWithin, resolveReference } from './references.js';
 import { pageSize } from './entity-resolvers.js';
@@ -58,7 +70,7 @@ export function listResolver(kind: string) {
     const chains = f.chain != null ? await resolveReference(ctx, f.chain, ['IndustryChain'], 'filter.chain') : null;
     const issuers = f.issuer != null ? await issuersFor(ctx, f.issuer) : null;
 
-    const ids = places ? ((await ctx.read<{ ids: string[] }>(ENTITIES_AT_PLACES, { places, kind, placeTypes: rel.place }))[0]?.ids ?? []) : null;
+    const ids = places ? [...new Set((await ctx.read<{ ids: string[] }>(ENTITIES_AT_PLACES, { places, kind, placeTypes: rel.place }))[0]?.ids ?? [])] : null;
     const params = {
       kind,
       ids,
@@ -74,7 +86,10 @@ export function listResolver(kind: string) {
       maxAmount: f.maxAmountYi ?? null,
       policyType: f.policyType ?? null,
     };
-    const [page, count] = ids ? [LIST_PAGE_AMONG, LIST_COUNT_AMONG] : [LIST_PAGE, LIST_COUNT];
+    const related = parks != null || chains != null || issuers != null;
+    const [page, count] = ids
+      ? related ? [LIST_PAGE_AMONG_RELATED, LIST_COUNT_AMONG_RELATED] : [LIST_PAGE_AMONG, LIST_COUNT_AMONG]
+      : related ? [LIST_PAGE_RELATED, LIST_COUNT_RELATED] : [LIST_PAGE, LIST_COUNT];
     const [rows, total] = await Promise.all([
       ctx.read<{ node: NodeProps }>(page, { ...params, after, limit: limit + 1 }),
       ctx.read<{ total: number }>(count, params),

@@ -6,6 +6,7 @@
  */
 import { hasHan, nameKey, normalizeText, pinyinForms } from '../text/chinese.js';
 import type { DocumentNode, EntityNode, Evidence, FactEdge, Knowledge, PropertyValue } from './compile-knowledge.js';
+import { DERIVED_FILE, derivedCypher } from './derived-properties.js';
 import { ENTITY_KINDS, NODE_LABELS } from './seed-schema.js';
 
 export const SEARCH_INDEX = 'entity_search';
@@ -59,6 +60,8 @@ export function writeSeedCypher(k: Knowledge): SeedOutput {
       ].join('\n'),
     );
   }
+
+  files.set(DERIVED_FILE, derivedCypher());
 
   const nodes: Record<string, number> = { Entity: k.entities.length + k.documents.length, Document: k.documents.length };
   for (const kind of ENTITY_KINDS) {

@@ -336,7 +336,11 @@ function isReplaceArgument(node: ts.Node): boolean {
 /** Interpolation is allowed where Cypher is generated, not run: engine DDL in the adapter, and the seed writer (its output is linted as cypher/). */
 export const INTERPOLATION_ALLOWED = ['src/store/grafeo-store.ts', 'src/knowledge/cypher-writer.ts'];
 
-/** Modules whose exported string constants are linted as evaluated values (which resolves constant fragments), not as source literals. */
+/**
+ * Modules whose exported string constants are linted as evaluated values, not as source
+ * literals. Their module-level constants are skipped whether exported or not: the unexported
+ * ones are fragments (a filter block, a page clause) linted inside the exports composed of them.
+ */
 export const LINTED_AS_EXPORTS = ['src/graphql/graph-queries.ts'];
 
 export interface SourceCypher {
@@ -352,7 +356,7 @@ export interface SourceCypher {
 export function classifySourceCypher(relPath: string, source: string): SourceCypher {
   const result: SourceCypher = { queries: [], violations: [], skipped: [] };
   for (const literal of findCypherLiterals(relPath, source)) {
-    if (LINTED_AS_EXPORTS.includes(relPath) && literal.initialises?.exported) result.skipped.push(literal);
+    if (LINTED_AS_EXPORTS.includes(relPath) && literal.initialises) result.skipped.push(literal);
     else if (literal.fragment) result.skipped.push(literal);
     else if (!literal.interpolated) result.queries.push(literal);
     else if (INTERPOLATION_ALLOWED.includes(relPath)) result.skipped.push(literal);

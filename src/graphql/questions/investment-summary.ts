@@ -1,55 +1,43 @@
 /** investmentSummary(groupBy, city, chain): project investment totals with the projects behind them. */
 import type { GraphContext } from '../context.js';
-import { PROJECT_FACTS } from '../graph-queries.js';
+import { PROJECT_SUMMARY, PROJECT_SUMMARY_IN_CITIES, PROJECT_SUMMARY_IN_CITIES_OF_CHAINS, PROJECT_SUMMARY_OF_CHAINS } from '../graph-queries.js';
 import type { NodeProps } from '../node-props.js';
-import { placesWithin, resolveReference } from '../references.js';
+import { resolveReference } from '../references.js';
 
 type Grouping = 'CITY' | 'CHAIN' | 'STATUS' | 'DOCUMENT';
 const UNSTATED = '(not stated)';
 
-interface Row {
-  project: NodeProps;
-  cities: string[];
-  chains: string[];
+interface GroupRow {
+  key: string | null;
+  label: string | null;
+  projectCount: number;
+  total: number | null;
+  withAmount: number;
+  projectIds: string[];
 }
 
-function keysOf(row: Row, groupBy: Grouping): string[] {
-  switch (groupBy) {
-    case 'CITY':
-      return row.cities.length ? row.cities : [UNSTATED];
-    case 'CHAIN':
-      return row.chains.length ? row.chains : [UNSTATED];
-    case 'STATUS':
-      return [(row.project.status as string | undefined) ?? UNSTATED];
-    case 'DOCUMENT':
-      return [...new Set(row.project.evidenceDocs ?? [])];
-  }
-}
+const amountOf = (p: NodeProps) => (typeof p.amountYi === 'number' ? p.amountYi : -1);
 
 export async function investmentSummary(_: unknown, args: { groupBy: Grouping; city?: string | null; chain?: string | null }, ctx: GraphContext) {
-  const places = args.city != null ? await placesWithin(ctx, args.city, 'city') : null;
-  const chains = args.chain != null ? await resolveReference(ctx, args.chain, ['IndustryChain'], 'chain') : null;
-  const rows = await ctx.read<Row>(PROJECT_FACTS, { places, chains });
-  const groups = new Map<string, NodeProps[]>();
-  for (const row of rows) {
-    ctx.entity.prime(row.project.id, row.project);
-    for (const key of keysOf(row, args.groupBy)) groups.set(key, [...(groups.get(key) ?? []), row.project]);
-  }
-  const withEntity = args.groupBy !== 'STATUS';
-  const entities = withEntity ? await ctx.entity.loadMany([...groups.keys()].filter((k) => k !== UNSTATED)) : [];
-  const names = new Map(entities.filter((e): e is NodeProps => !!e && !(e instanceof Error)).map((e) => [e.id, e]));
-  return [...groups.entries()]
-    .map(([key, projects]) => {
-      const amounts = projects.map((p) => p.amountYi).filter((a): a is number => typeof a === 'number');
-      return {
-        key,
-        label: names.get(key)?.name ?? key,
-        entity: names.get(key) ?? null,
-        totalAmountYi: Math.round(amounts.reduce((a, b) => a + b, 0) * 100) / 100,
-        projectCount: projects.length,
-        projectsWithAmount: amounts.length,
-        projects: [...projects].sort((a, b) => ((b.amountYi as number) ?? -1) - ((a.amountYi as number) ?? -1)),
-      };
-    })
+  const [cities, chains] = await Promise.all([
+    args.city != null ? resolveReference(ctx, args.city, ['City'], 'city') : null,
+    args.chain != null ? resolveReference(ctx, args.chain, ['IndustryChain'], 'chain') : null,
+  ]);
+  const cypher = cities ? (chains ? PROJECT_SUMMARY_IN_CITIES_OF_CHAINS : PROJECT_SUMMARY_IN_CITIES) : chains ? PROJECT_SUMMARY_OF_CHAINS : PROJECT_SUMMARY;
+  const rows = await ctx.read<GroupRow>(cypher, { groupBy: args.groupBy, cities, chains });
+  return rows
+    .map((row) => ({
+      key: row.key ?? UNSTATED,
+      label: row.key == null ? UNSTATED : (row.label ?? row.key),
+      totalAmountYi: Math.round((row.total ?? 0) * 100) / 100,
+      projectCount: row.projectCount,
+      projectsWithAmount: row.withAmount,
+      // Resolved only when selected (graphql-js calls function-valued fields), each in one batched query.
+      entity: () => (row.key != null && args.groupBy !== 'STATUS' ? ctx.entity.load(row.key) : null),
+      projects: async () => {
+        const projects = (await ctx.entity.loadMany(row.projectIds)).filter((p): p is NodeProps => !!p && !(p instanceof Error));
+        return projects.sort((a, b) => amountOf(b) - amountOf(a) || (a.id < b.id ? -1 : 1));
+      },
+    }))
     .sort((a, b) => b.totalAmountYi - a.totalAmountYi || (a.key < b.key ? -1 : 1));
 }
