@@ -215,7 +215,11 @@ function operations(graph: SyntheticGraph): Operation[] {
 }
 
 /** Names the Cypher text of a recorded call after its export in src/graphql/graph-queries.ts. */
-const QUERY_NAMES = new Map<string, string>(Object.entries(graphQueries).filter(([, v]) => typeof v === 'string').map(([k, v]) => [v as string, k]));
+const QUERY_NAMES = new Map<string, string>(
+  Object.entries(graphQueries).flatMap(([k, v]): Array<[string, string]> =>
+    typeof v === 'string' ? [[v, k]] : v && typeof v === 'object' ? Object.entries(v).map(([key, text]) => [String(text), `${k}[${key}]`]) : [],
+  ),
+);
 /** Every Cypher text the operations sent, by name: the report lists them, since src/ changes between runs. */
 const SEEN_QUERIES = new Map<string, string>();
 const callName = (c: RecordedCall) => (c.method === 'searchEntities' ? 'searchEntities (text index)' : (QUERY_NAMES.get(c.cypher) ?? c.cypher.replace(/\s+/g, ' ').slice(0, 40)));

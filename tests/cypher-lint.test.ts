@@ -120,6 +120,12 @@ describe(`Cypher lint (${CYPHER_VERSION}, Neo4j's parser and semantic analysis, 
     const texts: Text[] = [];
     for (const [name, value] of Object.entries(graphQueries) as Array<[string, unknown]>) {
       if (typeof value === 'string') texts.push({ where: `src/graphql/graph-queries.ts export ${name}`, text: value, options: { singleStatement: true } });
+      // Tables of texts (one per direction, one per relation field): every entry.
+      else if (value && typeof value === 'object') {
+        for (const [key, text] of Object.entries(value)) {
+          if (typeof text === 'string') texts.push({ where: `src/graphql/graph-queries.ts export ${name}[${key}]`, text, options: { singleStatement: true } });
+        }
+      }
     }
     expect(texts.length, 'graph-queries.ts exports no strings').toBeGreaterThan(0);
     counts.exports = texts.length;

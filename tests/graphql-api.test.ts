@@ -1,6 +1,8 @@
 /** Real GraphQL operations over HTTP against the embedded engine seeded from cypher/. */
 import { describe, expect, it } from 'vitest';
+import { Kind, parse, type FieldNode, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
 import { createContext } from '../src/graphql/context.js';
+import { selectedProperties } from '../src/graphql/selected-properties.js';
 import { useServedGraph } from './support/served-graph.js';
 
 const graph = useServedGraph();
@@ -104,6 +106,48 @@ describe('GraphQL API', () => {
     expect(res.data ?? null).toBeNull();
     expect(res.errors?.[0]?.message).toMatch(message);
     expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('relation fields fetch only the properties their selection reads', () => {
+  const selections = [
+    'id name',
+    'id name nameEn aliases ... on Entity { ... on Project { status } }',
+    'id name nameEn aliases __typename ... on Entity { ... on Enterprise { industry } } ...more',
+    'id name documents { id } evidence { quote document { id } }',
+  ];
+  it.each(selections)('answers exactly as full nodes do: { %s }', async (selection) => {
+    const fragment = selection.includes('...more') ? 'fragment more on Entity { kind ... on Park { parkType designations } ... on Project { amountYi status } ... on City { level } }' : '';
+    const nested = await graph.server.gql(`{ parks(first: 100) { nodes { id enterprises { ${selection} } projects { ${selection} } city { ${selection} } } } } ${fragment}`);
+    expect(nested.errors).toBeUndefined();
+    const parks = nested.data.parks.nodes as Array<Record<string, any>>;
+    const related = parks.flatMap((p) => [...p.enterprises, ...p.projects, p.city].filter(Boolean));
+    const ids = [...new Set(related.map((n) => n.id as string))];
+    expect(ids.length).toBeGreaterThan(20);
+    // The same nodes loaded whole, by id.
+    const full = new Map<string, unknown>();
+    for (let i = 0; i < ids.length; i += 100) {
+      const res = await graph.server.gql(`query($ids: [ID!]!) { nodes(ids: $ids) { ${selection} } } ${fragment}`, { ids: ids.slice(i, i + 100) });
+      expect(res.errors).toBeUndefined();
+      for (const n of res.data.nodes) full.set(n.id, n);
+    }
+    for (const n of related) expect(n, n.id).toEqual(full.get(n.id));
+  });
+
+  it('picks the properties a selection names, and all of them past a few', () => {
+    const pick = (query: string) => {
+      const doc = parse(query);
+      const op = doc.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION) as OperationDefinitionNode;
+      const fragments = Object.fromEntries(
+        doc.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]),
+      );
+      return selectedProperties({ fieldNodes: [op.selectionSet.selections[0] as FieldNode], fragments });
+    };
+    expect(pick('{ f { name city { name } __typename } }')).toEqual(['id', 'kind', 'name']);
+    expect(pick('{ f { ... on Park { level } ...x } } fragment x on Entity { aliases }')).toEqual(['aliases', 'id', 'kind', 'level']);
+    expect(pick('{ f { documents { id } } }')).toEqual(['evidenceDocs', 'id', 'kind']);
+    expect(pick('{ f { name evidence { quote } } }')).toEqual(['evidenceDocs', 'evidenceEnds', 'evidenceQuotes', 'evidenceStarts', 'id', 'kind', 'name']);
+    expect(pick('{ f { name nameEn aliases evidence { quote } } }')).toBeNull();
   });
 });
 

@@ -26,6 +26,35 @@ describe('seeding from cypher/', () => {
     }
   });
 
+  it('derives every project\'s cities, places and chains from its facts (cypher/950_derived.cypher)', async () => {
+    const { store } = await seededStore();
+    try {
+      type Row = { id: string; cityIds: string[]; placeIds: string[]; chainIds: string[]; stated: string[]; above: string[]; chains: string[]; docCities: string[] };
+      // Checked against the relationships directly, one project at a time, in plain patterns.
+      const rows = await store.read<Row>(`
+        MATCH (p:Project)
+        CALL { WITH p MATCH (p)-[:LOCATED_IN|IN_PARK*1..2]->(c:City) RETURN collect(DISTINCT c.id) AS stated }
+        CALL { WITH p MATCH (p)-[:LOCATED_IN|IN_PARK*1..2]->(:City)-[:PART_OF*1..3]->(u:City) RETURN collect(DISTINCT u.id) AS above }
+        CALL { WITH p MATCH (p)-[:PART_OF_CHAIN]->(ch:IndustryChain) RETURN collect(DISTINCT ch.id) AS chains }
+        CALL { WITH p MATCH (p)-[:MENTIONED_IN]->(:Document)-[:DESCRIBES]->(dc:City) RETURN collect(DISTINCT dc.id) AS docCities }
+        RETURN p.id AS id, p.cityIds AS cityIds, p.placeIds AS placeIds, p.chainIds AS chainIds, stated, above, chains, docCities`);
+      expect(rows.length).toBe(manifest.nodes.Project);
+      const sorted = (xs: string[]) => [...xs].sort();
+      for (const r of rows) {
+        expect(sorted(r.chainIds), r.id).toEqual(sorted(r.chains));
+        for (const city of [...r.stated, ...r.above, ...r.cityIds]) expect(r.placeIds, `${r.id} placeIds lacks ${city}`).toContain(city);
+        if (r.stated.length === 0) expect(sorted(r.cityIds), r.id).toEqual(sorted(r.docCities));
+        else for (const city of r.cityIds) expect([...r.stated, ...r.above], r.id).toContain(city);
+      }
+      // The 郴州 projects of doc:001 sit in its counties: placed under 郴州市 and grouped as 郴州市.
+      const chenzhou = rows.filter((r) => r.placeIds.includes('city:chenzhou'));
+      expect(chenzhou.length).toBeGreaterThan(5);
+      expect(chenzhou.filter((r) => r.stated.some((c) => c !== 'city:chenzhou')).every((r) => r.cityIds.includes('city:chenzhou'))).toBe(true);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('fails on a malformed seed file with file and line, and leaves the graph as it was', async () => {
     const { store } = await seededStore();
     const dir = mkdtempSync(path.join(tmpdir(), 'chainatlas-bad-'));

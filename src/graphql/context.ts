@@ -5,7 +5,7 @@
 import DataLoader from 'dataloader';
 import type { Logger } from 'pino';
 import type { GraphStore, Params, SearchHit } from '../store/graph-store.js';
-import { ENTITIES_BY_ID, RELATED_BOTH, RELATED_IN, RELATED_OUT, RELATIONS_BOTH, RELATIONS_IN, RELATIONS_OUT } from './graph-queries.js';
+import { ENTITIES_BY_ID, RELATED, RELATED_TYPED, RELATIONS, relationKey } from './graph-queries.js';
 import type { NodeProps } from './node-props.js';
 
 export type DirectionArg = 'OUT' | 'IN' | 'BOTH';
@@ -56,8 +56,6 @@ export interface GraphContext {
 
 /** Every entity kind, for "any kind" (a constant list keeps the kind filter a plain IN). */
 const ALL_KINDS = ['City', 'Park', 'Enterprise', 'Project', 'IndustryChain', 'Policy', 'Organization', 'Indicator', 'Document'];
-const RELATIONS = { OUT: RELATIONS_OUT, IN: RELATIONS_IN, BOTH: RELATIONS_BOTH };
-const RELATED = { OUT: RELATED_OUT, IN: RELATED_IN, BOTH: RELATED_BOTH };
 
 /** A picked row's values, in the order of the keys, as a node (nulls left out, as properties() does). */
 function pickedNode(keys: readonly string[], values: unknown[]): NodeProps {
@@ -106,7 +104,12 @@ export function createContext(store: GraphStore, timeoutMs = 10_000, log?: Logge
         loader = new DataLoader(async (ids) => {
           const params = { ids: [...ids], types: [...spec.types], kinds: [...(spec.kinds ?? ALL_KINDS)], keys };
           const rows = keys
-            ? (await context.read<Omit<RelationRow, 'node' | 'rel'> & { values: unknown[] }>(RELATED[spec.direction], params)).map(
+            ? (
+                await context.read<Omit<RelationRow, 'node' | 'rel'> & { values: unknown[] }>(
+                  RELATED_TYPED[relationKey(spec.direction, spec.types)] ?? RELATED[spec.direction],
+                  params,
+                )
+              ).map(
                 ({ values, ...row }) => ({ ...row, node: pickedNode(keys, values), rel: {} }),
               )
             : await context.read<RelationRow>(RELATIONS[spec.direction], params);

@@ -1,4 +1,5 @@
 import { PREDICATE_NAMES } from '../knowledge/seed-schema.js';
+import { RELATION_FIELDS } from './relation-fields.js';
 
 /**
  * The Cypher the API runs: each a fixed, parameterised text, shared by both engines (user input
@@ -11,42 +12,52 @@ UNWIND $ids AS id
 MATCH (n:Entity {id: id})
 RETURN properties(n) AS node`;
 
+type Direction = 'OUT' | 'IN' | 'BOTH';
+
 /**
  * The relationships of many entities at once (one query per field per request level, never one
- * per row), of some types, to some kinds, one text per direction: a direction written in the
- * pattern lets the engine expand one way only. Sorted before the property maps are built, which
- * then happens once per returned row.
+ * per row), to some kinds, sorted before any property map is built. The direction is written in
+ * the pattern (the engine then expands one way only), and so are the relationship types where
+ * they are known in advance: Grafeo 0.6 expands a typed pattern about a third faster than an
+ * untyped one filtered on type(r). Types come from relation-fields.ts, never from a request.
  */
-const OUTGOING = `
+function relationsQuery(direction: Direction, types: string | null, returns: string): string {
+  const rel = types ? `[r:${types}]` : '[r]';
+  const pattern = direction === 'OUT' ? `-${rel}->` : direction === 'IN' ? `<-${rel}-` : `-${rel}-`;
+  const outgoing = direction === 'OUT' ? 'true' : direction === 'IN' ? 'false' : 'startNode(r) = a';
+  const query = `
 UNWIND $ids AS sourceId
-MATCH (a:Entity {id: sourceId})-[r]->(b:Entity)`;
-
-const INCOMING = `
-UNWIND $ids AS sourceId
-MATCH (a:Entity {id: sourceId})<-[r]-(b:Entity)`;
-
-const EITHER_WAY = `
-UNWIND $ids AS sourceId
-MATCH (a:Entity {id: sourceId})-[r]-(b:Entity)`;
-
-const RELATIONS_ORDER = `
-WHERE type(r) IN $types AND b.kind IN $kinds
-WITH sourceId, a, r, b ORDER BY sourceId, b.name, b.id`;
+MATCH (a:Entity {id: sourceId})${pattern}(b:Entity)
+WHERE ${types ? '' : 'type(r) IN $types AND '}b.kind IN $kinds
+WITH sourceId, a, r, b ORDER BY sourceId, b.name, b.id
+RETURN sourceId, ${returns}, type(r) AS type, ${outgoing} AS outgoing`;
+  return query;
+}
 
 /** With the neighbour's and the relationship's properties (the relations field, with evidence). */
-const WITH_PROPERTIES = `
-RETURN sourceId, properties(b) AS node, properties(r) AS rel, type(r) AS type, startNode(r) = a AS outgoing`;
-
+const WITH_PROPERTIES = 'properties(b) AS node, properties(r) AS rel';
 /** With only the neighbour properties $keys names, as a list in that order (typed relation fields). */
-const WITH_PICKED = `
-RETURN sourceId, [k IN $keys | b[k]] AS values, type(r) AS type, startNode(r) = a AS outgoing`;
+const WITH_PICKED = '[k IN $keys | b[k]] AS values';
 
-export const RELATIONS_OUT = OUTGOING + RELATIONS_ORDER + WITH_PROPERTIES;
-export const RELATIONS_IN = INCOMING + RELATIONS_ORDER + WITH_PROPERTIES;
-export const RELATIONS_BOTH = EITHER_WAY + RELATIONS_ORDER + WITH_PROPERTIES;
-export const RELATED_OUT = OUTGOING + RELATIONS_ORDER + WITH_PICKED;
-export const RELATED_IN = INCOMING + RELATIONS_ORDER + WITH_PICKED;
-export const RELATED_BOTH = EITHER_WAY + RELATIONS_ORDER + WITH_PICKED;
+const DIRECTIONS: Direction[] = ['OUT', 'IN', 'BOTH'];
+const byDirection = (types: string | null, returns: string) =>
+  Object.fromEntries(DIRECTIONS.map((d) => [d, relationsQuery(d, types, returns)])) as Record<Direction, string>;
+
+/** Any relationship types ($types), every property: the relations field. */
+export const RELATIONS = byDirection(null, WITH_PROPERTIES);
+/** Any relationship types ($types), picked properties. */
+export const RELATED = byDirection(null, WITH_PICKED);
+
+/** The key of a typed relation query: direction and sorted types. */
+export const relationKey = (direction: Direction, types: readonly string[]) => `${direction} ${[...types].sort().join('|')}`;
+
+/** One text per relation field of relation-fields.ts (and Document.entities), picked properties. */
+export const RELATED_TYPED: Record<string, string> = Object.fromEntries(
+  [...Object.values(RELATION_FIELDS).flatMap((fields) => Object.values(fields)), { types: ['MENTIONED_IN'], direction: 'IN' as const }].map((spec) => {
+    const key = relationKey(spec.direction, spec.types);
+    return [key, relationsQuery(spec.direction, [...spec.types].sort().join('|'), WITH_PICKED)];
+  }),
+);
 
 /**
  * An entity by id (an index lookup). Written as WHERE n.id = $ref AND …: Grafeo 0.6 drops the

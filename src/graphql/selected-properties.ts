@@ -27,6 +27,9 @@ export const MAX_PICKED_PROPERTIES = 7;
  * does not have costs nothing and yields null, as a full map would.
  */
 export function selectedProperties(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>): string[] | null {
+  // graphql-js hands every row of a list the same fieldNodes array: work it out once per request level.
+  const cached = computed.get(info.fieldNodes);
+  if (cached !== undefined) return cached;
   const keys = new Set(ALWAYS);
   const seenFragments = new Set<string>();
   const visit = (set: SelectionSetNode | undefined) => {
@@ -44,5 +47,9 @@ export function selectedProperties(info: Pick<GraphQLResolveInfo, 'fieldNodes' |
     }
   };
   for (const field of info.fieldNodes as readonly FieldNode[]) visit(field.selectionSet);
-  return keys.size > MAX_PICKED_PROPERTIES ? null : [...keys].sort();
+  const picked = keys.size > MAX_PICKED_PROPERTIES ? null : [...keys].sort();
+  computed.set(info.fieldNodes, picked);
+  return picked;
 }
+
+const computed = new WeakMap<readonly FieldNode[], string[] | null>();
