@@ -528,7 +528,7 @@ function report(runs: Run[], o: Options, started: Date, loadAtStart: number[]): 
     `- load average at start ${loadAtStart.map((l) => l.toFixed(1)).join(' / ')} (1/5/15 min)` +
       (loadAtStart[0]! > cpu.length ? ' — the machine was busy with other work, so absolute times are pessimistic' : ''),
   );
-  lines.push(`- settings: --seconds ${o.seconds} per operation (max ${o.maxIterations} requests, sequential), throughput ${o.throughputSeconds} s with ${o.connections} connections, request and query time limit ${o.timeoutMs} ms, batches of ${o.batchSize} rows, seed ${o.seed}`);
+  lines.push(`- settings: --seconds ${o.seconds} per operation (max ${o.maxIterations} requests, sequential), throughput ${o.throughputSeconds} s with ${o.connections} connections, request and query time limit ${o.timeoutMs} ms, batches of ${o.batchSize} rows, seed ${o.seed}, NODE_ENV=${process.env.NODE_ENV ?? '(unset)'} (the Docker image runs production; graphql-js checks more in development)`);
   lines.push('');
 
   lines.push('## Load', '');

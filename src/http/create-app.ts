@@ -6,6 +6,7 @@
  */
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from '@apollo/server/plugin/landingPage/default';
 import cors from 'cors';
 import express, { type Express } from 'express';
@@ -53,6 +54,8 @@ export async function createApp({ store, production, seeded, requestTimeoutMs = 
       // graphql-armor's plugin is typed against Apollo's CJS build; it is the same interface.
       ...(limits.plugins as unknown as ApolloServerPlugin<GraphContext>[]),
       operationLogging(),
+      // No cache hints in this schema; the default cache-control plugin would still hook every field.
+      ApolloServerPluginCacheControlDisabled(),
       production ? ApolloServerPluginLandingPageProductionDefault({ footer: false }) : ApolloServerPluginLandingPageLocalDefault({ footer: false }),
     ],
   });
