@@ -51,6 +51,13 @@ describe('GraphQL API', () => {
     }
   });
 
+  it('filters chains and cities by a city: the chains it or its parks have, and the city with its districts and counties', async () => {
+    const res = await graph.server.gql('{ chains(first: 100, filter: {city: "肇庆"}) { nodes { name } } cities(first: 100, filter: {city: "肇庆"}) { nodes { id } } }');
+    expect(res.errors).toBeUndefined();
+    expect(res.data.chains.nodes.map((c: { name: string }) => c.name)).toEqual(expect.arrayContaining(['新能源汽车', '电子信息']));
+    expect(res.data.cities.nodes.map((c: { id: string }) => c.id)).toEqual(expect.arrayContaining(['city:zhaoqing', 'city:gaoyao', 'city:duanzhou']));
+  });
+
   it('filters by a city given in any script, including its districts and counties', async () => {
     const query = 'query($city: String!) { parks(first: 100, filter: {city: $city}) { totalCount nodes { id city { id } } } }';
     const simplified = await graph.server.gql(query, { city: '肇庆' });

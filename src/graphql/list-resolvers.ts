@@ -19,6 +19,7 @@ import {
 import type { NodeProps } from './node-props.js';
 import { placesWithin, resolveReference } from './references.js';
 import { pageSize } from './entity-resolvers.js';
+import { FILTER_RELATIONS } from './list-filters.js';
 
 export const MAX_PAGE = 100;
 
@@ -39,19 +40,6 @@ interface ListArgs {
   after?: string | null;
 }
 
-/** How each kind relates to a place, a park and a chain when filtering by them. */
-const FILTER_RELATIONS: Record<string, { place: string[]; park: string[]; chain: string[] }> = {
-  City: { place: [], park: [], chain: ['HAS_INDUSTRY'] },
-  Park: { place: ['LOCATED_IN', 'PART_OF', 'IN_PARK'], park: ['PART_OF', 'IN_PARK'], chain: ['HAS_INDUSTRY'] },
-  Enterprise: { place: ['LOCATED_IN', 'IN_PARK'], park: ['IN_PARK'], chain: ['PART_OF_CHAIN', 'LEADS_CHAIN'] },
-  Project: { place: ['LOCATED_IN', 'IN_PARK'], park: ['IN_PARK'], chain: ['PART_OF_CHAIN'] },
-  IndustryChain: { place: ['HAS_INDUSTRY'], park: ['HAS_INDUSTRY'], chain: ['PART_OF'] },
-  Policy: { place: ['APPLIES_TO'], park: ['APPLIES_TO'], chain: ['APPLIES_TO'] },
-  Organization: { place: ['LOCATED_IN', 'IN_PARK'], park: ['IN_PARK'], chain: [] },
-  Indicator: { place: [], park: [], chain: [] },
-  Document: { place: [], park: [], chain: [] },
-};
-
 export function listResolver(kind: string) {
   return async (_: unknown, args: ListArgs, ctx: GraphContext) => {
     const limit = pageSize(args.first, MAX_PAGE);
@@ -70,7 +58,7 @@ export function listResolver(kind: string) {
     const chains = f.chain != null ? await resolveReference(ctx, f.chain, ['IndustryChain'], 'filter.chain') : null;
     const issuers = f.issuer != null ? await issuersFor(ctx, f.issuer) : null;
 
-    const ids = places ? [...new Set((await ctx.read<{ ids: string[] }>(ENTITIES_AT_PLACES, { places, kind, placeTypes: rel.place }))[0]?.ids ?? [])] : null;
+    const ids = places ? [...new Set((await ctx.read<{ ids: string[] }>(ENTITIES_AT_PLACES[kind]!, { places, kind }))[0]?.ids ?? [])] : null;
     const params = {
       kind,
       ids,
