@@ -202,11 +202,21 @@ OPTIONAL MATCH ()-[r]->() WHERE d.id IN r.evidenceDocs
 RETURN d.id AS document, entities, count(r) AS relationships
 ORDER BY document`;
 
+/**
+ * What search ranks candidates by, for the full-text index's hits: a few properties, not whole
+ * nodes (only the page it returns is loaded whole). $kinds is every kind when not filtered.
+ */
+export const SEARCH_CANDIDATES = `
+UNWIND $ids AS id
+MATCH (n:Entity {id: id})
+WHERE n.kind IN $kinds
+RETURN n.id AS id, n.name AS name, n.nameKeys AS nameKeys`;
+
 /** One-character searches, which bigram full-text indexes cannot answer: a scan, bounded. */
 export const SEARCH_BY_KEY = `
 MATCH (n:Entity)
-WHERE ($kinds IS NULL OR n.kind IN $kinds) AND n.searchText CONTAINS $text
-RETURN properties(n) AS node
+WHERE n.kind IN $kinds AND n.searchText CONTAINS $text
+RETURN n.id AS id, n.name AS name, n.nameKeys AS nameKeys
 LIMIT 200`;
 
 /**

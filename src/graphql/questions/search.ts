@@ -6,12 +6,19 @@
 import { nameKey, normalizeText } from '../../text/chinese.js';
 import type { GraphContext } from '../context.js';
 import { badInput } from '../errors.js';
-import { SEARCH_BY_KEY } from '../graph-queries.js';
-import type { NodeProps } from '../node-props.js';
+import { SEARCH_BY_KEY, SEARCH_CANDIDATES } from '../graph-queries.js';
 import { pageSize } from '../entity-resolvers.js';
 
 export const MAX_SEARCH_PAGE = 50;
 const CANDIDATES = 200;
+const ALL_KINDS = ['City', 'Park', 'Enterprise', 'Project', 'IndustryChain', 'Policy', 'Organization', 'Indicator', 'Document'];
+
+/** A candidate as ranked: its name keys decide the match (nameKeys[0] is the canonical name's). */
+interface Candidate {
+  id: string;
+  name: string;
+  nameKeys?: string[] | null;
+}
 
 interface SearchArgs {
   text: string;
@@ -36,37 +43,34 @@ export async function search(_: unknown, args: SearchArgs, ctx: GraphContext) {
   const offset = decodeOffset(args.after);
   const text = normalizeText(raw);
   const key = nameKey(raw);
-  const kinds = args.kinds?.length ? args.kinds : null;
+  const kinds = args.kinds?.length ? args.kinds : ALL_KINDS;
 
   // The full-text index holds every name form; only a one-character query (which bigram
   // tokenizers cannot see) needs the scan.
   const short = [...text].length < 2;
-  const [hits, exact] = await Promise.all([
-    short ? Promise.resolve([]) : ctx.search(text, CANDIDATES),
-    short ? ctx.read<{ node: NodeProps }>(SEARCH_BY_KEY, { kinds, text }) : Promise.resolve([]),
-  ]);
+  const hits = short ? [] : await ctx.search(text, CANDIDATES);
+  const candidates = short
+    ? await ctx.read<Candidate>(SEARCH_BY_KEY, { kinds, text })
+    : hits.length
+      ? await ctx.read<Candidate>(SEARCH_CANDIDATES, { ids: [...new Set(hits.map((h) => h.id))], kinds })
+      : [];
   const relevance = new Map(hits.map((h) => [h.id, h.score]));
   const top = Math.max(1, ...hits.map((h) => h.score));
-  const candidates = new Map(exact.map((r) => [r.node.id, r.node]));
-  const missing = hits.map((h) => h.id).filter((id) => !candidates.has(id));
-  for (const node of await ctx.entity.loadMany(missing)) {
-    if (node && !(node instanceof Error) && (!kinds || kinds.includes(node.kind))) candidates.set(node.id, node);
-  }
 
-  const ranked = [...candidates.values()]
-    .map((node) => {
-      const keys = (node.nameKeys as string[] | undefined) ?? [];
-      const match = nameKey(node.name) === key ? 'NAME' : keys.includes(key) ? 'ALIAS' : 'PARTIAL';
+  const ranked = candidates
+    .map((c) => {
+      const keys = c.nameKeys ?? [];
+      const match = (keys[0] ?? nameKey(c.name)) === key ? 'NAME' : keys.includes(key) ? 'ALIAS' : 'PARTIAL';
       const tier = match === 'NAME' ? 3 : match === 'ALIAS' ? 2 : 1;
-      return { node, match, score: tier + (relevance.get(node.id) ?? 0) / (top + 1) };
+      return { id: c.id, name: c.name, match, score: tier + (relevance.get(c.id) ?? 0) / (top + 1) };
     })
-    .sort((a, b) => b.score - a.score || a.node.name.length - b.node.name.length || (a.node.id < b.node.id ? -1 : 1));
+    .sort((a, b) => b.score - a.score || a.name.length - b.name.length || (a.id < b.id ? -1 : 1));
 
   const page = ranked.slice(offset, offset + first);
-  for (const { node } of page) ctx.entity.prime(node.id, node);
   return {
     totalCount: ranked.length,
     pageInfo: { hasNextPage: offset + first < ranked.length, endCursor: page.length ? encodeOffset(offset + page.length - 1) : null },
-    edges: page.map((e, i) => ({ ...e, cursor: encodeOffset(offset + i) })),
+    // The page's nodes load whole only when selected, all in one batched query.
+    edges: page.map((e, i) => ({ match: e.match, score: e.score, cursor: encodeOffset(offset + i), node: () => ctx.entity.load(e.id) })),
   };
 }
