@@ -14,18 +14,13 @@ export interface RelationSpec {
   types: readonly string[];
   direction: DirectionArg;
   kinds?: readonly string[] | null;
-  /**
-   * Only these properties of each neighbour, and none of the relationship (see
-   * selected-properties.ts); absent or null: every property of both.
-   */
-  properties?: readonly string[] | null;
 }
 
 export interface RelationRow {
   sourceId: string;
-  /** With only the asked properties when the spec picked some: then it is not cached as the entity. */
+  /** With only the picked properties when some were picked: then it is not cached as the entity. */
   node: NodeProps;
-  /** Empty when the spec picked neighbour properties. */
+  /** Empty when neighbour properties were picked. */
   rel: Record<string, unknown>;
   type: string;
   outgoing: boolean;
@@ -51,19 +46,38 @@ export interface GraphContext {
   /** The engine's full-text search, counted like a query. */
   search(text: string, limit: number): Promise<SearchHit[]>;
   entity: DataLoader<string, NodeProps | null>;
-  relations(spec: RelationSpec): DataLoader<string, RelationRow[]>;
+  /**
+   * The relationships of a spec, batched per request level. `properties`: only these properties
+   * of each neighbour and none of the relationship (selected-properties.ts); absent or null:
+   * every property of both.
+   */
+  relations(spec: RelationSpec, properties?: readonly string[] | null): DataLoader<string, RelationRow[]>;
 }
 
 /** Every entity kind, for "any kind" (a constant list keeps the kind filter a plain IN). */
 const ALL_KINDS = ['City', 'Park', 'Enterprise', 'Project', 'IndustryChain', 'Policy', 'Organization', 'Indicator', 'Document'];
 
+type PickedRow = Omit<RelationRow, 'node' | 'rel'> & { values: unknown[] };
+
 /** A picked row's values, in the order of the keys, as a node (nulls left out, as properties() does). */
 function pickedNode(keys: readonly string[], values: unknown[]): NodeProps {
   const node: Record<string, unknown> = {};
-  keys.forEach((key, i) => {
-    if (values[i] != null) node[key] = values[i];
-  });
+  for (let i = 0; i < keys.length; i++) if (values[i] != null) node[keys[i]!] = values[i];
   return node as NodeProps;
+}
+
+/**
+ * A relation spec's loader key. The typed fields' specs are constants (relation-fields.ts), asked
+ * for once per row: their key is worked out once.
+ */
+const specKeys = new WeakMap<RelationSpec, string>();
+function specKey(spec: RelationSpec): string {
+  let key = specKeys.get(spec);
+  if (key === undefined) {
+    key = JSON.stringify([[...spec.types].sort(), spec.direction, spec.kinds ? [...spec.kinds].sort() : null]);
+    specKeys.set(spec, key);
+  }
+  return key;
 }
 
 export function createContext(store: GraphStore, timeoutMs = 10_000, log?: Logger): GraphContext {
@@ -96,28 +110,25 @@ export function createContext(store: GraphStore, timeoutMs = 10_000, log?: Logge
       const byId = new Map(rows.map((r) => [r.node.id, r.node]));
       return ids.map((id) => byId.get(id) ?? null);
     }),
-    relations(spec) {
-      const keys = spec.properties ?? null;
-      const key = JSON.stringify([[...spec.types].sort(), spec.direction, spec.kinds ? [...spec.kinds].sort() : null, keys]);
+    relations(spec, properties) {
+      const keys = properties ?? null;
+      const key = `${specKey(spec)}|${keys ? keys.join(',') : '*'}`;
       let loader = relationLoaders.get(key);
       if (!loader) {
         loader = new DataLoader(async (ids) => {
           const params = { ids: [...ids], types: [...spec.types], kinds: [...(spec.kinds ?? ALL_KINDS)], keys };
-          const rows = keys
-            ? (
-                await context.read<Omit<RelationRow, 'node' | 'rel'> & { values: unknown[] }>(
-                  RELATED_TYPED[relationKey(spec.direction, spec.types)] ?? RELATED[spec.direction],
-                  params,
-                )
-              ).map(
-                ({ values, ...row }) => ({ ...row, node: pickedNode(keys, values), rel: {} }),
-              )
-            : await context.read<RelationRow>(RELATIONS[spec.direction], params);
+          let rows: RelationRow[];
+          if (keys) {
+            const picked = await context.read<PickedRow>(RELATED_TYPED[relationKey(spec.direction, spec.types)] ?? RELATED[spec.direction], params);
+            rows = picked.map((r) => ({ sourceId: r.sourceId, node: pickedNode(keys, r.values), rel: {}, type: r.type, outgoing: r.outgoing }));
+          } else {
+            rows = await context.read<RelationRow>(RELATIONS[spec.direction], params);
+          }
           const grouped = new Map<string, RelationRow[]>();
           for (const row of rows) {
-            const list = grouped.get(row.sourceId) ?? [];
-            list.push(row);
-            grouped.set(row.sourceId, list);
+            const list = grouped.get(row.sourceId);
+            if (list) list.push(row);
+            else grouped.set(row.sourceId, [row]);
             if (!keys) context.entity.prime(row.node.id, row.node);
           }
           return ids.map((id) => grouped.get(id) ?? []);

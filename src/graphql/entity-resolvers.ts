@@ -58,8 +58,8 @@ export function entityResolvers(): IResolvers<NodeProps, GraphContext> {
     Park: { designations: (n: NodeProps) => (n.designations as string[] | undefined) ?? [] },
     Document: {
       entities: async (n: NodeProps, args: { kinds?: string[] | null; first: number }, ctx: GraphContext, info: GraphQLResolveInfo) => {
-        const spec = { types: ['MENTIONED_IN'], direction: 'IN' as const, kinds: args.kinds?.length ? args.kinds : null, properties: selectedProperties(info) };
-        const rows = await ctx.relations(spec).load(n.id);
+        const spec = { types: ['MENTIONED_IN'], direction: 'IN' as const, kinds: args.kinds?.length ? args.kinds : null };
+        const rows = await ctx.relations(spec, selectedProperties(info)).load(n.id);
         return rows.slice(0, pageSize(args.first, MAX_RELATIONS)).map((r) => r.node);
       },
     },
@@ -69,7 +69,7 @@ export function entityResolvers(): IResolvers<NodeProps, GraphContext> {
     Object.assign(typeResolvers, commonFields, { ...(typeResolvers as object) });
     for (const [field, spec] of Object.entries(RELATION_FIELDS[kind] ?? {})) {
       typeResolvers[field] = async (n: NodeProps, args: { first?: number }, ctx: GraphContext, info: GraphQLResolveInfo) => {
-        const rows = await ctx.relations({ ...spec, properties: selectedProperties(info) }).load(n.id);
+        const rows = await ctx.relations(spec, selectedProperties(info)).load(n.id);
         if (spec.single) return rows[0]?.node ?? null;
         return rows.slice(0, pageSize(args.first, MAX_RELATIONS)).map((r) => r.node);
       };

@@ -12,6 +12,9 @@ export function toPlain(value: unknown): unknown {
   if (value === null || value === undefined) return null;
   if (typeof value === 'bigint') return Number.isSafeInteger(Number(value)) ? Number(value) : value;
   if (typeof value !== 'object') return value;
+  // Lists and plain maps first: most values are, and engine types are class instances, never plain.
+  if (Array.isArray(value)) return value.map(toPlain);
+  if (Object.getPrototypeOf(value) === Object.prototype) return plainMap(value as Record<string, unknown>);
   if (isInt(value)) return value.inSafeRange() ? value.toNumber() : value.toBigInt();
   if (isDate(value) || isDateTime(value) || isLocalDateTime(value) || isTime(value) || isLocalTime(value) || isDuration(value)) {
     return value.toString();
@@ -28,7 +31,6 @@ export function toPlain(value: unknown): unknown {
   if (value instanceof Date) return value.toISOString();
   if (value instanceof Float32Array || value instanceof Float64Array) return Array.from(value);
   if (Buffer.isBuffer(value)) return value.toString('base64');
-  if (Array.isArray(value)) return value.map(toPlain);
   return plainMap(value as Record<string, unknown>);
 }
 
