@@ -32,9 +32,8 @@ export const queryResolvers = {
     connections,
     investmentSummary,
     stats: async (_: unknown, __: unknown, ctx: GraphContext) => {
-      ctx.cost.queries += 2;
       const [counts, docs] = await Promise.all([
-        countGraph(ctx.store),
+        countGraph(ctx),
         ctx.read<{ document: string; entities: number; relationships: number }>(DOCUMENT_COUNTS),
       ]);
       return {

@@ -8,8 +8,11 @@ export interface GraphCounts {
 const NODE_COUNTS = 'MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS count ORDER BY label';
 const RELATIONSHIP_COUNTS = 'MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS count ORDER BY type';
 
-/** Nodes per label and relationships per type, as the store holds them now. */
-export async function countGraph(store: GraphStore): Promise<GraphCounts> {
+/**
+ * Nodes per label and relationships per type, as the store holds them now. Takes anything that
+ * reads, so the API can count through its request context (its query count and time budget).
+ */
+export async function countGraph(store: Pick<GraphStore, 'read'>): Promise<GraphCounts> {
   const [nodes, rels] = await Promise.all([
     store.read<{ label: string; count: number }>(NODE_COUNTS),
     store.read<{ type: string; count: number }>(RELATIONSHIP_COUNTS),
