@@ -64,9 +64,28 @@ describe('plain values', () => {
     expect(neo4j.isInt(params.nested.first)).toBe(true);
   });
 
-  it('runs reads in a rolled-back transaction: a read cannot write', async () => {
+  it('runs reads in a transaction that never keeps a write: a read cannot write', async () => {
     await store.read("CREATE (:Entity {id: 'sneaky'})");
     expect(await store.read("MATCH (n:Entity {id: 'sneaky'}) RETURN count(n) AS n")).toEqual([{ n: 0 }]);
+
+    await store.write("CREATE (:Entity:Probe {id: 'probe', kept: 1})");
+    const attempts = [
+      "MATCH (n:Entity {id: 'probe'}) SET n.kept = 2",
+      "MATCH (n:Entity {id: 'probe'}) REMOVE n.kept",
+      "MATCH (n:Entity {id: 'probe'}) SET n:Extra",
+      "MATCH (n:Entity {id: 'probe'}) REMOVE n:Probe",
+      "MATCH (n:Entity {id: 'probe'}) CREATE (n)-[:SNEAKY]->(:Entity {id: 'sneaky2'})",
+      "MATCH (n:Entity {id: 'probe'}) DETACH DELETE n",
+    ];
+    for (const attempt of attempts) {
+      await store.read(attempt).catch(() => undefined);
+      const [probe] = await store.read<{ kept: number; labels: string[]; rels: number }>(
+        "MATCH (n:Entity {id: 'probe'}) RETURN n.kept AS kept, labels(n) AS labels, COUNT { (n)--() } AS rels",
+      );
+      expect(probe, attempt).toEqual({ kept: 1, labels: expect.arrayContaining(['Entity', 'Probe']), rels: 0 });
+      expect(probe!.labels, attempt).not.toContain('Extra');
+    }
+    await store.write("MATCH (n:Entity {id: 'probe'}) DETACH DELETE n");
   });
 
   it('a write that outlives its time limit fails at once and never commits', async () => {

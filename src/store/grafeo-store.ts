@@ -45,7 +45,7 @@ export class GrafeoStore implements GraphStore {
     return new GrafeoStore(db, options);
   }
 
-  /** Reads run inside a transaction that is always rolled back: a query that tries to write changes nothing. */
+  /** Reads run inside a transaction that is rolled back if the query wrote: a query that tries to write changes nothing. */
   read<T = Row>(cypher: string, params: Params = {}, options?: QueryOptions): Promise<T[]> {
     return this.inTransaction<T>(false, cypher, params, options);
   }
@@ -68,7 +68,11 @@ export class GrafeoStore implements GraphStore {
     );
     try {
       const result = await this.withTimeout(work, options);
-      if (commit) tx.commit();
+      // A read that changed nothing ends with a commit, which is a no-op: Grafeo 0.6 keeps about
+      // 0.3 KB of native memory per rolled-back transaction (a steady RSS climb under load).
+      // A read that did write is rolled back.
+      if (commit || !wroteAnything(result.counters)) tx.commit();
+      else tx.rollback();
       return result.toArray().map((row) => toPlain(row) as T);
     } finally {
       void settled.then(() => {
@@ -162,4 +166,8 @@ export class GrafeoStore implements GraphStore {
     });
     return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
   }
+}
+
+function wroteAnything(c: { nodesCreated: number; nodesDeleted: number; edgesCreated: number; edgesDeleted: number; propertiesSet: number; labelsAdded: number; labelsRemoved: number }): boolean {
+  return c.nodesCreated + c.nodesDeleted + c.edgesCreated + c.edgesDeleted + c.propertiesSet + c.labelsAdded + c.labelsRemoved > 0;
 }
