@@ -4,8 +4,9 @@
  */
 import DataLoader from 'dataloader';
 import type { Logger } from 'pino';
+import { NODE_LABELS } from '../knowledge/seed-schema.js';
 import type { GraphStore, Params, SearchHit } from '../store/graph-store.js';
-import { ENTITIES_BY_ID, RELATED, RELATED_TYPED, RELATIONS, relationKey } from './graph-queries.js';
+import { ENTITIES_BY_ID, RELATED_TYPED, RELATIONS, relationKey } from './graph-queries.js';
 import type { NodeProps } from './node-props.js';
 
 export type DirectionArg = 'OUT' | 'IN' | 'BOTH';
@@ -54,8 +55,6 @@ export interface GraphContext {
   relations(spec: RelationSpec, properties?: readonly string[] | null): DataLoader<string, RelationRow[]>;
 }
 
-/** Every entity kind, for "any kind" (a constant list keeps the kind filter a plain IN). */
-const ALL_KINDS = ['City', 'Park', 'Enterprise', 'Project', 'IndustryChain', 'Policy', 'Organization', 'Indicator', 'Document'];
 
 type PickedRow = Omit<RelationRow, 'node' | 'rel'> & { values: unknown[] };
 
@@ -110,16 +109,18 @@ export function createContext(store: GraphStore, timeoutMs = 10_000, log?: Logge
       const byId = new Map(rows.map((r) => [r.node.id, r.node]));
       return ids.map((id) => byId.get(id) ?? null);
     }),
-    relations(spec, properties) {
-      const keys = properties ?? null;
+    relations(spec, keys = null) {
       const key = `${specKey(spec)}|${keys ? keys.join(',') : '*'}`;
       let loader = relationLoaders.get(key);
       if (!loader) {
         loader = new DataLoader(async (ids) => {
-          const params = { ids: [...ids], types: [...spec.types], kinds: [...(spec.kinds ?? ALL_KINDS)], keys };
+          // Every kind for "any kind": a constant list keeps the kind filter a plain IN.
+          const params = { ids: [...ids], types: [...spec.types], kinds: [...(spec.kinds ?? NODE_LABELS)], keys };
           let rows: RelationRow[];
           if (keys) {
-            const picked = await context.read<PickedRow>(RELATED_TYPED[relationKey(spec.direction, spec.types)] ?? RELATED[spec.direction], params);
+            const typed = RELATED_TYPED[relationKey(spec.direction, spec.types)];
+            if (!typed) throw new Error(`no typed relation query for ${relationKey(spec.direction, spec.types)}: add its spec to relation-fields.ts`);
+            const picked = await context.read<PickedRow>(typed, params);
             rows = picked.map((r) => ({ sourceId: r.sourceId, node: pickedNode(keys, r.values), rel: {}, type: r.type, outgoing: r.outgoing }));
           } else {
             rows = await context.read<RelationRow>(RELATIONS[spec.direction], params);

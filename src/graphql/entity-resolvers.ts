@@ -5,16 +5,15 @@
 import type { IResolvers } from '@graphql-tools/utils';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { DirectionArg, GraphContext, RelationRow } from './context.js';
+import { DERIVED_RELATIONSHIPS, NODE_LABELS, PREDICATE_NAMES } from '../knowledge/seed-schema.js';
 import { badInput } from './errors.js';
 import { evidenceOf, relationProperties, type EvidenceValue, type NodeProps } from './node-props.js';
 import { RELATION_FIELDS } from './relation-fields.js';
 import { selectedProperties } from './selected-properties.js';
 
 export const MAX_RELATIONS = 500;
-export const ALL_RELATION_TYPES = [
-  'PART_OF', 'LOCATED_IN', 'IN_PARK', 'LEADS_CHAIN', 'PART_OF_CHAIN', 'HAS_INDUSTRY', 'OPERATES', 'SUBSIDIARY_OF', 'SUPPLIES',
-  'COOPERATES_WITH', 'ISSUED_BY', 'APPLIES_TO', 'IMPLEMENTS', 'ASSIGNS', 'PAIRED_WITH', 'HAS_INDICATOR', 'MENTIONED_IN', 'DESCRIBES',
-];
+/** Every relationship type in the graph: the facts' predicates, the builder's mentions, and a document's DESCRIBES. */
+export const ALL_RELATION_TYPES = [...PREDICATE_NAMES, ...DERIVED_RELATIONSHIPS, 'DESCRIBES'];
 
 export function pageSize(first: number | null | undefined, max: number, field = 'first'): number {
   const n = first ?? max;
@@ -64,7 +63,7 @@ export function entityResolvers(): IResolvers<NodeProps, GraphContext> {
       },
     },
   };
-  for (const kind of ['City', 'Park', 'Enterprise', 'Project', 'IndustryChain', 'Policy', 'Organization', 'Indicator', 'Document']) {
+  for (const kind of NODE_LABELS) {
     const typeResolvers = (resolvers[kind] ??= {}) as Record<string, unknown>;
     Object.assign(typeResolvers, commonFields, { ...(typeResolvers as object) });
     for (const [field, spec] of Object.entries(RELATION_FIELDS[kind] ?? {})) {

@@ -40,14 +40,12 @@ const WITH_PROPERTIES = 'properties(b) AS node, properties(r) AS rel';
 /** With only the neighbour properties $keys names, as a list in that order (typed relation fields). */
 const WITH_PICKED = '[k IN $keys | b[k]] AS values';
 
-const DIRECTIONS: Direction[] = ['OUT', 'IN', 'BOTH'];
-const byDirection = (types: string | null, returns: string) =>
-  Object.fromEntries(DIRECTIONS.map((d) => [d, relationsQuery(d, types, returns)])) as Record<Direction, string>;
-
 /** Any relationship types ($types), every property: the relations field. */
-export const RELATIONS = byDirection(null, WITH_PROPERTIES);
-/** Any relationship types ($types), picked properties. */
-export const RELATED = byDirection(null, WITH_PICKED);
+export const RELATIONS: Record<Direction, string> = {
+  OUT: relationsQuery('OUT', null, WITH_PROPERTIES),
+  IN: relationsQuery('IN', null, WITH_PROPERTIES),
+  BOTH: relationsQuery('BOTH', null, WITH_PROPERTIES),
+};
 
 /** The key of a typed relation query: direction and sorted types. */
 export const relationKey = (direction: Direction, types: readonly string[]) => `${direction} ${[...types].sort().join('|')}`;

@@ -3,6 +3,7 @@
  * cjk analyzer, Grafeo's cjk_bigram text index) plus exact name/alias keys, ranked
  * exact name > exact alias > partial, then by text relevance.
  */
+import { NODE_LABELS } from '../../knowledge/seed-schema.js';
 import { nameKey, normalizeText } from '../../text/chinese.js';
 import type { GraphContext } from '../context.js';
 import { badInput } from '../errors.js';
@@ -11,7 +12,6 @@ import { pageSize } from '../entity-resolvers.js';
 
 export const MAX_SEARCH_PAGE = 50;
 const CANDIDATES = 200;
-const ALL_KINDS = ['City', 'Park', 'Enterprise', 'Project', 'IndustryChain', 'Policy', 'Organization', 'Indicator', 'Document'];
 
 /** A candidate as ranked: its name keys decide the match (nameKeys[0] is the canonical name's). */
 interface Candidate {
@@ -43,7 +43,7 @@ export async function search(_: unknown, args: SearchArgs, ctx: GraphContext) {
   const offset = decodeOffset(args.after);
   const text = normalizeText(raw);
   const key = nameKey(raw);
-  const kinds = args.kinds?.length ? args.kinds : ALL_KINDS;
+  const kinds = args.kinds?.length ? args.kinds : NODE_LABELS;
 
   // The full-text index holds every name form; only a one-character query (which bigram
   // tokenizers cannot see) needs the scan.
