@@ -21,6 +21,7 @@ import { writeFile } from 'node:fs/promises';
 import { Agent, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
+import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { loadConfig, type StoreConfig } from '../src/config.js';
 import * as graphQueries from '../src/graphql/graph-queries.js';
@@ -53,78 +54,55 @@ const USAGE = `usage: tsx bench/run-bench.ts [--sizes 1k,100k,1m] [--seconds 3] 
        [--batch 5000] [--throughput-seconds 5] [--connections 4] [--max-iterations 200] [--timeout-ms 60000]
        [--seed 20240601] [--out bench/results.md]`;
 
+/** Flags and defaults, parsed by node:util's parseArgs (strict: an unknown flag is an error). */
+const FLAGS = {
+  sizes: { type: 'string', default: '1k,100k,1m' },
+  seconds: { type: 'string', default: '3' },
+  engine: { type: 'string', default: 'grafeo' },
+  'reset-neo4j': { type: 'boolean', default: false },
+  batch: { type: 'string', default: '5000' },
+  'throughput-seconds': { type: 'string', default: '5' },
+  connections: { type: 'string', default: '4' },
+  'max-iterations': { type: 'string', default: '200' },
+  'timeout-ms': { type: 'string', default: '60000' },
+  seed: { type: 'string', default: '20240601' },
+  out: { type: 'string', default: fileURLToPath(new URL('./results.md', import.meta.url)) },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
 function parseOptions(argv: string[]): Options {
-  const o: Options = {
-    sizes: ['1k', '100k', '1m'],
-    seconds: 3,
-    engines: ['grafeo'],
-    resetNeo4j: false,
-    batchSize: 5000,
-    throughputSeconds: 5,
-    connections: 4,
-    maxIterations: 200,
-    timeoutMs: 60_000,
-    out: fileURLToPath(new URL('./results.md', import.meta.url)),
-    seed: 20240601,
-  };
-  const num = (flag: string, v: string | undefined) => {
-    const n = Number(v);
-    if (v === undefined || !Number.isFinite(n) || n <= 0) throw new Error(`${flag} needs a positive number\n${USAGE}`);
+  let values;
+  try {
+    ({ values } = parseArgs({ args: argv, options: FLAGS, strict: true, allowPositionals: false }));
+  } catch (error) {
+    throw new Error(`${(error as Error).message}\n${USAGE}`);
+  }
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  const num = (flag: keyof typeof FLAGS) => {
+    const n = Number(values[flag]);
+    if (!Number.isFinite(n) || n <= 0) throw new Error(`--${flag} needs a positive number\n${USAGE}`);
     return n;
   };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    const [flag, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
-    const value = () => inline ?? argv[++i];
-    switch (flag) {
-      case '--sizes':
-        o.sizes = (value() ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-        o.sizes.forEach(parseSize);
-        break;
-      case '--seconds':
-        o.seconds = num(flag, value());
-        break;
-      case '--engine': {
-        const e = value();
-        if (e === 'grafeo' || e === 'neo4j') o.engines = [e];
-        else if (e === 'both') o.engines = ['grafeo', 'neo4j'];
-        else throw new Error(`--engine must be grafeo, neo4j or both, got ${e}\n${USAGE}`);
-        break;
-      }
-      case '--reset-neo4j':
-        o.resetNeo4j = true;
-        break;
-      case '--batch':
-        o.batchSize = Math.round(num(flag, value()));
-        break;
-      case '--throughput-seconds':
-        o.throughputSeconds = num(flag, value());
-        break;
-      case '--connections':
-        o.connections = Math.round(num(flag, value()));
-        break;
-      case '--max-iterations':
-        o.maxIterations = Math.round(num(flag, value()));
-        break;
-      case '--timeout-ms':
-        o.timeoutMs = Math.round(num(flag, value()));
-        break;
-      case '--seed':
-        o.seed = Math.round(num(flag, value()));
-        break;
-      case '--out':
-        o.out = value() ?? o.out;
-        break;
-      case '--help':
-      case '-h':
-        console.log(USAGE);
-        process.exit(0);
-      // eslint-disable-next-line no-fallthrough
-      default:
-        throw new Error(`unknown option ${a}\n${USAGE}`);
-    }
-  }
-  return o;
+  const engine = values.engine;
+  if (engine !== 'grafeo' && engine !== 'neo4j' && engine !== 'both') throw new Error(`--engine must be grafeo, neo4j or both, got ${engine}\n${USAGE}`);
+  const sizes = values.sizes.split(',').map((s) => s.trim()).filter(Boolean);
+  sizes.forEach(parseSize);
+  return {
+    sizes,
+    seconds: num('seconds'),
+    engines: engine === 'both' ? ['grafeo', 'neo4j'] : [engine],
+    resetNeo4j: values['reset-neo4j'],
+    batchSize: Math.round(num('batch')),
+    throughputSeconds: num('throughput-seconds'),
+    connections: Math.round(num('connections')),
+    maxIterations: Math.round(num('max-iterations')),
+    timeoutMs: Math.round(num('timeout-ms')),
+    seed: Math.round(num('seed')),
+    out: values.out,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
