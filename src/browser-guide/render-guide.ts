@@ -149,6 +149,16 @@ function figure(text: string, caption: Bilingual): string {
   return `<figure>${runnable(text)}<figcaption>${esc(caption.zh)} · ${esc(caption.en)}</figcaption></figure>`;
 }
 
+/** A condensed table: header cells, then one row per entry, each a list of cell HTML. */
+function table(headers: string[], rows: string[][]): string[] {
+  return [
+    '<table class="table table-condensed">',
+    `<tr>${headers.map((h) => `<th>${h}</th>`).join('')}</tr>`,
+    ...rows.map((cells) => `<tr>${cells.map((c) => `<td>${c}</td>`).join('')}</tr>`),
+    '</table>',
+  ];
+}
+
 function count(map: Record<string, number> | undefined, key: string): string {
   const n = map?.[key];
   return n === undefined ? '' : String(n);
@@ -201,10 +211,12 @@ function welcomeSlide(queries: LibraryQuery[], manifest: GuideOptions['manifest'
 }
 
 function labelsSlide(manifest: GuideOptions['manifest']): string {
-  const rows = LABELS.map(
-    (l) =>
-      `<tr><td><code>:${esc(l.label)}</code></td><td>${esc(l.zh)}<br><small>${esc(l.en)}</small></td><td><small>${esc(l.props)}</small></td><td>${count(manifest?.nodes, l.label)}</td></tr>`,
-  );
+  const rows = LABELS.map((l) => [
+    `<code>:${esc(l.label)}</code>`,
+    `${esc(l.zh)}<br><small>${esc(l.en)}</small>`,
+    `<small>${esc(l.props)}</small>`,
+    count(manifest?.nodes, l.label),
+  ]);
   return slide(
     { zh: '节点标签', en: 'Node labels' },
     { zh: '每个节点有 :Entity 标签和一个类别标签。', en: 'Every node has the :Entity label plus one kind label.' },
@@ -213,10 +225,7 @@ function labelsSlide(manifest: GuideOptions['manifest']): string {
         '类别标签与属性 <code>kind</code> 相同。名称用简体中文（<code>name</code>），另有英文名 <code>nameEn</code>、别名 <code>aliases</code>（简称、繁体、英文），以及用于匹配的规范化名称 <code>nameKeys</code>。',
         'The kind label equals the <code>kind</code> property. Names are in Simplified Chinese (<code>name</code>), with an English name <code>nameEn</code>, aliases <code>aliases</code> (short forms, Traditional forms, English) and normalised keys <code>nameKeys</code> for matching.',
       ),
-      '<table class="table table-condensed">',
-      '<tr><th>标签 Label</th><th>含义 Meaning</th><th>主要属性 Properties</th><th>数量 Count</th></tr>',
-      ...rows,
-      '</table>',
+      ...table(['标签 Label', '含义 Meaning', '主要属性 Properties', '数量 Count'], rows),
     ],
   );
 }
@@ -233,18 +242,17 @@ function relationshipsSlide(manifest: GuideOptions['manifest'], model: LibraryQu
   const extra = Object.keys(manifest?.relationships ?? {})
     .filter((t) => !documented.has(t))
     .map((type): RelationshipDoc => ({ type, zh: '', en: '' }));
-  const rows = [...RELATIONSHIPS, ...extra].map(
-    (r) =>
-      `<tr><td><code>:${esc(r.type)}</code></td><td><small>${esc(endsOf(r))}</small></td><td>${esc(r.zh)}<br><small>${esc(r.en)}</small></td><td>${count(manifest?.relationships, r.type)}</td></tr>`,
-  );
+  const rows = [...RELATIONSHIPS, ...extra].map((r) => [
+    `<code>:${esc(r.type)}</code>`,
+    `<small>${esc(endsOf(r))}</small>`,
+    `${esc(r.zh)}<br><small>${esc(r.en)}</small>`,
+    count(manifest?.relationships, r.type),
+  ]);
   return slide(
     { zh: '关系类型', en: 'Relationship types' },
     { zh: '事实关系都带原文证据；MENTIONED_IN 与 DESCRIBES 连接文档。', en: 'Fact relationships carry evidence; MENTIONED_IN and DESCRIBES link documents.' },
     [
-      '<table class="table table-condensed">',
-      '<tr><th>类型 Type</th><th>起点 → 终点 From → to</th><th>含义 Meaning</th><th>数量 Count</th></tr>',
-      ...rows,
-      '</table>',
+      ...table(['类型 Type', '起点 → 终点 From → to', '含义 Meaning', '数量 Count'], rows),
       ...(model ? [...both('下面的查询列出图中实际的组合与数量：', 'This query lists the combinations the graph actually holds:'), ...queryBlocks(model)] : []),
     ],
   );
@@ -278,12 +286,11 @@ function evidenceSlide(evidence: LibraryQuery | undefined, lookup: LibraryQuery 
 }
 
 function parametersSlide(queries: LibraryQuery[]): string {
-  const rows = queries.map(
-    (q) =>
-      `<tr><td>${esc(q.number)}</td><td>${esc(q.title.zh)}<br><small>${esc(q.title.en)}</small></td><td>${q.params
-        .map((p) => `<code>$${esc(p.name)}</code> = <code>${esc(p.literal)}</code>`)
-        .join('<br>')}</td></tr>`,
-  );
+  const rows = queries.map((q) => [
+    esc(q.number),
+    `${esc(q.title.zh)}<br><small>${esc(q.title.en)}</small>`,
+    q.params.map((p) => `<code>$${esc(p.name)}</code> = <code>${esc(p.literal)}</code>`).join('<br>'),
+  ]);
   return slide(
     { zh: '参数与查询库', en: 'Parameters and the query library' },
     { zh: '先设参数，再运行查询。', en: 'Set the parameters, then run the query.' },
@@ -292,10 +299,7 @@ function parametersSlide(queries: LibraryQuery[]): string {
         '每页先给出参数块：点击后在编辑器中运行，Browser 会记住这些参数（<code>:params</code> 查看全部）。修改引号中的值即可换城市、企业或产业链。',
         'Each slide starts with a parameter block: click it and run it in the editor, and Browser keeps the parameters (<code>:params</code> lists them). Change the quoted values to ask about another city, enterprise or chain.',
       ),
-      '<table class="table table-condensed">',
-      '<tr><th>#</th><th>问题 Question</th><th>默认参数 Defaults</th></tr>',
-      ...rows,
-      '</table>',
+      ...table(['#', '问题 Question', '默认参数 Defaults'], rows),
     ],
   );
 }
