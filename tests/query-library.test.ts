@@ -103,6 +103,12 @@ describe('query library files', () => {
     }
     expect(parseCypherLiteral(`['a', "b\\"c", -1.5e2, null, true, {k: [1]}]`)).toEqual(['a', 'b"c', -150, null, true, { k: [1] }]);
     for (const bad of ['1 + 1', '$x', "'a' AS v", 'toLower("x")', "'unterminated"]) expect(() => parseCypherLiteral(bad), bad).toThrow();
+    expect(parseCypherLiteral('[ ]')).toEqual([]);
+    expect(parseCypherLiteral('{ }')).toEqual({});
+    expect(() => parseCypherLiteral('[1 2]')).toThrow(/expected , or \] in a list/);
+    expect(() => parseCypherLiteral('{a: 1 b: 2}')).toThrow(/expected , or \} in a map/);
+    expect(() => parseCypherLiteral('{a 1}')).toThrow(/expected : after a map key/);
+    expect(() => parseCypherLiteral('[1, 2')).toThrow();
   });
 
   it('rejects a malformed file', () => {

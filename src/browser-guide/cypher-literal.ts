@@ -68,59 +68,46 @@ export function parseCypherLiteral(text: string): CypherLiteralValue {
     return m[0];
   };
 
+  /** The comma-separated items after an opening bracket, up to and past `close`. */
+  const items = (close: string, what: string, item: () => void): void => {
+    i++;
+    skipSpace();
+    if (text[i] === close) {
+      i++;
+      return;
+    }
+    for (;;) {
+      item();
+      skipSpace();
+      if (text[i] === ',') i++;
+      else if (text[i] === close) {
+        i++;
+        return;
+      } else fail(`expected , or ${close} in ${what}`);
+    }
+  };
+
   const parseValue = (): CypherLiteralValue => {
     skipSpace();
     const c = text[i];
     if (c === undefined) return fail('expected a value');
     if (c === "'" || c === '"') return parseString();
     if (c === '[') {
-      i++;
       const list: CypherLiteralValue[] = [];
-      skipSpace();
-      if (text[i] === ']') {
-        i++;
-        return list;
-      }
-      for (;;) {
-        list.push(parseValue());
-        skipSpace();
-        if (text[i] === ',') {
-          i++;
-          continue;
-        }
-        if (text[i] === ']') {
-          i++;
-          return list;
-        }
-        fail('expected , or ] in a list');
-      }
+      items(']', 'a list', () => list.push(parseValue()));
+      return list;
     }
     if (c === '{') {
-      i++;
       const map: { [key: string]: CypherLiteralValue } = {};
-      skipSpace();
-      if (text[i] === '}') {
-        i++;
-        return map;
-      }
-      for (;;) {
+      items('}', 'a map', () => {
         skipSpace();
         const key = parseKey();
         skipSpace();
         if (text[i] !== ':') fail('expected : after a map key');
         i++;
         map[key] = parseValue();
-        skipSpace();
-        if (text[i] === ',') {
-          i++;
-          continue;
-        }
-        if (text[i] === '}') {
-          i++;
-          return map;
-        }
-        fail('expected , or } in a map');
-      }
+      });
+      return map;
     }
     const number = /^-?(?:\d+\.\d*|\.\d+|\d+)(?:[eE][+-]?\d+)?/.exec(text.slice(i));
     if (number) {
