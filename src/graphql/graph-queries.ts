@@ -26,13 +26,12 @@ function relationsQuery(direction: Direction, types: string | null, returns: str
   const rel = types ? `[r:${types}]` : '[r]';
   const pattern = direction === 'OUT' ? `-${rel}->` : direction === 'IN' ? `<-${rel}-` : `-${rel}-`;
   const outgoing = direction === 'OUT' ? 'true' : direction === 'IN' ? 'false' : 'startNode(r) = a';
-  const query = `
+  return `
 UNWIND $ids AS sourceId
 MATCH (a:Entity {id: sourceId})${pattern}(b:Entity)
 WHERE ${types ? '' : 'type(r) IN $types AND '}b.kind IN $kinds
 WITH sourceId, a, r, b ORDER BY sourceId, b.name, b.id
 RETURN sourceId, ${returns}, type(r) AS type, ${outgoing} AS outgoing`;
-  return query;
 }
 
 /** With the neighbour's and the relationship's properties (the relations field, with evidence). */
@@ -109,25 +108,21 @@ MATCH (i:Entity) WHERE i.id IN $ids
 OPTIONAL MATCH (o:Organization)-[:LOCATED_IN]->(c:City) WHERE c.id IN $ids
 RETURN collect(DISTINCT i.id) + collect(DISTINCT o.id) AS issuers`;
 
+function linkedTo(kind: string, types: string[]): string {
+  if (types.length === 0) return 'WITH p, [] AS linkedTo';
+  return `CALL { WITH p MATCH (p)<-[:${types.join('|')}]-(n:${kind}) RETURN collect(DISTINCT n.id) AS linkedTo }`;
+}
+
+function linkedFrom(kind: string, types: string[]): string {
+  if (types.length === 0) return 'WITH p, linkedTo, [] AS linkedFrom';
+  return `CALL { WITH p MATCH (p)-[:${types.join('|')}]->(n:${kind}) RETURN collect(DISTINCT n.id) AS linkedFrom }`;
+}
+
 /**
  * The entities of a kind at some places: linked to one of them by one of the kind's place
  * relationships (list-filters.ts), or one of them itself. One text per kind, its types and label
  * in the patterns, which start from the places, so it reads their neighbourhood only.
  */
-function linkedTo(kind: string, types: string[]): string {
-  if (types.length === 0) return NOTHING_LINKED_TO;
-  const clause = `CALL { WITH p MATCH (p)<-[:${types.join('|')}]-(n:${kind}) RETURN collect(DISTINCT n.id) AS linkedTo }`;
-  return clause;
-}
-const NOTHING_LINKED_TO = 'WITH p, [] AS linkedTo';
-
-function linkedFrom(kind: string, types: string[]): string {
-  if (types.length === 0) return NOTHING_LINKED_FROM;
-  const clause = `CALL { WITH p MATCH (p)-[:${types.join('|')}]->(n:${kind}) RETURN collect(DISTINCT n.id) AS linkedFrom }`;
-  return clause;
-}
-const NOTHING_LINKED_FROM = 'WITH p, linkedTo, [] AS linkedFrom';
-
 export const ENTITIES_AT_PLACES: Record<string, string> = Object.fromEntries(
   Object.entries(FILTER_RELATIONS).map(([kind, rel]) => {
     const query = `

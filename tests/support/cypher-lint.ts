@@ -337,9 +337,9 @@ function isReplaceArgument(node: ts.Node): boolean {
 export const INTERPOLATION_ALLOWED = ['src/store/grafeo-store.ts', 'src/knowledge/cypher-writer.ts'];
 
 /**
- * Modules whose exported string constants are linted as evaluated values, not as source
- * literals. Their module-level constants are skipped whether exported or not: the unexported
- * ones are fragments (a filter block, a page clause) linted inside the exports composed of them.
+ * Modules whose exported values are linted as evaluated texts, not as source literals: every text
+ * they run is exported (a string, or a table of strings), so their literals are fragments (a filter
+ * block, a clause, a pattern built from the server's own type tables) linted inside those texts.
  */
 export const LINTED_AS_EXPORTS = ['src/graphql/graph-queries.ts'];
 
@@ -348,7 +348,7 @@ export interface SourceCypher {
   queries: CypherLiteral[];
   /** `file:line message` for each Cypher text built from runtime values outside the allowed files. */
   violations: string[];
-  /** Literals not linted here: interpolated where allowed, `.replace()` fragments, exports linted by value. */
+  /** Literals not linted here: interpolated where allowed, `.replace()` fragments, modules linted by their exports. */
   skipped: CypherLiteral[];
 }
 
@@ -356,7 +356,7 @@ export interface SourceCypher {
 export function classifySourceCypher(relPath: string, source: string): SourceCypher {
   const result: SourceCypher = { queries: [], violations: [], skipped: [] };
   for (const literal of findCypherLiterals(relPath, source)) {
-    if (LINTED_AS_EXPORTS.includes(relPath) && literal.initialises) result.skipped.push(literal);
+    if (LINTED_AS_EXPORTS.includes(relPath)) result.skipped.push(literal);
     else if (literal.fragment) result.skipped.push(literal);
     else if (!literal.interpolated) result.queries.push(literal);
     else if (INTERPOLATION_ALLOWED.includes(relPath)) result.skipped.push(literal);
