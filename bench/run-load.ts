@@ -6,15 +6,21 @@
  */
 import { spawn } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
+import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+const { values } = parseArgs({
+  options: { seconds: { type: 'string', default: '60' }, connections: { type: 'string', default: '10' }, port: { type: 'string', default: '4790' } },
+  strict: true,
+});
+const positive = (flag: keyof typeof values) => {
+  const n = Number(values[flag]);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`--${flag} needs a positive whole number, got ${values[flag]}`);
+  return n;
 };
-const SECONDS = arg('seconds', 60);
-const CONNECTIONS = arg('connections', 10);
-const PORT = arg('port', 4790);
+const SECONDS = positive('seconds');
+const CONNECTIONS = positive('connections');
+const PORT = positive('port');
 const base = `http://127.0.0.1:${PORT}`;
 
 const MIX = [
