@@ -4,11 +4,18 @@
  * one GraphQL request makes can then be replayed straight on the store, with the same concurrency
  * (calls that overlapped in the request run together), to time the raw Cypher behind it.
  */
-import type { GraphStore, Params, QueryOptions, Row, ScriptResult, SearchHit, StoreHealth } from '../src/store/graph-store.js';
+import type {
+  GraphStore,
+  Params,
+  QueryOptions,
+  Row,
+  ScriptResult,
+  SearchHit,
+  StoreHealth,
+} from '../src/store/graph-store.js';
 
 export type RecordedCall = (
-  | { method: 'read'; cypher: string; params: Params }
-  | { method: 'searchEntities'; text: string; limit: number }
+  { method: 'read'; cypher: string; params: Params } | { method: 'searchEntities'; text: string; limit: number }
 ) & { start: number; end: number; error?: string };
 
 export class RecordingStore implements GraphStore {
@@ -34,7 +41,13 @@ export class RecordingStore implements GraphStore {
   async read<T = Row>(cypher: string, params: Params = {}, options?: QueryOptions): Promise<T[]> {
     const log = this.recording;
     if (!log) return this.inner.read<T>(cypher, params, options);
-    const call: RecordedCall = { method: 'read', cypher, params: structuredClone(params), start: performance.now(), end: 0 };
+    const call: RecordedCall = {
+      method: 'read',
+      cypher,
+      params: structuredClone(params),
+      start: performance.now(),
+      end: 0,
+    };
     log.push(call);
     try {
       return await this.inner.read<T>(cypher, params, options);
@@ -109,7 +122,10 @@ export async function replayCall(store: GraphStore, call: RecordedCall): Promise
 }
 
 /** Replays the waves of one request in order, each wave's calls together; returns per-call times and the total. */
-export async function replayWaves(store: GraphStore, waves: RecordedCall[][]): Promise<{ total: number; perCall: number[] }> {
+export async function replayWaves(
+  store: GraphStore,
+  waves: RecordedCall[][],
+): Promise<{ total: number; perCall: number[] }> {
   const started = performance.now();
   const perCall: number[] = [];
   for (const wave of waves) perCall.push(...(await Promise.all(wave.map((c) => replayCall(store, c)))));

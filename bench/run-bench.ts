@@ -87,8 +87,12 @@ function parseOptions(argv: string[]): Options {
     return n;
   };
   const engine = values.engine;
-  if (engine !== 'grafeo' && engine !== 'neo4j' && engine !== 'both') throw new Error(`--engine must be grafeo, neo4j or both, got ${engine}\n${USAGE}`);
-  const sizes = values.sizes.split(',').map((s) => s.trim()).filter(Boolean);
+  if (engine !== 'grafeo' && engine !== 'neo4j' && engine !== 'both')
+    throw new Error(`--engine must be grafeo, neo4j or both, got ${engine}\n${USAGE}`);
+  const sizes = values.sizes
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   sizes.forEach(parseSize);
   return {
     sizes,
@@ -116,7 +120,8 @@ function percentile(values: number[], p: number): number {
   const hi = Math.ceil(rank);
   return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (rank - lo);
 }
-const ms = (v: number) => (Number.isFinite(v) ? (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2)) : '–');
+const ms = (v: number) =>
+  Number.isFinite(v) ? (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2)) : '–';
 const secs = (v: number) => (v / 1000).toFixed(1);
 
 // ---------------------------------------------------------------------------------------------
@@ -195,12 +200,19 @@ function operations(graph: SyntheticGraph): Operation[] {
 /** Names the Cypher text of a recorded call after its export in src/graphql/graph-queries.ts. */
 const QUERY_NAMES = new Map<string, string>(
   Object.entries(graphQueries).flatMap(([k, v]): Array<[string, string]> =>
-    typeof v === 'string' ? [[v, k]] : v && typeof v === 'object' ? Object.entries(v).map(([key, text]) => [String(text), `${k}[${key}]`]) : [],
+    typeof v === 'string'
+      ? [[v, k]]
+      : v && typeof v === 'object'
+        ? Object.entries(v).map(([key, text]) => [String(text), `${k}[${key}]`])
+        : [],
   ),
 );
 /** Every Cypher text the operations sent, by name: the report lists them, since src/ changes between runs. */
 const SEEN_QUERIES = new Map<string, string>();
-const callName = (c: RecordedCall) => (c.method === 'searchEntities' ? 'searchEntities (text index)' : (QUERY_NAMES.get(c.cypher) ?? c.cypher.replace(/\s+/g, ' ').slice(0, 40)));
+const callName = (c: RecordedCall) =>
+  c.method === 'searchEntities'
+    ? 'searchEntities (text index)'
+    : (QUERY_NAMES.get(c.cypher) ?? c.cypher.replace(/\s+/g, ' ').slice(0, 40));
 
 // ---------------------------------------------------------------------------------------------
 // HTTP
@@ -233,7 +245,10 @@ async function serve(store: GraphStore, requestTimeoutMs: number): Promise<Serve
  */
 const keepAlive = new Agent({ keepAlive: true, maxSockets: 1 });
 
-async function post(url: string, op: Operation): Promise<{ ms: number; body: { data?: any; errors?: Array<{ message: string }> } }> {
+async function post(
+  url: string,
+  op: Operation,
+): Promise<{ ms: number; body: { data?: any; errors?: Array<{ message: string }> } }> {
   const payload = JSON.stringify({ query: op.query, variables: op.variables });
   const target = new URL(`${url}/graphql`);
   const started = performance.now();
@@ -307,7 +322,18 @@ async function measureOperation(url: string, recorder: RecordingStore, op: Opera
       ? `${callName(failed)} failed after ${secs(failed.end - failed.start)} s: ${failed.error!.split('\n')[0]}`
       : (first.body.errors?.map((e) => e.message.split('\n')[0]).join('; ') ?? 'no data');
     const waited = await quiesce();
-    return { ...base, result: 'error', error: waited > 1500 ? `${error} (then waited ${secs(waited)} s for the engine to go idle)` : error, iterations: 0, p50: NaN, p95: NaN, rawP50: NaN, rawP95: NaN, ratio: NaN, perCall: [] };
+    return {
+      ...base,
+      result: 'error',
+      error: waited > 1500 ? `${error} (then waited ${secs(waited)} s for the engine to go idle)` : error,
+      iterations: 0,
+      p50: NaN,
+      p95: NaN,
+      rawP50: NaN,
+      rawP95: NaN,
+      ratio: NaN,
+      perCall: [],
+    };
   }
   const result = op.describe(first.body.data);
 
@@ -315,8 +341,8 @@ async function measureOperation(url: string, recorder: RecordingStore, op: Opera
   const budgetMs = o.seconds * 1000;
   let target = o.maxIterations;
   let minimum = 5;
-  if (first.ms > 30_000) (target = 1), (minimum = 1);
-  else if (first.ms > budgetMs) (target = 3), (minimum = 3);
+  if (first.ms > 30_000) ((target = 1), (minimum = 1));
+  else if (first.ms > budgetMs) ((target = 3), (minimum = 3));
   const waves = toWaves(calls);
   if (first.ms <= budgetMs) {
     // Warm-up: a steady state, not the JIT's first runs, is what a running server sees.
@@ -374,7 +400,8 @@ async function quiesce(maxMs = 180_000): Promise<number> {
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const used = process.cpuUsage(previous);
     previous = process.cpuUsage();
-    if ((used.user + used.system) / 1e6 < 0.3 || performance.now() - started > maxMs) return performance.now() - started;
+    if ((used.user + used.system) / 1e6 < 0.3 || performance.now() - started > maxMs)
+      return performance.now() - started;
   }
 }
 
@@ -391,9 +418,13 @@ async function throughput(url: string, ops: Operation[], o: Options, slowestMs: 
       body: JSON.stringify({ query: op.query, variables: op.variables }),
     })),
   };
-  const child = fork(fileURLToPath(new URL('./autocannon-worker.ts', import.meta.url)), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(fileURLToPath(new URL('./autocannon-worker.ts', import.meta.url)), [], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   return new Promise((resolve, reject) => {
-    child.once('message', (m: { ok: boolean; summary?: LoadSummary; error?: string }) => (m.ok ? resolve(m.summary!) : reject(new Error(m.error))));
+    child.once('message', (m: { ok: boolean; summary?: LoadSummary; error?: string }) =>
+      m.ok ? resolve(m.summary!) : reject(new Error(m.error)),
+    );
     child.once('error', reject);
     child.once('exit', (code) => code !== 0 && reject(new Error(`autocannon worker exited with ${code}`)));
     child.send(job);
@@ -403,7 +434,10 @@ async function throughput(url: string, ops: Operation[], o: Options, slowestMs: 
 // ---------------------------------------------------------------------------------------------
 // Stores
 
-async function openBenchStore(engine: 'grafeo' | 'neo4j', o: Options): Promise<{ store: GraphStore; version: string } | { skip: string }> {
+async function openBenchStore(
+  engine: 'grafeo' | 'neo4j',
+  o: Options,
+): Promise<{ store: GraphStore; version: string } | { skip: string }> {
   let config: StoreConfig;
   if (engine === 'grafeo') {
     config = { engine: 'grafeo', timeoutMs: o.timeoutMs }; // always a fresh in-memory database
@@ -422,7 +456,9 @@ async function openBenchStore(engine: 'grafeo' | 'neo4j', o: Options): Promise<{
     const [{ n }] = (await store.read<{ n: number }>('MATCH (n:Entity) RETURN count(n) AS n')) as [{ n: number }];
     if (n > 0 && !o.resetNeo4j) {
       await store.close();
-      return { skip: `the Neo4j database holds ${n} ChainAtlas nodes; pass --reset-neo4j to delete them (then re-seed with npm run seed)` };
+      return {
+        skip: `the Neo4j database holds ${n} ChainAtlas nodes; pass --reset-neo4j to delete them (then re-seed with npm run seed)`,
+      };
     }
     if (n > 0) await clearNeo4j(store);
   }
@@ -432,7 +468,11 @@ async function openBenchStore(engine: 'grafeo' | 'neo4j', o: Options): Promise<{
 /** Deletes every ChainAtlas node (:Entity) in batches, so a 1M graph does not need one huge transaction. */
 async function clearNeo4j(store: GraphStore): Promise<void> {
   for (;;) {
-    const [row] = await store.write<{ deleted: number }>('MATCH (n:Entity) WITH n LIMIT 10000 DETACH DELETE n RETURN count(*) AS deleted', {}, { timeoutMs: 600_000 });
+    const [row] = await store.write<{ deleted: number }>(
+      'MATCH (n:Entity) WITH n LIMIT 10000 DETACH DELETE n RETURN count(*) AS deleted',
+      {},
+      { timeoutMs: 600_000 },
+    );
     if (!row || row.deleted === 0) return;
   }
 }
@@ -459,7 +499,12 @@ async function runOne(sizeLabel: string, engine: 'grafeo' | 'neo4j', o: Options)
   const n = parseSize(sizeLabel);
   const graph = SyntheticGraph.create(n, o.seed);
   const [from, to] = graph.connectionPair();
-  const run: Run = { size: sizeLabel, engine, ops: [], targets: { city: graph.cityAlias(graph.busyPrefecture), search: graph.searchName(), from, to } };
+  const run: Run = {
+    size: sizeLabel,
+    engine,
+    ops: [],
+    targets: { city: graph.cityAlias(graph.busyPrefecture), search: graph.searchName(), from, to },
+  };
   console.log(`\n== ${sizeLabel} (${graph.totalNodes} nodes) on ${engine}`);
   // A query that timed out in the previous size may still run natively: start from an idle process.
   const waited = await quiesce();
@@ -475,15 +520,19 @@ async function runOne(sizeLabel: string, engine: 'grafeo' | 'neo4j', o: Options)
   try {
     console.log(`   loading (batches of ${o.batchSize} rows) …`);
     run.load = await loadSyntheticGraph(store, graph, { batchSize: o.batchSize, log: (l) => console.log(`  ${l}`) });
-    if (engine === 'neo4j') await store.read('CALL db.awaitIndexes(600)', {}, { timeoutMs: 610_000 }).catch(() => undefined);
+    if (engine === 'neo4j')
+      await store.read('CALL db.awaitIndexes(600)', {}, { timeoutMs: 610_000 }).catch(() => undefined);
     run.rssAfterLoadGb = process.memoryUsage().rss / 2 ** 30;
-    console.log(`   loaded ${run.load.nodes} nodes, ${run.load.relationships} relationships in ${secs(run.load.totalMs)} s (RSS ${run.rssAfterLoadGb.toFixed(1)} GiB)`);
+    console.log(
+      `   loaded ${run.load.nodes} nodes, ${run.load.relationships} relationships in ${secs(run.load.totalMs)} s (RSS ${run.rssAfterLoadGb.toFixed(1)} GiB)`,
+    );
     const counts = await countGraph(store);
     run.countsOk =
       counts.nodes.Entity === run.load.nodes &&
       KINDS.every((k) => (counts.nodes[k] ?? 0) === run.load!.nodesByKind[k]) &&
       Object.entries(run.load.relationshipsByType).every(([t, c]) => (counts.relationships[t] ?? 0) === c);
-    if (!run.countsOk) console.log(`   WARNING: the store's counts differ from what was loaded: ${JSON.stringify(counts)}`);
+    if (!run.countsOk)
+      console.log(`   WARNING: the store's counts differ from what was loaded: ${JSON.stringify(counts)}`);
 
     const recorder = new RecordingStore(store);
     const served = await serve(recorder, o.timeoutMs);
@@ -507,7 +556,9 @@ async function runOne(sizeLabel: string, engine: 'grafeo' | 'neo4j', o: Options)
         try {
           run.throughput = await throughput(served.url, good, o, slowest);
           const t = run.throughput;
-          console.log(`   throughput (${o.connections} connections, ${o.throughputSeconds} s, mix of ${good.length}): ${t.requestsPerSecond.toFixed(1)} req/s, p50 ${t.latencyP50} ms, p99 ${t.latencyP99} ms, errors ${t.errors + t.non2xx}`);
+          console.log(
+            `   throughput (${o.connections} connections, ${o.throughputSeconds} s, mix of ${good.length}): ${t.requestsPerSecond.toFixed(1)} req/s, p50 ${t.latencyP50} ms, p99 ${t.latencyP99} ms, errors ${t.errors + t.non2xx}`,
+          );
         } catch (error) {
           run.throughputError = String(error);
           console.log(`   throughput failed: ${run.throughputError}`);
@@ -517,7 +568,8 @@ async function runOne(sizeLabel: string, engine: 'grafeo' | 'neo4j', o: Options)
       await served.close();
     }
   } finally {
-    if (engine === 'neo4j' && o.resetNeo4j) await clearNeo4j(store).catch((e) => console.log(`   could not clear Neo4j: ${e}`));
+    if (engine === 'neo4j' && o.resetNeo4j)
+      await clearNeo4j(store).catch((e) => console.log(`   could not clear Neo4j: ${e}`));
     await store.close();
   }
   return run;
@@ -533,17 +585,25 @@ function report(runs: Run[], o: Options, started: Date, loadAtStart: number[]): 
   lines.push('# ChainAtlas benchmark', '');
   lines.push(`- date: ${started.toISOString()}`);
   lines.push(`- command: \`npx tsx bench/run-bench.ts ${process.argv.slice(2).join(' ')}\``);
-  lines.push(`- machine: ${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, ${os.type()} ${os.release()}`);
+  lines.push(
+    `- machine: ${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, ${os.type()} ${os.release()}`,
+  );
   lines.push(`- node ${process.version}; engine: ${versions}`);
   lines.push(
     `- load average at start ${loadAtStart.map((l) => l.toFixed(1)).join(' / ')} (1/5/15 min)` +
-      (loadAtStart[0]! > cpu.length ? ' — the machine was busy with other work, so absolute times are pessimistic' : ''),
+      (loadAtStart[0]! > cpu.length
+        ? ' — the machine was busy with other work, so absolute times are pessimistic'
+        : ''),
   );
-  lines.push(`- settings: --seconds ${o.seconds} per operation (max ${o.maxIterations} requests, sequential, each followed by its raw replay, after up to ${WARM_UP_REQUESTS} warm-up rounds), throughput ${o.throughputSeconds} s with ${o.connections} connections, request and query time limit ${o.timeoutMs} ms, batches of ${o.batchSize} rows, seed ${o.seed}, NODE_ENV=${process.env.NODE_ENV ?? '(unset)'} (the Docker image runs production; graphql-js checks more in development)`);
+  lines.push(
+    `- settings: --seconds ${o.seconds} per operation (max ${o.maxIterations} requests, sequential, each followed by its raw replay, after up to ${WARM_UP_REQUESTS} warm-up rounds), throughput ${o.throughputSeconds} s with ${o.connections} connections, request and query time limit ${o.timeoutMs} ms, batches of ${o.batchSize} rows, seed ${o.seed}, NODE_ENV=${process.env.NODE_ENV ?? '(unset)'} (the Docker image runs production; graphql-js checks more in development)`,
+  );
   lines.push('');
 
   lines.push('## Load', '');
-  lines.push('| size | engine | nodes | relationships | schema s | nodes s | relationships s | derived s | total s | statements | counts verified | RSS after load |');
+  lines.push(
+    '| size | engine | nodes | relationships | schema s | nodes s | relationships s | derived s | total s | statements | counts verified | RSS after load |',
+  );
   lines.push('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |');
   for (const r of runs) {
     if (!r.load) {
@@ -564,12 +624,16 @@ function report(runs: Run[], o: Options, started: Date, loadAtStart: number[]): 
       'Targets: GraphQL p50 ≤ 1.5 × raw p50; at 100k on the embedded engine every operation under 50 ms p50.',
     '',
   );
-  lines.push('| size | engine | operation | result | n | GraphQL p50 | GraphQL p95 | raw p50 | raw p95 | GraphQL / raw | added | store calls (waves) | targets |');
+  lines.push(
+    '| size | engine | operation | result | n | GraphQL p50 | GraphQL p95 | raw p50 | raw p95 | GraphQL / raw | added | store calls (waves) | targets |',
+  );
   lines.push('| --- | --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
   for (const r of runs) {
     for (const op of r.ops) {
       if (op.error) {
-        lines.push(`| ${r.size} | ${r.engine} | ${op.name} | ERROR: ${op.error.replace(/\|/g, '/')} | | | | | | | | ${op.calls} | |`);
+        lines.push(
+          `| ${r.size} | ${r.engine} | ${op.name} | ERROR: ${op.error.replace(/\|/g, '/')} | | | | | | | | ${op.calls} | |`,
+        );
         continue;
       }
       const checks: string[] = [];
@@ -583,7 +647,9 @@ function report(runs: Run[], o: Options, started: Date, loadAtStart: number[]): 
   lines.push('');
 
   lines.push('## Throughput (autocannon, the mix above round-robin, 127.0.0.1)', '');
-  lines.push('| size | engine | connections | seconds | requests | req/s | p50 ms | p97.5 ms | p99 ms | max ms | errors + non-2xx | load avg (1 min) |');
+  lines.push(
+    '| size | engine | connections | seconds | requests | req/s | p50 ms | p97.5 ms | p99 ms | max ms | errors + non-2xx | load avg (1 min) |',
+  );
   lines.push('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const r of runs) {
     if (r.throughput) {
@@ -591,7 +657,8 @@ function report(runs: Run[], o: Options, started: Date, loadAtStart: number[]): 
       lines.push(
         `| ${r.size} | ${r.engine} | ${o.connections} | ${t.durationSeconds.toFixed(1)} | ${t.requests} | ${t.requestsPerSecond.toFixed(1)} | ${t.latencyP50} | ${t.latencyP975} | ${t.latencyP99} | ${t.latencyMax} | ${t.errors + t.non2xx} | ${r.load1?.toFixed(1) ?? '–'} |`,
       );
-    } else if (r.throughputError) lines.push(`| ${r.size} | ${r.engine} | failed: ${r.throughputError} | | | | | | | | | |`);
+    } else if (r.throughputError)
+      lines.push(`| ${r.size} | ${r.engine} | failed: ${r.throughputError} | | | | | | | | | |`);
   }
   lines.push('');
 
@@ -609,11 +676,22 @@ function report(runs: Run[], o: Options, started: Date, loadAtStart: number[]): 
   lines.push('## Cypher the operations ran', '');
   lines.push('The exact texts recorded from the requests (src/graphql/graph-queries.ts as loaded by this run):', '');
   for (const [name, text] of [...SEEN_QUERIES].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    lines.push(`<details><summary>${name} (sha1 ${createHash('sha1').update(text).digest('hex').slice(0, 10)})</summary>`, '', '```cypher', text, '```', '', '</details>', '');
+    lines.push(
+      `<details><summary>${name} (sha1 ${createHash('sha1').update(text).digest('hex').slice(0, 10)})</summary>`,
+      '',
+      '```cypher',
+      text,
+      '```',
+      '',
+      '</details>',
+      '',
+    );
   }
   lines.push('## Arguments used', '');
   for (const r of runs) {
-    lines.push(`- ${r.size}: city \`${r.targets.city}\` (the largest prefecture), search \`${r.targets.search}\` and \`新能源\`, connections \`${r.targets.from}\` → \`${r.targets.to}\``);
+    lines.push(
+      `- ${r.size}: city \`${r.targets.city}\` (the largest prefecture), search \`${r.targets.search}\` and \`新能源\`, connections \`${r.targets.from}\` → \`${r.targets.to}\``,
+    );
   }
   lines.push('');
   return lines.join('\n');
@@ -632,7 +710,13 @@ async function main() {
         runs.push(await runOne(size, engine, o));
       } catch (error) {
         console.error(`   ${size} on ${engine} failed: ${error instanceof Error ? error.stack : String(error)}`);
-        runs.push({ size, engine, skipped: `failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`, ops: [], targets: { city: '', search: '', from: '', to: '' } });
+        runs.push({
+          size,
+          engine,
+          skipped: `failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+          ops: [],
+          targets: { city: '', search: '', from: '', to: '' },
+        });
       }
       (globalThis as { gc?: () => void }).gc?.();
       const md = report(runs, o, started, loadAtStart);

@@ -10,7 +10,11 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 
 const { values } = parseArgs({
-  options: { seconds: { type: 'string', default: '60' }, connections: { type: 'string', default: '10' }, port: { type: 'string', default: '4790' } },
+  options: {
+    seconds: { type: 'string', default: '60' },
+    connections: { type: 'string', default: '10' },
+    port: { type: 'string', default: '4790' },
+  },
   strict: true,
 });
 const positive = (flag: keyof typeof values) => {

@@ -18,12 +18,37 @@ import { pinyin } from 'pinyin-pro';
 import { DERIVED_FILE } from '../src/knowledge/derived-properties.js';
 import type { GraphStore } from '../src/store/graph-store.js';
 
-export const KINDS = ['City', 'Park', 'IndustryChain', 'Enterprise', 'Project', 'Policy', 'Organization', 'Indicator', 'Document'] as const;
+export const KINDS = [
+  'City',
+  'Park',
+  'IndustryChain',
+  'Enterprise',
+  'Project',
+  'Policy',
+  'Organization',
+  'Indicator',
+  'Document',
+] as const;
 export type Kind = (typeof KINDS)[number];
 
 export const REL_TYPES = [
-  'PART_OF', 'LOCATED_IN', 'IN_PARK', 'LEADS_CHAIN', 'PART_OF_CHAIN', 'HAS_INDUSTRY', 'OPERATES', 'SUBSIDIARY_OF', 'SUPPLIES',
-  'COOPERATES_WITH', 'ISSUED_BY', 'APPLIES_TO', 'IMPLEMENTS', 'PAIRED_WITH', 'HAS_INDICATOR', 'MENTIONED_IN', 'DESCRIBES',
+  'PART_OF',
+  'LOCATED_IN',
+  'IN_PARK',
+  'LEADS_CHAIN',
+  'PART_OF_CHAIN',
+  'HAS_INDUSTRY',
+  'OPERATES',
+  'SUBSIDIARY_OF',
+  'SUPPLIES',
+  'COOPERATES_WITH',
+  'ISSUED_BY',
+  'APPLIES_TO',
+  'IMPLEMENTS',
+  'PAIRED_WITH',
+  'HAS_INDICATOR',
+  'MENTIONED_IN',
+  'DESCRIBES',
 ] as const;
 export type RelType = (typeof REL_TYPES)[number];
 
@@ -50,7 +75,17 @@ const SHARE: Record<Kind, number> = {
   Indicator: 0.272,
   Document: 0.02,
 };
-const MINIMUM: Record<Kind, number> = { City: 12, Park: 6, IndustryChain: 10, Enterprise: 20, Project: 20, Policy: 5, Organization: 5, Indicator: 5, Document: 3 };
+const MINIMUM: Record<Kind, number> = {
+  City: 12,
+  Park: 6,
+  IndustryChain: 10,
+  Enterprise: 20,
+  Project: 20,
+  Policy: 5,
+  Organization: 5,
+  Indicator: 5,
+  Document: 3,
+};
 
 const ID_PREFIX: Record<Kind, string> = {
   City: 'city',
@@ -114,25 +149,102 @@ const STEM_CHARS = Array.from(
 ).filter((c, i, all) => all.indexOf(c) === i);
 
 const CHAIN_WORDS = [
-  '新能源汽车', '电子信息', '生物医药', '装备制造', '新材料', '绿色食品', '现代农业', '数字经济', '智能家电', '海上风电',
-  '光伏', '新型储能', '氢能', '半导体', '集成电路', '软件', '人工智能', '先进材料', '合金材料', '不锈钢',
-  '精细化工', '石油化工', '纺织服装', '家居建材', '文化旅游', '现代物流', '医疗器械', '中医药', '稀土', '钢铁',
-  '有色金属', '锂电池', '机器人', '航空航天', '船舶', '轨道交通', '节能环保', '大数据', '算力', '智能网联汽车',
+  '新能源汽车',
+  '电子信息',
+  '生物医药',
+  '装备制造',
+  '新材料',
+  '绿色食品',
+  '现代农业',
+  '数字经济',
+  '智能家电',
+  '海上风电',
+  '光伏',
+  '新型储能',
+  '氢能',
+  '半导体',
+  '集成电路',
+  '软件',
+  '人工智能',
+  '先进材料',
+  '合金材料',
+  '不锈钢',
+  '精细化工',
+  '石油化工',
+  '纺织服装',
+  '家居建材',
+  '文化旅游',
+  '现代物流',
+  '医疗器械',
+  '中医药',
+  '稀土',
+  '钢铁',
+  '有色金属',
+  '锂电池',
+  '机器人',
+  '航空航天',
+  '船舶',
+  '轨道交通',
+  '节能环保',
+  '大数据',
+  '算力',
+  '智能网联汽车',
 ];
 const CITY_SUFFIX = { province: '省', prefecture: '市', county: ['县', '区', '市'] } as const;
 const COUNTY_LEVELS = ['county', 'district', 'county-level-city'] as const;
-const PARK_SUFFIX = ['产业园', '高新技术产业开发区', '工业园', '经济开发区', '产业转移工业园', '产业集聚区', '新区', '高新区'];
-const PARK_TYPES = ['industrial-park', 'zone', 'platform', 'high-tech-zone', 'base', 'transfer-park', 'cluster-area', 'development-zone'];
+const PARK_SUFFIX = [
+  '产业园',
+  '高新技术产业开发区',
+  '工业园',
+  '经济开发区',
+  '产业转移工业园',
+  '产业集聚区',
+  '新区',
+  '高新区',
+];
+const PARK_TYPES = [
+  'industrial-park',
+  'zone',
+  'platform',
+  'high-tech-zone',
+  'base',
+  'transfer-park',
+  'cluster-area',
+  'development-zone',
+];
 const DESIGNATIONS = ['省级高新区', '省产业园', '省级特色产业园', '国家级经济技术开发区', '国家高新区'];
 const ENT_SUFFIX = ['有限公司', '股份有限公司', '集团', '科技有限公司', '实业有限公司'];
 const PROJECT_SUFFIX = ['项目', '基地项目', '产业园项目', '扩建项目', '生产线项目'];
 const STATUSES = ['签约', '在建', '投产', '竣工', '开工'];
 const POLICY_KIND = ['高质量发展实施方案', '行动计划', '若干措施', '扶持办法', '三年行动方案'];
 const POLICY_TYPES = ['programme', 'mechanism', 'document', 'plan', 'strategy'];
-const ORG_SUFFIX = ['发展和改革局', '工业和信息化局', '商务局', '科学技术局', '研究院', '大学', '农村商业银行', '产业协会'];
-const ORG_TYPES = ['government', 'government', 'government', 'government', 'research', 'university', 'financial', 'association'];
+const ORG_SUFFIX = [
+  '发展和改革局',
+  '工业和信息化局',
+  '商务局',
+  '科学技术局',
+  '研究院',
+  '大学',
+  '农村商业银行',
+  '产业协会',
+];
+const ORG_TYPES = [
+  'government',
+  'government',
+  'government',
+  'government',
+  'research',
+  'university',
+  'financial',
+  'association',
+];
 const METRICS = [
-  ['工业总产值', '亿元'], ['规上工业增加值', '亿元'], ['固定资产投资', '亿元'], ['规上工业企业数量', '家'], ['产值目标', '亿元'], ['高新技术企业数量', '家'],
+  ['工业总产值', '亿元'],
+  ['规上工业增加值', '亿元'],
+  ['固定资产投资', '亿元'],
+  ['规上工业企业数量', '家'],
+  ['产值目标', '亿元'],
+  ['高新技术企业数量', '家'],
 ] as const;
 const DOC_KIND = ['高质量发展实施方案', '政府工作报告', '产业发展规划', '招商引资工作通报'];
 const ROLES = ['龙头', '链主'];
@@ -394,9 +506,31 @@ export function planGraph(target: number, seed = 20240601): GraphPlan {
   const docsOfPref = csr(prefectures, (d) => docCity[d]! - provinces, D);
 
   return {
-    seed, target, counts, provinces, prefectures, cityLevel, cityParent, cityPref, countiesOfPref,
-    parkCity, parkParent, parksOfPref, chainParent, entCity, entPark, entsOfPark, projOperator, projCity, projPark,
-    orgCity, docCity, docsOfPref, cityChains, parkChains, leaders,
+    seed,
+    target,
+    counts,
+    provinces,
+    prefectures,
+    cityLevel,
+    cityParent,
+    cityPref,
+    countiesOfPref,
+    parkCity,
+    parkParent,
+    parksOfPref,
+    chainParent,
+    entCity,
+    entPark,
+    entsOfPark,
+    projOperator,
+    projCity,
+    projPark,
+    orgCity,
+    docCity,
+    docsOfPref,
+    cityChains,
+    parkChains,
+    leaders,
   };
 }
 
@@ -475,7 +609,8 @@ export class SyntheticGraph {
 
   cityTokens(c: number): Tokens {
     const level = this.plan.cityLevel[c]!;
-    const suffix = level === 0 ? CITY_SUFFIX.province : level === 1 ? CITY_SUFFIX.prefecture : CITY_SUFFIX.county[c % 3]!;
+    const suffix =
+      level === 0 ? CITY_SUFFIX.province : level === 1 ? CITY_SUFFIX.prefecture : CITY_SUFFIX.county[c % 3]!;
     return [...this.cityStem(c), suffix];
   }
 
@@ -507,11 +642,21 @@ export class SyntheticGraph {
       case 'Project': {
         const op = p.projOperator[i]!;
         const lead = op >= 0 ? stem(op, 3, 4) : stem(i, 3, 5);
-        return [...lead, ...stem(i, 3, 5), CHAIN_WORDS[i % CHAIN_WORDS.length]!, PROJECT_SUFFIX[i % PROJECT_SUFFIX.length]!];
+        return [
+          ...lead,
+          ...stem(i, 3, 5),
+          CHAIN_WORDS[i % CHAIN_WORDS.length]!,
+          PROJECT_SUFFIX[i % PROJECT_SUFFIX.length]!,
+        ];
       }
       case 'Policy': {
         const place = this.policyPlace(i);
-        return [...this.cityStem(place), ...stem(i, 3, 6), CHAIN_WORDS[i % CHAIN_WORDS.length]!, POLICY_KIND[i % POLICY_KIND.length]!];
+        return [
+          ...this.cityStem(place),
+          ...stem(i, 3, 6),
+          CHAIN_WORDS[i % CHAIN_WORDS.length]!,
+          POLICY_KIND[i % POLICY_KIND.length]!,
+        ];
       }
       case 'Organization': {
         const c = p.orgCity[i]!;
@@ -533,7 +678,8 @@ export class SyntheticGraph {
     return p.provinces + skew(this.rand('Policy', i, 9), p.prefectures, 1.5);
   }
 
-  private readonly prefOfCity = (c: number) => (c >= 0 && this.plan.cityPref[c]! >= 0 ? this.plan.cityPref[c]! - this.plan.provinces : -1);
+  private readonly prefOfCity = (c: number) =>
+    c >= 0 && this.plan.cityPref[c]! >= 0 ? this.plan.cityPref[c]! - this.plan.provinces : -1;
 
   /** The prefecture whose documents an entity cites, or -1. */
   homePref(kind: Kind, i: number): number {
@@ -595,14 +741,20 @@ export class SyntheticGraph {
       starts.push(q.start);
       ends.push(q.end);
     }
-    return { evidenceDocs: docs.map((d) => this.id('Document', d)), evidenceQuotes: quotes, evidenceStarts: starts, evidenceEnds: ends };
+    return {
+      evidenceDocs: docs.map((d) => this.id('Document', d)),
+      evidenceQuotes: quotes,
+      evidenceStarts: starts,
+      evidenceEnds: ends,
+    };
   }
 
   indicatorSubject(i: number): [Kind, number] {
     const p = this.plan;
     const r = this.rand('Indicator', i, 2);
     const u = r.next();
-    if (u < 0.4) return ['City', p.provinces + skew(r, p.prefectures + (p.counts.City - p.provinces - p.prefectures), 1.4)];
+    if (u < 0.4)
+      return ['City', p.provinces + skew(r, p.prefectures + (p.counts.City - p.provinces - p.prefectures), 1.4)];
     if (u < 0.65) return ['Park', skew(r, p.counts.Park, 1.4)];
     return ['Enterprise', skew(r, p.counts.Enterprise, 1.4)];
   }
@@ -717,7 +869,11 @@ export class SyntheticGraph {
 
   private rel(fromKind: Kind, from: number, toKind: Kind, to: number, r: Rand, props: Props = {}): RelRow {
     const docs = this.evidenceDocIndexes(fromKind, from).slice(0, 1);
-    return { from: this.id(fromKind, from), to: this.id(toKind, to), props: { ...props, ...this.evidence(r, docs, '') } };
+    return {
+      from: this.id(fromKind, from),
+      to: this.id(toKind, to),
+      props: { ...props, ...this.evidence(r, docs, '') },
+    };
   }
 
   /** Relationship rows of one type, in a fixed order, each source with its own random stream. */
@@ -727,10 +883,13 @@ export class SyntheticGraph {
     const T = REL_TYPES.indexOf(type) + 100;
     switch (type) {
       case 'PART_OF':
-        for (let i = 0; i < c.City; i++) if (p.cityParent[i]! >= 0) yield this.rel('City', i, 'City', p.cityParent[i]!, this.rand('City', i, T));
-        for (let i = 0; i < c.Park; i++) if (p.parkParent[i]! >= 0) yield this.rel('Park', i, 'Park', p.parkParent[i]!, this.rand('Park', i, T));
+        for (let i = 0; i < c.City; i++)
+          if (p.cityParent[i]! >= 0) yield this.rel('City', i, 'City', p.cityParent[i]!, this.rand('City', i, T));
+        for (let i = 0; i < c.Park; i++)
+          if (p.parkParent[i]! >= 0) yield this.rel('Park', i, 'Park', p.parkParent[i]!, this.rand('Park', i, T));
         for (let i = 0; i < c.IndustryChain; i++) {
-          if (p.chainParent[i]! >= 0) yield this.rel('IndustryChain', i, 'IndustryChain', p.chainParent[i]!, this.rand('IndustryChain', i, T));
+          if (p.chainParent[i]! >= 0)
+            yield this.rel('IndustryChain', i, 'IndustryChain', p.chainParent[i]!, this.rand('IndustryChain', i, T));
         }
         for (let i = 1; i < c.Organization; i++) {
           const r = this.rand('Organization', i, T);
@@ -741,14 +900,20 @@ export class SyntheticGraph {
         for (let i = 0; i < c.Park; i++) yield this.rel('Park', i, 'City', p.parkCity[i]!, this.rand('Park', i, T));
         for (let i = 0; i < c.Enterprise; i++) {
           const r = this.rand('Enterprise', i, T);
-          if (p.entCity[i]! >= 0 && (p.entPark[i]! < 0 || r.next() < 0.7)) yield this.rel('Enterprise', i, 'City', p.entCity[i]!, r);
+          if (p.entCity[i]! >= 0 && (p.entPark[i]! < 0 || r.next() < 0.7))
+            yield this.rel('Enterprise', i, 'City', p.entCity[i]!, r);
         }
-        for (let i = 0; i < c.Project; i++) if (p.projCity[i]! >= 0) yield this.rel('Project', i, 'City', p.projCity[i]!, this.rand('Project', i, T));
-        for (let i = 0; i < c.Organization; i++) if (p.orgCity[i]! >= 0) yield this.rel('Organization', i, 'City', p.orgCity[i]!, this.rand('Organization', i, T));
+        for (let i = 0; i < c.Project; i++)
+          if (p.projCity[i]! >= 0) yield this.rel('Project', i, 'City', p.projCity[i]!, this.rand('Project', i, T));
+        for (let i = 0; i < c.Organization; i++)
+          if (p.orgCity[i]! >= 0)
+            yield this.rel('Organization', i, 'City', p.orgCity[i]!, this.rand('Organization', i, T));
         return;
       case 'IN_PARK':
-        for (let i = 0; i < c.Enterprise; i++) if (p.entPark[i]! >= 0) yield this.rel('Enterprise', i, 'Park', p.entPark[i]!, this.rand('Enterprise', i, T));
-        for (let i = 0; i < c.Project; i++) if (p.projPark[i]! >= 0) yield this.rel('Project', i, 'Park', p.projPark[i]!, this.rand('Project', i, T));
+        for (let i = 0; i < c.Enterprise; i++)
+          if (p.entPark[i]! >= 0) yield this.rel('Enterprise', i, 'Park', p.entPark[i]!, this.rand('Enterprise', i, T));
+        for (let i = 0; i < c.Project; i++)
+          if (p.projPark[i]! >= 0) yield this.rel('Project', i, 'Park', p.projPark[i]!, this.rand('Project', i, T));
         for (let i = 0; i < c.Organization; i++) {
           const r = this.rand('Organization', i, T);
           if (r.next() < 0.05) yield this.rel('Organization', i, 'Park', skew(r, c.Park, 1.5), r);
@@ -763,16 +928,24 @@ export class SyntheticGraph {
       case 'PART_OF_CHAIN':
         for (let i = 0; i < c.Enterprise; i++) {
           const r = this.rand('Enterprise', i, T);
-          if (r.next() < 0.45) for (const k of this.distinct(r, r.next() < 0.8 ? 1 : 2, c.IndustryChain)) yield this.rel('Enterprise', i, 'IndustryChain', k, r);
+          if (r.next() < 0.45)
+            for (const k of this.distinct(r, r.next() < 0.8 ? 1 : 2, c.IndustryChain))
+              yield this.rel('Enterprise', i, 'IndustryChain', k, r);
         }
         for (let i = 0; i < c.Project; i++) {
           const r = this.rand('Project', i, T);
-          if (r.next() < 0.7) for (const k of this.distinct(r, r.next() < 0.8 ? 1 : 2, c.IndustryChain)) yield this.rel('Project', i, 'IndustryChain', k, r);
+          if (r.next() < 0.7)
+            for (const k of this.distinct(r, r.next() < 0.8 ? 1 : 2, c.IndustryChain))
+              yield this.rel('Project', i, 'IndustryChain', k, r);
         }
         return;
       case 'HAS_INDUSTRY':
-        for (let i = 0; i < c.City; i++) for (const k of csrList(p.cityChains, i)) yield this.rel('City', i, 'IndustryChain', k, this.rand('City', i, T + k));
-        for (let i = 0; i < c.Park; i++) for (const k of csrList(p.parkChains, i)) yield this.rel('Park', i, 'IndustryChain', k, this.rand('Park', i, T + k));
+        for (let i = 0; i < c.City; i++)
+          for (const k of csrList(p.cityChains, i))
+            yield this.rel('City', i, 'IndustryChain', k, this.rand('City', i, T + k));
+        for (let i = 0; i < c.Park; i++)
+          for (const k of csrList(p.parkChains, i))
+            yield this.rel('Park', i, 'IndustryChain', k, this.rand('Park', i, T + k));
         return;
       case 'OPERATES':
         for (let i = 0; i < c.Project; i++) {
@@ -890,7 +1063,8 @@ export class SyntheticGraph {
         }
         return;
       case 'DESCRIBES':
-        for (let d = 0; d < c.Document; d++) yield { from: this.id('Document', d), to: this.id('City', p.docCity[d]!), props: {} };
+        for (let d = 0; d < c.Document; d++)
+          yield { from: this.id('Document', d), to: this.id('City', p.docCity[d]!), props: {} };
         return;
     }
   }
@@ -1014,16 +1188,28 @@ async function writeGroups<G extends string>(
  * The real cypher/000_schema.cypher, then every node and relationship in UNWIND batches, then the
  * real derived-properties file, as seeding runs it.
  */
-export async function loadSyntheticGraph(store: GraphStore, graph: SyntheticGraph, options: LoadOptions = {}): Promise<LoadReport> {
+export async function loadSyntheticGraph(
+  store: GraphStore,
+  graph: SyntheticGraph,
+  options: LoadOptions = {},
+): Promise<LoadReport> {
   const batchSize = options.batchSize ?? 5000;
   const log = options.log ?? (() => {});
   const started = performance.now();
   const schemaMs = await runSeedFile(store, '000_schema.cypher');
-  const nodes = await writeGroups(store, KINDS, (kind) => NODE_STATEMENTS[kind], (kind) => graph.nodeBatches(kind, batchSize), (kind, n, ms) =>
-    log(`  ${kind.padEnd(14)} ${String(n).padStart(9)} nodes   (${(ms / 1000).toFixed(1)} s)`),
+  const nodes = await writeGroups(
+    store,
+    KINDS,
+    (kind) => NODE_STATEMENTS[kind],
+    (kind) => graph.nodeBatches(kind, batchSize),
+    (kind, n, ms) => log(`  ${kind.padEnd(14)} ${String(n).padStart(9)} nodes   (${(ms / 1000).toFixed(1)} s)`),
   );
-  const rels = await writeGroups(store, REL_TYPES, (type) => REL_STATEMENTS[type], (type) => graph.relBatches(type, batchSize), (type, n, ms) =>
-    log(`  ${type.padEnd(16)} ${String(n).padStart(9)} relationships   (${(ms / 1000).toFixed(1)} s)`),
+  const rels = await writeGroups(
+    store,
+    REL_TYPES,
+    (type) => REL_STATEMENTS[type],
+    (type) => graph.relBatches(type, batchSize),
+    (type, n, ms) => log(`  ${type.padEnd(16)} ${String(n).padStart(9)} relationships   (${(ms / 1000).toFixed(1)} s)`),
   );
   const derivedMs = await runSeedFile(store, DERIVED_FILE);
   log(`  derived properties   (${(derivedMs / 1000).toFixed(1)} s)`);

@@ -18,7 +18,10 @@ const Env = z
       .optional(),
     NEO4J_USER: z.string().min(1).default('neo4j'),
     NEO4J_PASSWORD: z.string().optional(),
-    NEO4J_DATABASE: z.string().regex(/^[A-Za-z0-9.-]+$/, 'expected a database name such as neo4j').default('neo4j'),
+    NEO4J_DATABASE: z
+      .string()
+      .regex(/^[A-Za-z0-9.-]+$/, 'expected a database name such as neo4j')
+      .default('neo4j'),
     GRAPH_PATH: z.string().min(1).optional(),
     CYPHER_DIR: z.string().min(1).default('cypher'),
     CORPUS_DIR: z.string().min(1).default('../shared/seeds'),
@@ -31,7 +34,11 @@ const Env = z
       ctx.addIssue({ code: 'custom', path: ['NEO4J_PASSWORD'], message: 'required when NEO4J_URI is set' });
     }
     if (env.NEO4J_URI && env.GRAPH_PATH) {
-      ctx.addIssue({ code: 'custom', path: ['GRAPH_PATH'], message: 'applies to the embedded engine only; unset it or NEO4J_URI' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['GRAPH_PATH'],
+        message: 'applies to the embedded engine only; unset it or NEO4J_URI',
+      });
     }
   });
 
@@ -61,14 +68,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => {
       const name = i.path.join('.');
-      const got = present[name] === undefined ? 'unset' : JSON.stringify(name.includes('PASSWORD') ? '***' : present[name]);
+      const got =
+        present[name] === undefined ? 'unset' : JSON.stringify(name.includes('PASSWORD') ? '***' : present[name]);
       return `Invalid configuration: ${name}: ${i.message} (got ${got})`;
     });
     throw new ConfigError(lines.join('\n'));
   }
   const e = parsed.data;
   const store: StoreConfig = e.NEO4J_URI
-    ? { engine: 'neo4j', uri: e.NEO4J_URI, user: e.NEO4J_USER, password: e.NEO4J_PASSWORD!, database: e.NEO4J_DATABASE, timeoutMs: e.QUERY_TIMEOUT_MS }
+    ? {
+        engine: 'neo4j',
+        uri: e.NEO4J_URI,
+        user: e.NEO4J_USER,
+        password: e.NEO4J_PASSWORD!,
+        database: e.NEO4J_DATABASE,
+        timeoutMs: e.QUERY_TIMEOUT_MS,
+      }
     : { engine: 'grafeo', path: e.GRAPH_PATH, timeoutMs: e.QUERY_TIMEOUT_MS };
   return {
     port: e.PORT,

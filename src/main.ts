@@ -33,14 +33,26 @@ async function main(): Promise<void> {
   let seeded = config.store.engine === 'neo4j';
   if (config.store.engine === 'grafeo') {
     const report = await seedGraph(store, config.cypherDir, (line) => logger.debug(line));
-    if (report.mismatches.length) throw new Error(`seeded graph differs from cypher/manifest.json:\n${report.mismatches.join('\n')}`);
+    if (report.mismatches.length)
+      throw new Error(`seeded graph differs from cypher/manifest.json:\n${report.mismatches.join('\n')}`);
     const relationships = Object.values(report.counts.relationships).reduce((a, b) => a + b, 0);
-    console.log(`seeded ${report.counts.nodes.Entity ?? 0} nodes and ${relationships} relationships from ${config.cypherDir}/ in ${report.ms.toFixed(0)} ms`);
+    console.log(
+      `seeded ${report.counts.nodes.Entity ?? 0} nodes and ${relationships} relationships from ${config.cypherDir}/ in ${report.ms.toFixed(0)} ms`,
+    );
     seeded = true;
   }
-  const { app, apollo } = await createApp({ store, production: config.production, seeded: () => seeded, requestTimeoutMs: config.store.timeoutMs, logger, cypherDir: config.cypherDir });
+  const { app, apollo } = await createApp({
+    store,
+    production: config.production,
+    seeded: () => seeded,
+    requestTimeoutMs: config.store.timeoutMs,
+    logger,
+    cypherDir: config.cypherDir,
+  });
   const server: Server = app.listen(config.port, config.host, () => {
-    console.log(`GraphQL ready at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}/graphql`);
+    console.log(
+      `GraphQL ready at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}/graphql`,
+    );
   });
   server.on('error', (error) => {
     console.error(`cannot listen on ${config.host}:${config.port}: ${error.message}`);

@@ -63,8 +63,13 @@ describe('injection payloads in every string argument', () => {
       const res = await graph.server.gql(query, { v });
       if (res.errors) {
         for (const e of res.errors) {
-          expect(ALLOWED_CODES.has(e.extensions?.code ?? ''), `${query} with ${JSON.stringify(v).slice(0, 40)}: ${e.message}`).toBe(true);
-          expect(e.message.split(v.slice(0, 40)).join('')).not.toMatch(/GRAFEO|properties\(|UNWIND|node_modules|\.ts:\d/);
+          expect(
+            ALLOWED_CODES.has(e.extensions?.code ?? ''),
+            `${query} with ${JSON.stringify(v).slice(0, 40)}: ${e.message}`,
+          ).toBe(true);
+          expect(e.message.split(v.slice(0, 40)).join('')).not.toMatch(
+            /GRAFEO|properties\(|UNWIND|node_modules|\.ts:\d/,
+          );
         }
       } else {
         expect(res.data).toBeDefined();
@@ -97,7 +102,10 @@ describe('request shapes that are rejected before touching the store', () => {
   });
 
   it('nested pages that multiply into millions of rows', async () => {
-    const res = await expectRejected('{ parks(first: 100) { nodes { enterprises(first: 500) { projects(first: 500) { name } } } } }', 'cost');
+    const res = await expectRejected(
+      '{ parks(first: 100) { nodes { enterprises(first: 500) { projects(first: 500) { name } } } } }',
+      'cost',
+    );
     expect(res.errors![0]!.message).toMatch(/Query cost exceeds the budget of 50000/);
   });
 
@@ -107,7 +115,9 @@ describe('request shapes that are rejected before touching the store', () => {
   });
 
   it('batched operations (a JSON array) get 400', async () => {
-    const res = await graph.server.post(JSON.stringify([{ query: '{ stats { nodes { name } } }' }, { query: '{ stats { nodes { name } } }' }]));
+    const res = await graph.server.post(
+      JSON.stringify([{ query: '{ stats { nodes { name } } }' }, { query: '{ stats { nodes { name } } }' }]),
+    );
     expect(res.status).toBe(400);
   });
 });
@@ -116,7 +126,9 @@ describe('malformed HTTP requests get 4xx with a code, never a stack trace', () 
   it('malformed JSON', async () => {
     const res = await graph.server.post('{"query": "{ stats { nodes { name } } }"');
     expect(res.status).toBe(400);
-    expect(await res.json()).toEqual({ errors: [{ message: 'request body is not valid JSON', extensions: { code: 'MALFORMED_JSON' } }] });
+    expect(await res.json()).toEqual({
+      errors: [{ message: 'request body is not valid JSON', extensions: { code: 'MALFORMED_JSON' } }],
+    });
   });
 
   it('a wrong content type', async () => {
@@ -127,7 +139,12 @@ describe('malformed HTTP requests get 4xx with a code, never a stack trace', () 
   });
 
   it('an oversized body (a 1 MB string)', async () => {
-    const res = await graph.server.post(JSON.stringify({ query: 'query($v: String!) { search(text: $v) { totalCount } }', variables: { v: 'x'.repeat(1_000_000) } }));
+    const res = await graph.server.post(
+      JSON.stringify({
+        query: 'query($v: String!) { search(text: $v) { totalCount } }',
+        variables: { v: 'x'.repeat(1_000_000) },
+      }),
+    );
     expect(res.status).toBe(413);
     expect((await res.json()).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
   });
@@ -145,7 +162,10 @@ describe('a store that fails in the middle of a request', () => {
     const failing: GraphStore = Object.create(graph.store, {
       read: {
         value: async (...args: Parameters<GraphStore['read']>) => {
-          if (++reads > 1) throw new Error(`GRAFEO-E042: storage closed while running ${args[0]} at /work/main/src/store/grafeo-store.ts:61`);
+          if (++reads > 1)
+            throw new Error(
+              `GRAFEO-E042: storage closed while running ${args[0]} at /work/main/src/store/grafeo-store.ts:61`,
+            );
           return graph.store.read(...args);
         },
       },

@@ -22,7 +22,9 @@ describe('which chain leaders anchor which parks', () => {
 
   it('Zhaoqing: 小鹏汽车, 瑞庆时代, 风华高科 and 喜珍电路, with evidence from the Zhaoqing document', async () => {
     const { chainLeaders } = await ok(LEADERS, { city: '肇庆' });
-    expect(new Set(chainLeaders.map((l: any) => l.enterprise.name))).toEqual(new Set(['小鹏汽车', '瑞庆时代', '风华高科', '喜珍电路']));
+    expect(new Set(chainLeaders.map((l: any) => l.enterprise.name))).toEqual(
+      new Set(['小鹏汽车', '瑞庆时代', '风华高科', '喜珍电路']),
+    );
     const chains = new Set(chainLeaders.map((l: any) => l.chain.name));
     expect(chains).toEqual(new Set(['汽车零部件', '电子材料', '集成电路']));
     for (const l of chainLeaders) {
@@ -43,7 +45,9 @@ describe('which chain leaders anchor which parks', () => {
   });
 
   it("Shaoguan's green steel chain: led by 中南钢铁 and carried by 广东省韶钢产业园", async () => {
-    const { chainLeaders } = await ok('{ chainLeaders(city: "韶关", chain: "绿色钢铁") { enterprise { name } parks { name designations } city { name } evidence { quote } } }');
+    const { chainLeaders } = await ok(
+      '{ chainLeaders(city: "韶关", chain: "绿色钢铁") { enterprise { name } parks { name designations } city { name } evidence { quote } } }',
+    );
     expect(chainLeaders).toHaveLength(1);
     const [leader] = chainLeaders;
     expect(leader.enterprise.name).toBe('中南钢铁');
@@ -54,21 +58,27 @@ describe('which chain leaders anchor which parks', () => {
 
   it('returns every leadership in the graph when unfiltered (no engine drops rows)', async () => {
     const { chainLeaders } = await ok('{ chainLeaders { enterprise { id } chain { id } } }');
-    const rows = await graph.store.read<{ n: number }>('MATCH (:Enterprise)-[l:LEADS_CHAIN]->(:IndustryChain) RETURN count(l) AS n');
+    const rows = await graph.store.read<{ n: number }>(
+      'MATCH (:Enterprise)-[l:LEADS_CHAIN]->(:IndustryChain) RETURN count(l) AS n',
+    );
     expect(chainLeaders).toHaveLength(rows[0]!.n);
   });
 });
 
 describe('Chenzhou projects of 100 亿元 or more', () => {
   it('lists them with their amounts, and the investment summary adds them up', async () => {
-    const { projects } = await ok('{ projects(first: 100, filter: {city: "郴州", minAmountYi: 100}) { totalCount nodes { name amountYi operators { name } evidence { quote } } } }');
+    const { projects } = await ok(
+      '{ projects(first: 100, filter: {city: "郴州", minAmountYi: 100}) { totalCount nodes { name amountYi operators { name } evidence { quote } } } }',
+    );
     const byName = Object.fromEntries(projects.nodes.map((p: any) => [p.name, p.amountYi]));
     expect(byName['上海安能项目']).toBe(406);
     expect(Object.values(byName).every((a) => (a as number) >= 100)).toBe(true);
     expect(projects.totalCount).toBeGreaterThanOrEqual(4);
     for (const p of projects.nodes) expect(p.evidence.length).toBeGreaterThan(0);
 
-    const { investmentSummary } = await ok('{ investmentSummary(groupBy: CITY, city: "郴州") { key label totalAmountYi projectCount projectsWithAmount projects { name amountYi } } }');
+    const { investmentSummary } = await ok(
+      '{ investmentSummary(groupBy: CITY, city: "郴州") { key label totalAmountYi projectCount projectsWithAmount projects { name amountYi } } }',
+    );
     const chenzhou = investmentSummary.find((g: any) => g.key === 'city:chenzhou');
     expect(chenzhou.label).toBe('郴州市');
     const sum = chenzhou.projects.reduce((s: number, p: any) => s + (p.amountYi ?? 0), 0);
@@ -82,7 +92,10 @@ describe('Chenzhou projects of 100 亿元 or more', () => {
     );
     expect(rows.length).toBe(1);
     const { county, n } = rows[0]!;
-    const { investmentSummary } = await ok('query($c: String) { investmentSummary(groupBy: CITY, city: $c) { projectCount } }', { c: county });
+    const { investmentSummary } = await ok(
+      'query($c: String) { investmentSummary(groupBy: CITY, city: $c) { projectCount } }',
+      { c: county },
+    );
     expect(investmentSummary.reduce((sum: number, g: any) => sum + g.projectCount, 0)).toBeGreaterThanOrEqual(n);
   });
 
@@ -96,7 +109,9 @@ describe('Chenzhou projects of 100 亿元 or more', () => {
 
 describe("what Yangjiang's 2023 plan committed to", () => {
   it('the policies 阳江 issued (itself or through its bodies), with what they target', async () => {
-    const { policies } = await ok('{ policies(first: 100, filter: {issuer: "阳江"}) { totalCount nodes { id name docNumber issuers { name } targets { name } } } }');
+    const { policies } = await ok(
+      '{ policies(first: 100, filter: {issuer: "阳江"}) { totalCount nodes { id name docNumber issuers { name } targets { name } } } }',
+    );
     const plan = policies.nodes.find((p: any) => p.docNumber === '阳府〔2023〕14号');
     expect(plan, 'the 2023 plan 阳府〔2023〕14号').toBeDefined();
     expect(plan.name).toBe('阳江市高质量建设制造强市实施方案');
@@ -106,7 +121,9 @@ describe("what Yangjiang's 2023 plan committed to", () => {
   });
 
   it('the plan implements the provincial opinion 粤发〔2023〕7号', async () => {
-    const { policies } = await ok('{ policies(first: 5, filter: {nameContains: "制造强市实施方案"}) { nodes { docNumber implements { docNumber name } } } }');
+    const { policies } = await ok(
+      '{ policies(first: 5, filter: {nameContains: "制造强市实施方案"}) { nodes { docNumber implements { docNumber name } } } }',
+    );
     const plan = policies.nodes.find((p: any) => p.docNumber === '阳府〔2023〕14号');
     expect(plan.implements.map((p: any) => p.docNumber)).toContain('粤发〔2023〕7号');
   });
@@ -114,7 +131,9 @@ describe("what Yangjiang's 2023 plan committed to", () => {
 
 describe('city and park pairings', () => {
   it('韶关 is paired with 东莞 (对口帮扶), with evidence', async () => {
-    const data = await ok('{ node(id: "city:shaoguan") { relations(types: [PAIRED_WITH]) { node { name } properties { key value } evidence { quote } } } }');
+    const data = await ok(
+      '{ node(id: "city:shaoguan") { relations(types: [PAIRED_WITH]) { node { name } properties { key value } evidence { quote } } } }',
+    );
     const dongguan = data.node.relations.find((r: any) => r.node.name === '东莞市');
     expect(dongguan).toBeDefined();
     expect(dongguan.properties).toEqual(expect.arrayContaining([expect.objectContaining({ key: 'mode' })]));
@@ -131,17 +150,25 @@ describe('city and park pairings', () => {
 
 describe('search', () => {
   it.each(['韶关', '韶關', 'Shaoguan', 'shaoguan', '韶关市'])('finds 韶关市 first for %s', async (text) => {
-    const { search } = await ok('query($t: String!) { search(text: $t, first: 3) { edges { node { id name } score match } } }', { t: text });
+    const { search } = await ok(
+      'query($t: String!) { search(text: $t, first: 3) { edges { node { id name } score match } } }',
+      { t: text },
+    );
     expect(search.edges[0].node.name).toBe('韶关市');
   });
 
   it.each(['寧德時代', 'CATL', '宁德时代'])('finds 宁德时代 first for %s', async (text) => {
-    const { search } = await ok('query($t: String!) { search(text: $t) { totalCount edges { node { name kind } match } } }', { t: text });
+    const { search } = await ok(
+      'query($t: String!) { search(text: $t) { totalCount edges { node { name kind } match } } }',
+      { t: text },
+    );
     expect(search.edges[0].node).toEqual({ name: '宁德时代', kind: 'Enterprise' });
   });
 
   it('ranks exact name > alias > partial and filters by kind', async () => {
-    const { search } = await ok('{ search(text: "比亚迪", kinds: [Enterprise, Project], first: 10) { edges { node { name kind } match score } } }');
+    const { search } = await ok(
+      '{ search(text: "比亚迪", kinds: [Enterprise, Project], first: 10) { edges { node { name kind } match score } } }',
+    );
     expect(search.edges[0]).toMatchObject({ node: { name: '比亚迪', kind: 'Enterprise' }, match: 'NAME' });
     const scores = search.edges.map((e: any) => e.score);
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
@@ -149,8 +176,12 @@ describe('search', () => {
   });
 
   it('pages with cursors', async () => {
-    const first = await ok('{ search(text: "韶关", first: 2) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }');
-    const next = await ok('query($a: String) { search(text: "韶关", first: 2, after: $a) { edges { node { id } } } }', { a: first.search.pageInfo.endCursor });
+    const first = await ok(
+      '{ search(text: "韶关", first: 2) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }',
+    );
+    const next = await ok('query($a: String) { search(text: "韶关", first: 2, after: $a) { edges { node { id } } } }', {
+      a: first.search.pageInfo.endCursor,
+    });
     expect(first.search.pageInfo.hasNextPage).toBe(true);
     expect(next.search.edges[0].node.id).not.toBe(first.search.edges[1].node.id);
   });
@@ -158,16 +189,24 @@ describe('search', () => {
 
 describe('connections', () => {
   it('韶关 ↔ 东莞: one step, the pairing, with its evidence', async () => {
-    const { connections } = await ok('{ connections(from: "韶关", to: "东莞") { length steps { from { name } to { name } type forward evidence { quote } } } }');
+    const { connections } = await ok(
+      '{ connections(from: "韶关", to: "东莞") { length steps { from { name } to { name } type forward evidence { quote } } } }',
+    );
     expect(connections[0].length).toBe(1);
-    expect(connections[0].steps[0]).toMatchObject({ from: { name: '韶关市' }, to: { name: '东莞市' }, type: 'PAIRED_WITH' });
+    expect(connections[0].steps[0]).toMatchObject({
+      from: { name: '韶关市' },
+      to: { name: '东莞市' },
+      type: 'PAIRED_WITH',
+    });
     expect(connections[0].steps[0].evidence.length).toBeGreaterThan(0);
   });
 
   it('比亚迪 ↔ 宁德时代: five hops through the chain and the place they share', async () => {
     const short = await ok('{ connections(from: "比亚迪", to: "宁德时代") { length } }');
     expect(short.connections).toEqual([]); // not within the default 4 hops
-    const { connections } = await ok('{ connections(from: "比亚迪", to: "宁德时代", maxHops: 6) { length nodes { name } steps { type evidence { quote } } } }');
+    const { connections } = await ok(
+      '{ connections(from: "比亚迪", to: "宁德时代", maxHops: 6) { length nodes { name } steps { type evidence { quote } } } }',
+    );
     expect(connections.length).toBeGreaterThan(0);
     for (const path of connections) {
       expect(path.length).toBe(5);
@@ -178,7 +217,9 @@ describe('connections', () => {
   });
 
   it('paths of several hops name every step', async () => {
-    const { connections } = await ok('{ connections(from: "中南钢铁", to: "广东省", maxHops: 5) { length nodes { name } steps { type } } }');
+    const { connections } = await ok(
+      '{ connections(from: "中南钢铁", to: "广东省", maxHops: 5) { length nodes { name } steps { type } } }',
+    );
     expect(connections.length).toBeGreaterThan(0);
     for (const path of connections) {
       expect(path.nodes[0].name).toBe('中南钢铁');
@@ -189,7 +230,10 @@ describe('connections', () => {
 
   it('rejects maxHops out of range', async () => {
     const res = await graph.server.gql('{ connections(from: "韶关", to: "东莞", maxHops: 9) { length } }');
-    expect(res.errors?.[0]).toMatchObject({ message: 'maxHops must be from 1 to 6, got 9', extensions: { code: 'BAD_USER_INPUT' } });
+    expect(res.errors?.[0]).toMatchObject({
+      message: 'maxHops must be from 1 to 6, got 9',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
   });
 });
 
@@ -198,7 +242,10 @@ describe('invalid arguments to the questions', () => {
     ['{ search(text: "   ") { totalCount } }', /text must not be empty/],
     ['{ search(text: "韶关", after: "bogus") { totalCount } }', /not a cursor this search issued/],
     ['{ chainLeaders(city: "Atlantis") { chain { id } } }', /city: no City is called "Atlantis"/],
-    ['{ investmentSummary(groupBy: CITY, chain: "不存在的链") { key } }', /chain: no IndustryChain is called "不存在的链"/],
+    [
+      '{ investmentSummary(groupBy: CITY, chain: "不存在的链") { key } }',
+      /chain: no IndustryChain is called "不存在的链"/,
+    ],
   ])('%s', async (query, message) => {
     const res = await graph.server.gql(query);
     expect(res.errors?.[0]?.message).toMatch(message);

@@ -10,14 +10,26 @@ describe('configuration', () => {
   });
 
   it('selects Neo4j from the environment', () => {
-    const config = loadConfig({ NEO4J_URI: 'neo4j+s://abc.databases.neo4j.io', NEO4J_PASSWORD: 'pw', NEO4J_DATABASE: 'atlas' });
-    expect(config.store).toMatchObject({ engine: 'neo4j', uri: 'neo4j+s://abc.databases.neo4j.io', user: 'neo4j', database: 'atlas' });
+    const config = loadConfig({
+      NEO4J_URI: 'neo4j+s://abc.databases.neo4j.io',
+      NEO4J_PASSWORD: 'pw',
+      NEO4J_DATABASE: 'atlas',
+    });
+    expect(config.store).toMatchObject({
+      engine: 'neo4j',
+      uri: 'neo4j+s://abc.databases.neo4j.io',
+      user: 'neo4j',
+      database: 'atlas',
+    });
   });
 
   it.each([
     [{ PORT: 'eighty' }, /PORT: Expected number/],
     [{ PORT: '70000' }, /PORT: Number must be less than or equal to 65535/],
-    [{ NEO4J_URI: 'http://localhost:7474', NEO4J_PASSWORD: 'x' }, /NEO4J_URI: expected a URI such as bolt:\/\/localhost:7687/],
+    [
+      { NEO4J_URI: 'http://localhost:7474', NEO4J_PASSWORD: 'x' },
+      /NEO4J_URI: expected a URI such as bolt:\/\/localhost:7687/,
+    ],
     [{ NEO4J_URI: 'bolt://localhost:7687' }, /NEO4J_PASSWORD: required when NEO4J_URI is set \(got unset\)/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL: Invalid enum value/],
   ])('rejects %o with a line naming the variable', (env, message) => {
@@ -25,7 +37,9 @@ describe('configuration', () => {
   });
 
   it('never echoes a password', () => {
-    expect(() => loadConfig({ NEO4J_URI: 'bolt://h:7687', NEO4J_PASSWORD: 'secret', GRAPH_PATH: '/tmp/x' })).toThrow(/GRAPH_PATH/);
+    expect(() => loadConfig({ NEO4J_URI: 'bolt://h:7687', NEO4J_PASSWORD: 'secret', GRAPH_PATH: '/tmp/x' })).toThrow(
+      /GRAPH_PATH/,
+    );
     try {
       loadConfig({ NEO4J_URI: 'nope', NEO4J_PASSWORD: 'secret' });
     } catch (error) {

@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import { buildSeedFiles } from '../src/knowledge/build-seed-files.js';
 import type { EntityNode, Knowledge } from '../src/knowledge/compile-knowledge.js';
-import { coverageReport, extractMentions, formatCoverage, ignoreMatches, MAX_MENTION, type IgnoreEntry } from '../src/knowledge/coverage.js';
+import {
+  coverageReport,
+  extractMentions,
+  formatCoverage,
+  ignoreMatches,
+  MAX_MENTION,
+  type IgnoreEntry,
+} from '../src/knowledge/coverage.js';
 import type { EntityKind } from '../src/knowledge/seed-schema.js';
 import { sourceText, type SourceText } from '../src/text/source-text.js';
 
@@ -20,20 +27,15 @@ describe('mention extraction', () => {
   });
 
   it('takes the run of name characters before a suffix, leading context words included', () => {
-    expect(texts('隆冬时节，穿行在宜章氟化学工业园，年产30000吨六氟磷酸锂项目、氟资源综合利用项目等建设如火如荼。')).toEqual([
-      '穿行在宜章氟化学工业园',
-      '年产30000吨六氟磷酸锂项目',
-      '氟资源综合利用项目',
-    ]);
+    expect(
+      texts('隆冬时节，穿行在宜章氟化学工业园，年产30000吨六氟磷酸锂项目、氟资源综合利用项目等建设如火如荼。'),
+    ).toEqual(['穿行在宜章氟化学工业园', '年产30000吨六氟磷酸锂项目', '氟资源综合利用项目']);
   });
 
   it('keeps decimals, units and balanced parentheses inside a run, and stops at an unmatched one', () => {
-    expect(texts('形成年产16.3万吨正极材料项目;华润5000t/d水泥生产线项目;已开工在建(含续建)项目63个;选派企业(项目)服务专员')).toEqual([
-      '形成年产16.3万吨正极材料项目',
-      '华润5000t/d水泥生产线项目',
-      '已开工在建(含续建)项目',
-      '项目',
-    ]);
+    expect(
+      texts('形成年产16.3万吨正极材料项目;华润5000t/d水泥生产线项目;已开工在建(含续建)项目63个;选派企业(项目)服务专员'),
+    ).toEqual(['形成年产16.3万吨正极材料项目', '华润5000t/d水泥生产线项目', '已开工在建(含续建)项目', '项目']);
   });
 
   it('counts a compound of suffixes once (工业园区, 平台项目) and caps a run at MAX_MENTION', () => {
@@ -63,7 +65,9 @@ describe('mention extraction', () => {
       '新丰食品园',
       '翁源兰花电商创业园',
     ]);
-    expect(texts('推进南岭国家公园建设,新建森林公园38个;推进扩园工作;推进天然气“园园通”工程;建设美丽家园;发展园林绿化')).toEqual([]);
+    expect(
+      texts('推进南岭国家公园建设,新建森林公园38个;推进扩园工作;推进天然气“园园通”工程;建设美丽家园;发展园林绿化'),
+    ).toEqual([]);
     // 园中园 is one word: a mention ends after it, not at its first 园.
     expect(texts('在乐昌打造多个特色园中园。')).toEqual(['在乐昌打造多个特色园中园']);
     // 产业园, 工业园 and 园区 stay one mention each, not a second one ending at their 园.
@@ -74,11 +78,16 @@ describe('mention extraction', () => {
   });
 
   it('does not take a phrase inside a title as a mention of its own, nor a list enumerator', () => {
-    expect(texts('印发《阳江市承接产业有序转移主平台规划建设方案》。(十二)提升主平台建设')).toEqual(['《阳江市承接产业有序转移主平台规划建设方案》', '提升主平台']);
+    expect(texts('印发《阳江市承接产业有序转移主平台规划建设方案》。(十二)提升主平台建设')).toEqual([
+      '《阳江市承接产业有序转移主平台规划建设方案》',
+      '提升主平台',
+    ]);
   });
 
   it('finds document numbers with the year in 〔〕, and not unit numbers such as 7-8号机组', () => {
-    const found = extractMentions(sourceText('关于印发实施方案的通知（阳府〔2023〕14号）。推动阳江核电7-8号机组前期工作,阳西电厂1-6号机组'));
+    const found = extractMentions(
+      sourceText('关于印发实施方案的通知（阳府〔2023〕14号）。推动阳江核电7-8号机组前期工作,阳西电厂1-6号机组'),
+    );
     expect(found.filter((m) => m.kind === 'docNumber').map((m) => m.text)).toEqual(['阳府〔2023〕14号']);
     expect(found.some((m) => m.text.includes('机组') || m.text.includes('7-8'))).toBe(false);
   });
@@ -103,12 +112,29 @@ describe('mention extraction', () => {
 // A small knowledge graph over synthetic documents, for the coverage rule.
 function fixture(
   docs: Record<string, string>,
-  entities: Array<{ id: string; kind?: EntityKind; name: string; aliases?: string[]; props?: EntityNode['props']; docs: string[] }>,
+  entities: Array<{
+    id: string;
+    kind?: EntityKind;
+    name: string;
+    aliases?: string[];
+    props?: EntityNode['props'];
+    docs: string[];
+  }>,
   ignores: Record<string, IgnoreEntry[]>,
 ): { knowledge: Knowledge; texts: Map<string, SourceText> } {
   const texts = new Map(Object.entries(docs).map(([id, text]) => [id, sourceText(text)]));
   const knowledge: Knowledge = {
-    documents: Object.keys(docs).map((id) => ({ id, file: `${id.slice(4)}_0.txt`, title: id, publisher: 'p', date: '2023-01-01', city: 'city:x', script: 'simplified', seedFile: `${id}.yaml`, evidence: [] })),
+    documents: Object.keys(docs).map((id) => ({
+      id,
+      file: `${id.slice(4)}_0.txt`,
+      title: id,
+      publisher: 'p',
+      date: '2023-01-01',
+      city: 'city:x',
+      script: 'simplified',
+      seedFile: `${id}.yaml`,
+      evidence: [],
+    })),
     entities: entities.map((e) => ({
       id: e.id,
       kind: e.kind ?? 'Park',
@@ -126,12 +152,19 @@ function fixture(
 describe('coverage rule', () => {
   const { knowledge, texts } = fixture(
     {
-      'doc:001': '穿行在宜章氟化學工業園,狠抓項目落地,三一重能风机生产项目竣工;企业(項目)服务;印发实施方案(郴政发〔2022〕3号);建设1个省级重点主平台;各园区',
+      'doc:001':
+        '穿行在宜章氟化學工業園,狠抓項目落地,三一重能风机生产项目竣工;企业(項目)服务;印发实施方案(郴政发〔2022〕3号);建设1个省级重点主平台;各园区',
       'doc:002': '打造阳江主平台。',
     },
     [
       { id: 'park:yizhang', name: '宜章氟化学工业园', aliases: ['宜章氟化學工業園'], docs: ['doc:001'] },
-      { id: 'policy:fangan', kind: 'Policy', name: '郴州实施方案', props: { policyType: 'plan', docNumber: '郴政发〔2022〕3号' }, docs: ['doc:001'] },
+      {
+        id: 'policy:fangan',
+        kind: 'Policy',
+        name: '郴州实施方案',
+        props: { policyType: 'plan', docNumber: '郴政发〔2022〕3号' },
+        docs: ['doc:001'],
+      },
       { id: 'park:zhupingtai', name: '阳江主平台', aliases: ['主平台'], docs: ['doc:002'] },
       { id: 'park:short', name: '园区', docs: ['doc:001'] }, // too short to map anything
     ],
@@ -146,7 +179,12 @@ describe('coverage rule', () => {
     },
   );
   const classify = () =>
-    Object.fromEntries(coverageReport(knowledge, texts).documents[0]!.items.map((i) => [i.text, i.status === 'mapped' ? i.entityId : i.status === 'ignored' ? `ignore:${i.ignore.text}` : 'uncovered']));
+    Object.fromEntries(
+      coverageReport(knowledge, texts).documents[0]!.items.map((i) => [
+        i.text,
+        i.status === 'mapped' ? i.entityId : i.status === 'ignored' ? `ignore:${i.ignore.text}` : 'uncovered',
+      ]),
+    );
 
   it('maps by name, alias or document number as a suffix, ignores by entry, and reports the rest', () => {
     const report = coverageReport(knowledge, texts);
@@ -184,7 +222,11 @@ describe('coverage rule', () => {
   });
 
   it("flags a mapping through another document's entity", () => {
-    const { knowledge: k, texts: t } = fixture({ 'doc:001': '打造阳江主平台。' }, [{ id: 'park:zhupingtai', name: '阳江主平台', docs: ['doc:009'] }], {});
+    const { knowledge: k, texts: t } = fixture(
+      { 'doc:001': '打造阳江主平台。' },
+      [{ id: 'park:zhupingtai', name: '阳江主平台', docs: ['doc:009'] }],
+      {},
+    );
     const [item] = coverageReport(k, t).documents[0]!.items;
     expect(item).toMatchObject({ status: 'mapped', entityId: 'park:zhupingtai', inDocument: false });
   });
@@ -200,7 +242,9 @@ describe('coverage of the curated seeds against the corpus', () => {
       expect(d.mentions, `${d.docId} yields mentions`).toBeGreaterThan(0);
       for (const i of d.items) expect(texts.get(d.docId)!.original.slice(i.start, i.end)).toBe(i.original);
     }
-    const uncovered = report.documents.flatMap((d) => d.items.filter((i) => i.status === 'uncovered').map((i) => `${d.docId} [${i.start},${i.end}) ${i.text}`));
+    const uncovered = report.documents.flatMap((d) =>
+      d.items.filter((i) => i.status === 'uncovered').map((i) => `${d.docId} [${i.start},${i.end}) ${i.text}`),
+    );
     expect(uncovered).toEqual([]);
     const stale = report.documents.flatMap((d) => d.staleIgnores.map((e) => `${d.docId} ${e.text}`));
     expect(stale, 'ignore entries that decide no mention').toEqual([]);

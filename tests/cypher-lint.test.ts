@@ -75,7 +75,10 @@ async function lintAll(texts: Text[]): Promise<string[]> {
       warningKinds.set(kind, (warningKinds.get(kind) ?? 0) + 1);
     }
     for (const e of errors) {
-      const at = t.file && t.line !== undefined ? `${t.file}:${t.line + e.line}:${e.line === 0 ? '' : `${e.column + 1}:`}` : `${t.where}, line ${e.line + 1}:`;
+      const at =
+        t.file && t.line !== undefined
+          ? `${t.file}:${t.line + e.line}:${e.line === 0 ? '' : `${e.column + 1}:`}`
+          : `${t.where}, line ${e.line + 1}:`;
       failures.push(`${at} ${e.message}\n    in: ${preview(t.text)}`);
     }
   }
@@ -91,8 +94,22 @@ describe(`Cypher lint (${CYPHER_VERSION}, Neo4j's parser and semantic analysis, 
     const schema = neo4jBuiltinSchema();
     const functions = Object.keys(schema.functions?.[CYPHER_VERSION] ?? {});
     const procedures = Object.keys(schema.procedures?.[CYPHER_VERSION] ?? {});
-    expect(functions).toEqual(expect.arrayContaining(['coalesce', 'collect', 'count', 'labels', 'properties', 'type', 'startNode', 'size', 'toLower']));
-    expect(procedures).toEqual(expect.arrayContaining(['db.index.fulltext.queryNodes', 'db.awaitIndexes', 'db.labels']));
+    expect(functions).toEqual(
+      expect.arrayContaining([
+        'coalesce',
+        'collect',
+        'count',
+        'labels',
+        'properties',
+        'type',
+        'startNode',
+        'size',
+        'toLower',
+      ]),
+    );
+    expect(procedures).toEqual(
+      expect.arrayContaining(['db.index.fulltext.queryNodes', 'db.awaitIndexes', 'db.labels']),
+    );
     expect([...functions, ...procedures].filter((name) => /^(apoc|gds)\./.test(name))).toEqual([]);
   });
 
@@ -119,11 +136,21 @@ describe(`Cypher lint (${CYPHER_VERSION}, Neo4j's parser and semantic analysis, 
   it('every exported string of src/graphql/graph-queries.ts', { timeout: LINT_TIMEOUT }, async () => {
     const texts: Text[] = [];
     for (const [name, value] of Object.entries(graphQueries) as Array<[string, unknown]>) {
-      if (typeof value === 'string') texts.push({ where: `src/graphql/graph-queries.ts export ${name}`, text: value, options: { singleStatement: true } });
+      if (typeof value === 'string')
+        texts.push({
+          where: `src/graphql/graph-queries.ts export ${name}`,
+          text: value,
+          options: { singleStatement: true },
+        });
       // Tables of texts (one per direction, one per relation field): every entry.
       else if (value && typeof value === 'object') {
         for (const [key, text] of Object.entries(value)) {
-          if (typeof text === 'string') texts.push({ where: `src/graphql/graph-queries.ts export ${name}[${key}]`, text, options: { singleStatement: true } });
+          if (typeof text === 'string')
+            texts.push({
+              where: `src/graphql/graph-queries.ts export ${name}[${key}]`,
+              text,
+              options: { singleStatement: true },
+            });
         }
       }
     }
@@ -139,7 +166,14 @@ describe(`Cypher lint (${CYPHER_VERSION}, Neo4j's parser and semantic analysis, 
     for (const file of filesUnder('src', '.ts')) {
       const found = classifySourceCypher(file, readFileSync(join(ROOT, file), 'utf8'));
       violations.push(...found.violations);
-      for (const q of found.queries) texts.push({ where: `${file}:${q.line}`, file, line: q.line, text: q.text, options: { singleStatement: true } });
+      for (const q of found.queries)
+        texts.push({
+          where: `${file}:${q.line}`,
+          file,
+          line: q.line,
+          text: q.text,
+          options: { singleStatement: true },
+        });
     }
     expect(texts.length, 'no Cypher literal found in src/').toBeGreaterThan(0);
     counts.sourceLiterals = texts.length;
@@ -160,37 +194,50 @@ describe(`Cypher lint (${CYPHER_VERSION}, Neo4j's parser and semantic analysis, 
   });
 
   it('groups texts by shape only when they differ in literal values alone', () => {
-    expect(cypherShape("MERGE (n:Entity {id: 'a'}) SET n.x = [1, 2, 3], n.q = 'it\\'s'")).toBe(cypherShape("MERGE (n:Entity {id: 'bb'}) SET n.x = [4], n.q = 'y'"));
-    expect(cypherShape("MERGE (n:Entity {id: 'a'}) SET n:City")).not.toBe(cypherShape("MERGE (n:Entity {id: 'a'}) SET n:Park"));
+    expect(cypherShape("MERGE (n:Entity {id: 'a'}) SET n.x = [1, 2, 3], n.q = 'it\\'s'")).toBe(
+      cypherShape("MERGE (n:Entity {id: 'bb'}) SET n.x = [4], n.q = 'y'"),
+    );
+    expect(cypherShape("MERGE (n:Entity {id: 'a'}) SET n:City")).not.toBe(
+      cypherShape("MERGE (n:Entity {id: 'a'}) SET n:Park"),
+    );
     expect(cypherShape("RETURN 'bad \\q escape'")).toBe("RETURN 'bad \\q escape'");
     expect(cypherShape("RETURN 'unterminated")).toBe("RETURN 'unterminated");
   });
 
   it('reports syntax errors, unknown functions and procedures, and what Cypher 5 lacks', () => {
-    const errorsOf = (text: string, options?: LintOptions) => lintCypher(text, options).errors.map((e) => e.message).join('\n');
+    const errorsOf = (text: string, options?: LintOptions) =>
+      lintCypher(text, options)
+        .errors.map((e) => e.message)
+        .join('\n');
 
     // The control: a valid, parameterised query is clean.
-    expect(lintCypher('MATCH (n:Entity) WHERE n.id IN $ids RETURN properties(n) AS node', { singleStatement: true }).errors).toEqual([]);
+    expect(
+      lintCypher('MATCH (n:Entity) WHERE n.id IN $ids RETURN properties(n) AS node', { singleStatement: true }).errors,
+    ).toEqual([]);
 
     expect(errorsOf('MATCH (n:Entity RETURN n')).not.toBe(''); // syntax error
     expect(errorsOf('MATCH (n:Entity) RETURN m')).toMatch(/Variable `m` not defined/); // semantic error
     expect(errorsOf('RETURN grafeoOnly(1)')).toMatch(/Function grafeoOnly is not present/);
     expect(errorsOf('MATCH (n) RETURN apoc.coll.sum([n.value])')).toMatch(/Function apoc\.coll\.sum is not present/);
-    expect(errorsOf("CALL grafeo.textSearch('Entity', 'searchText', $text) YIELD id RETURN id")).toMatch(/Procedure grafeo\.textSearch is not present/);
+    expect(errorsOf("CALL grafeo.textSearch('Entity', 'searchText', $text) YIELD id RETURN id")).toMatch(
+      /Procedure grafeo\.textSearch is not present/,
+    );
     // GQL / Cypher 25 clauses that Grafeo accepts and Neo4j 5 rejects.
     expect(errorsOf('MATCH (n:Entity) FILTER n.kind = $kind RETURN n')).toMatch(/Invalid input 'FILTER'/);
     expect(errorsOf('LET x = 1 RETURN x')).toMatch(/Invalid input 'LET'/);
     expect(errorsOf('CYPHER 25 MATCH (n) RETURN n')).toMatch(/selects CYPHER 25/);
-    expect(errorsOf('RETURN 1 AS a; RETURN 2 AS b', { singleStatement: true })).toMatch(/2 statements in one query text/);
+    expect(errorsOf('RETURN 1 AS a; RETURN 2 AS b', { singleStatement: true })).toMatch(
+      /2 statements in one query text/,
+    );
   });
 
   it('finds Cypher literals in TypeScript and rejects interpolated ones outside the generators', () => {
     const source = [
       "const ok = 'RETURN 1 AS ok';",
-      'export const byId = (id: string) => `MATCH (n:Entity {id: \'${id}\'}) RETURN n`;',
+      "export const byId = (id: string) => `MATCH (n:Entity {id: '${id}'}) RETURN n`;",
       "const glued = (id: string) => 'MATCH (n:Entity) WHERE n.id = ' + id + ' RETURN n';",
       "const prose = 'Create the index first';",
-      "// MATCH (n) RETURN n in a comment is not a literal",
+      '// MATCH (n) RETURN n in a comment is not a literal',
       "const ddl = (s: string) => s.replace(/^CREATE\\s+TEXT\\s+INDEX/i, 'CREATE INDEX');",
     ].join('\n');
 

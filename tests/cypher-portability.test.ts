@@ -28,16 +28,21 @@ function sharedTexts(): Array<{ where: string; text: string }> {
     .filter(([, v]) => typeof v === 'string')
     .map(([name, text]) => ({ where: `graph-queries ${name}`, text: text as string }));
   const walk = (dir: string): string[] =>
-    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : e.name.endsWith('.cypher') ? [path.join(dir, e.name)] : []));
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? walk(path.join(dir, e.name)) : e.name.endsWith('.cypher') ? [path.join(dir, e.name)] : [],
+    );
   for (const file of walk('cypher')) {
-    for (const st of splitCypherScript(readFileSync(file, 'utf8'))) texts.push({ where: `${file}:${st.line}`, text: st.text });
+    for (const st of splitCypherScript(readFileSync(file, 'utf8')))
+      texts.push({ where: `${file}:${st.line}`, text: st.text });
   }
   return texts;
 }
 
 describe('shared Cypher avoids constructs on which the engines disagree', () => {
   it.each(DIVERGENT)('no $name', ({ pattern, instead }) => {
-    const offenders = sharedTexts().filter((t) => pattern.test(t.text)).map((t) => t.where);
+    const offenders = sharedTexts()
+      .filter((t) => pattern.test(t.text))
+      .map((t) => t.where);
     expect(offenders, `use instead: ${instead}`).toEqual([]);
   });
 });
@@ -47,22 +52,33 @@ describe('the divergences, as the embedded engine shows them', () => {
   beforeAll(async () => {
     store = GrafeoStore.open({ timeoutMs: 5_000 });
     await store.write("CREATE (:A {id: 1}), (:A {id: 2}), (:P {id: 'p'})-[:H]->(:C {id: 'c'})");
-    await store.write("CREATE (a:S {id: 's'})-[:X]->(:D {id: 'doc'})<-[:X]-(b:T {id: 't'}), (a)-[:R]->(:M)-[:R]->(:M)-[:R]->(b)");
+    await store.write(
+      "CREATE (a:S {id: 's'})-[:X]->(:D {id: 'doc'})<-[:X]-(b:T {id: 't'}), (a)-[:R]->(:M)-[:R]->(:M)-[:R]->(b)",
+    );
   });
   afterAll(() => store.close());
 
   it('Grafeo drops the rows of an OPTIONAL MATCH whose WHERE EXISTS fails (Neo4j keeps them, with nulls)', async () => {
-    const divergent = await store.read("MATCH (a:A) OPTIONAL MATCH (b:P) WHERE EXISTS { MATCH (b)-[:H]->(:C {id: 'none'}) } RETURN a.id AS a");
-    const portable = await store.read("MATCH (a:A) OPTIONAL MATCH (b:P)-[:H]->(x:C) WHERE x.id = 'none' RETURN a.id AS a, b.id AS b ORDER BY a");
+    const divergent = await store.read(
+      "MATCH (a:A) OPTIONAL MATCH (b:P) WHERE EXISTS { MATCH (b)-[:H]->(:C {id: 'none'}) } RETURN a.id AS a",
+    );
+    const portable = await store.read(
+      "MATCH (a:A) OPTIONAL MATCH (b:P)-[:H]->(x:C) WHERE x.id = 'none' RETURN a.id AS a, b.id AS b ORDER BY a",
+    );
     expect(divergent).toEqual([]);
-    expect(portable).toEqual([{ a: 1, b: null }, { a: 2, b: null }]);
+    expect(portable).toEqual([
+      { a: 1, b: null },
+      { a: 2, b: null },
+    ]);
   });
 
   it('Grafeo filters shortest paths after the search (Neo4j during it)', async () => {
     const divergent = await store.read(
       "MATCH (a:S), (b:T) MATCH p = allShortestPaths((a)-[*..4]-(b)) WHERE all(r IN relationships(p) WHERE type(r) = 'R') RETURN length(p) AS len",
     );
-    const portable = await store.read('MATCH (a:S), (b:T) MATCH p = allShortestPaths((a)-[:R*..4]-(b)) RETURN length(p) AS len');
+    const portable = await store.read(
+      'MATCH (a:S), (b:T) MATCH p = allShortestPaths((a)-[:R*..4]-(b)) RETURN length(p) AS len',
+    );
     expect(divergent).toEqual([]);
     expect(portable).toEqual([{ len: 3 }]);
   });

@@ -6,7 +6,7 @@ describe('splitCypherScript', () => {
     const script = [
       '// header; with a semicolon',
       ':param city => "韶关";',
-      "CREATE CONSTRAINT a IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;",
+      'CREATE CONSTRAINT a IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;',
       "MERGE (n:Entity {id: 'x;y'}) SET n.q = 'it\\'s; fine', n.`odd;key` = 1;",
       '/* block;',
       'comment */ MATCH (n) RETURN n.name AS `a;b`',

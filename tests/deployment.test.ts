@@ -95,7 +95,10 @@ export function parseDockerfile(text: string): Dockerfile {
   for (const { text: lineText, line } of logical) {
     const m = /^(\S+)\s*([\s\S]*)$/.exec(lineText)!;
     const keyword = m[1]!.toUpperCase();
-    const { flags, rest } = keyword === 'HEALTHCHECK' || ['FROM', 'COPY', 'ADD', 'RUN'].includes(keyword) ? splitFlags(m[2]!) : { flags: {}, rest: m[2]!.trim() };
+    const { flags, rest } =
+      keyword === 'HEALTHCHECK' || ['FROM', 'COPY', 'ADD', 'RUN'].includes(keyword)
+        ? splitFlags(m[2]!)
+        : { flags: {}, rest: m[2]!.trim() };
     const instruction: Instruction = { keyword, flags, rest, json: jsonForm(rest), line };
     if (keyword === 'FROM') {
       const [image, as, name] = rest.split(/\s+/);
@@ -151,7 +154,14 @@ function copies(stage: Stage): CopyOp[] {
     if (x.keyword !== 'COPY' && x.keyword !== 'ADD') return [];
     const args = x.json ?? words(x.rest);
     const dest = args.at(-1)!;
-    return [{ from: x.flags.from, sources: args.slice(0, -1), dest: path.posix.resolve(workdirAt(stage, index), dest), index }];
+    return [
+      {
+        from: x.flags.from,
+        sources: args.slice(0, -1),
+        dest: path.posix.resolve(workdirAt(stage, index), dest),
+        index,
+      },
+    ];
   });
 }
 
@@ -245,7 +255,8 @@ function interpolate(text: string, env: Env): string {
   return text.replace(/\$\$|\$\{([^}]*)\}|\$([A-Za-z_]\w*)/g, (whole, braced?: string, bare?: string) => {
     if (whole === '$$') return '$';
     const m = /^([A-Za-z_]\w*)(?:(:?[-?+])([\s\S]*))?$/.exec(braced ?? bare!);
-    if (!m) throw new Error(`invalid interpolation format for ${whole}: write $${whole.slice(1)} for the container's shell`);
+    if (!m)
+      throw new Error(`invalid interpolation format for ${whole}: write $${whole.slice(1)} for the container's shell`);
     const [, key, op, arg = ''] = m;
     const value = env[key!];
     const unset = op?.startsWith(':') ? !value : value === undefined;
@@ -259,7 +270,8 @@ function interpolate(text: string, env: Env): string {
 function interpolateAll(value: unknown, env: Env): unknown {
   if (typeof value === 'string') return interpolate(value, env);
   if (Array.isArray(value)) return value.map((v) => interpolateAll(v, env));
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, interpolateAll(v, env)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, interpolateAll(v, env)]));
   return value;
 }
 
@@ -291,7 +303,9 @@ function compose(env: Env = {}): Compose {
 
 function environment(service: Service): Record<string, string> {
   const e = service.environment ?? {};
-  const pairs = Array.isArray(e) ? e.map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]) : Object.entries(e);
+  const pairs = Array.isArray(e)
+    ? e.map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)])
+    : Object.entries(e);
   return Object.fromEntries(pairs.map(([k, v]) => [k, v === null || v === undefined ? '' : String(v)]));
 }
 
@@ -301,13 +315,16 @@ function argv(command: string[] | string | undefined): string[] {
 
 function dependsOn(service: Service): Record<string, string> {
   const d = service.depends_on ?? {};
-  return Array.isArray(d) ? Object.fromEntries(d.map((n) => [n, 'service_started'])) : Object.fromEntries(Object.entries(d).map(([n, v]) => [n, v.condition]));
+  return Array.isArray(d)
+    ? Object.fromEntries(d.map((n) => [n, 'service_started']))
+    : Object.fromEntries(Object.entries(d).map(([n, v]) => [n, v.condition]));
 }
 
 /** Published ports as { container, host } pairs. */
 function ports(service: Service): Array<{ container: number; host?: number }> {
   return (service.ports ?? []).map((p) => {
-    if (typeof p === 'object') return { container: p.target, host: p.published === undefined ? undefined : Number(p.published) };
+    if (typeof p === 'object')
+      return { container: p.target, host: p.published === undefined ? undefined : Number(p.published) };
     const parts = String(p).split('/')[0]!.split(':');
     return { container: Number(parts.at(-1)), host: parts.length > 1 ? Number(parts.at(-2)) : undefined };
   });
@@ -346,7 +363,9 @@ const SCHEMA_URL = /new URL\('([^']+)',\s*import\.meta\.url\)/.exec(read('src/gr
 
 function run(file: string, args: string[], env: Env): Promise<number> {
   return new Promise((resolve) => {
-    const child = execFile(file, args, { env: env as NodeJS.ProcessEnv, timeout: 15_000 }, () => resolve(child.exitCode ?? -1));
+    const child = execFile(file, args, { env: env as NodeJS.ProcessEnv, timeout: 15_000 }, () =>
+      resolve(child.exitCode ?? -1),
+    );
   });
 }
 
@@ -361,7 +380,9 @@ async function stub(onPath: string, status: number): Promise<{ server: Server; p
 }
 
 /** Runs an exec-form `node -e ...` healthcheck with PORT pointing at stubs; returns the exit codes. */
-async function healthcheckExits(command: string[]): Promise<{ healthy: number; unhealthy: number; wrongPath: number; down: number }> {
+async function healthcheckExits(
+  command: string[],
+): Promise<{ healthy: number; unhealthy: number; wrongPath: number; down: number }> {
   expect(command[0]).toBe('node');
   const exit = async (status: number, onPath = '/health') => {
     const { server, port } = await stub(onPath, status);
@@ -388,7 +409,9 @@ describe('Dockerfile', () => {
     expect(stages.length).toBeGreaterThanOrEqual(2);
     expect(buildStage, 'a stage named "build"').toBeDefined();
     expect(finalStage).not.toBe(buildStage);
-    expect(finalStage.instructions.filter((x) => x.keyword === 'COPY' && x.flags.from === 'build').length).toBeGreaterThan(0);
+    expect(
+      finalStage.instructions.filter((x) => x.keyword === 'COPY' && x.flags.from === 'build').length,
+    ).toBeGreaterThan(0);
   });
 
   it('builds on node 20 over Debian bookworm or newer (glibc >= 2.34 for the @grafeo-db/js addon), never alpine', () => {
@@ -405,8 +428,16 @@ describe('Dockerfile', () => {
     expect(buildAt).toBeGreaterThan(0);
     expect(pkg.scripts.build, 'package.json needs a "build" script').toMatch(/\btsc\b.*-p\s+tsconfig\.build\.json/);
     // Everything the compiler reads is in the stage before it runs.
-    const copiedBefore = copies(buildStage!).filter((c) => c.index < buildAt && !c.from).flatMap((c) => c.sources.map((s) => path.posix.normalize(s)));
-    for (const needed of ['package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', ...tsBuild.include]) {
+    const copiedBefore = copies(buildStage!)
+      .filter((c) => c.index < buildAt && !c.from)
+      .flatMap((c) => c.sources.map((s) => path.posix.normalize(s)));
+    for (const needed of [
+      'package.json',
+      'package-lock.json',
+      'tsconfig.json',
+      'tsconfig.build.json',
+      ...tsBuild.include,
+    ]) {
       expect(copiedBefore, `${needed} copied before npm run build`).toContain(needed);
     }
   });
@@ -416,7 +447,10 @@ describe('Dockerfile', () => {
     for (const r of all) expect(r).not.toMatch(/--omit[= ]optional|--no-optional|--ignore-optional/);
     const runs = instructions(finalStage, 'RUN').map((x) => x.rest);
     expect(runs.some((r) => /\bnpm ci\b[^&;]*--omit[= ]dev/.test(r))).toBe(true);
-    expect(runs.some((r) => /import\('@grafeo-db\/js'\)/.test(r)), 'the addon is loaded once at build time').toBe(true);
+    expect(
+      runs.some((r) => /import\('@grafeo-db\/js'\)/.test(r)),
+      'the addon is loaded once at build time',
+    ).toBe(true);
   });
 
   it('runs as a non-root user', () => {
@@ -435,7 +469,9 @@ describe('Dockerfile', () => {
     expect(env).toMatchObject({ NODE_ENV: 'production', HOST: '0.0.0.0', PORT: '4000' });
     const config = loadConfig(env);
     expect(config).toMatchObject({ host: '0.0.0.0', port: 4000, production: true });
-    const exposed = instructions(finalStage, 'EXPOSE').flatMap((x) => words(x.rest)).map((p) => Number(p.split('/')[0]));
+    const exposed = instructions(finalStage, 'EXPOSE')
+      .flatMap((x) => words(x.rest))
+      .map((p) => Number(p.split('/')[0]));
     expect(exposed).toContain(4000);
     expect(exposed).toContain(config.port);
   });
@@ -463,9 +499,13 @@ describe('Dockerfile', () => {
           }
           const producer = stages.find((s) => s.name === op.from);
           expect(producer, `stage ${op.from}`).toBeDefined();
-          const runAt = producer!.instructions.findIndex((x) => x.keyword === 'RUN' && /\bnpm run build\b/.test(x.rest));
+          const runAt = producer!.instructions.findIndex(
+            (x) => x.keyword === 'RUN' && /\bnpm run build\b/.test(x.rest),
+          );
           const outDir = path.posix.resolve(workdirAt(producer!, runAt), tsBuild.compilerOptions.outDir);
-          const copiedIn = copies(producer!).flatMap((c) => c.sources.map((s) => copiedTo(c, s, c.sources.length > 1 || c.dest.endsWith('/'))));
+          const copiedIn = copies(producer!).flatMap((c) =>
+            c.sources.map((s) => copiedTo(c, s, c.sources.length > 1 || c.dest.endsWith('/'))),
+          );
           const produced = [outDir, ...copiedIn].some((p) => source === p || source.startsWith(p + '/'));
           expect(produced, `${source} is produced by stage ${op.from}`).toBe(true);
         }
@@ -478,7 +518,10 @@ describe('Dockerfile', () => {
     const ops = copies(finalStage);
     const dist = ops.find((c) => c.from === 'build');
     expect(dist).toBeDefined();
-    const compiledSchemaModule = path.posix.join(dist!.dest, path.posix.relative(tsBuild.compilerOptions.outDir, compiledPath('src/graphql/executable-schema.ts')));
+    const compiledSchemaModule = path.posix.join(
+      dist!.dest,
+      path.posix.relative(tsBuild.compilerOptions.outDir, compiledPath('src/graphql/executable-schema.ts')),
+    );
     const sdlDir = path.posix.resolve(path.posix.dirname(compiledSchemaModule), SCHEMA_URL!);
     const schemaCopy = ops.find((c) => !c.from && c.sources.includes('schema'));
     expect(schemaCopy?.dest).toBe(sdlDir.replace(/\/$/, ''));
@@ -505,13 +548,23 @@ describe('tsconfig.build.json', () => {
     expect(tsBuild.include).toEqual(['src']);
     expect(tsBuild.compilerOptions.outDir).toBe('dist');
     expect(tsBuild.compilerOptions.rootDir).toBe('src');
-    expect(pkg.scripts['start:prod'], 'package.json needs a "start:prod" script').toMatch(new RegExp(`^node (.* )?${compiledPath('src/main.ts').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+    expect(pkg.scripts['start:prod'], 'package.json needs a "start:prod" script').toMatch(
+      new RegExp(`^node (.* )?${compiledPath('src/main.ts').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`),
+    );
   });
 });
 
 describe('.dockerignore', () => {
   it('keeps dependencies, build output, scratch, git, tests and local stores out of the context', () => {
-    for (const file of ['node_modules/yaml/package.json', 'dist/main.js', 'scratch/notes.md', '.git/HEAD', 'tests/deployment.test.ts', 'graph.grafeo', '.env']) {
+    for (const file of [
+      'node_modules/yaml/package.json',
+      'dist/main.js',
+      'scratch/notes.md',
+      '.git/HEAD',
+      'tests/deployment.test.ts',
+      'graph.grafeo',
+      '.env',
+    ]) {
       expect(dockerIgnored(file), file).toBe(true);
     }
     for (const file of ['src/main.ts', 'schema/query.graphql', 'cypher/000_schema.cypher', 'package-lock.json']) {
@@ -530,10 +583,16 @@ describe('docker-compose.yml', () => {
 
   it('neo4j: Neo4j 5, a named volume for /data, bolt and browser ports, cypher-shell healthcheck', () => {
     expect(neo4j!.image).toMatch(/^neo4j:5(\.\d+)*(-community|-enterprise)?$/);
-    const data = (neo4j!.volumes ?? []).map((v) => (typeof v === 'string' ? { source: v.split(':')[0]!, target: v.split(':')[1]! } : v)).find((v) => v.target === '/data');
+    const data = (neo4j!.volumes ?? [])
+      .map((v) => (typeof v === 'string' ? { source: v.split(':')[0]!, target: v.split(':')[1]! } : v))
+      .find((v) => v.target === '/data');
     expect(data, 'a volume at /data').toBeDefined();
     expect(Object.keys(c.volumes ?? {})).toContain(data!.source);
-    expect(ports(neo4j!).map((p) => p.container).sort()).toEqual([7474, 7687]);
+    expect(
+      ports(neo4j!)
+        .map((p) => p.container)
+        .sort(),
+    ).toEqual([7474, 7687]);
     expect(environment(neo4j!).NEO4J_AUTH).toMatch(/^neo4j\/.{8,}$/); // Neo4j 5 rejects shorter passwords
     const test = argv(neo4j!.healthcheck?.test);
     expect(test[0]).toBe('CMD-SHELL');
@@ -545,7 +604,10 @@ describe('docker-compose.yml', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'chainatlas-hc-'));
     try {
       const log = path.join(dir, 'args');
-      writeFileSync(path.join(dir, 'cypher-shell'), `#!/bin/sh\nfor a in "$@"; do printf '%s\\n' "$a"; done > '${log}'\nexit "\${FAKE_EXIT:-0}"\n`);
+      writeFileSync(
+        path.join(dir, 'cypher-shell'),
+        `#!/bin/sh\nfor a in "$@"; do printf '%s\\n' "$a"; done > '${log}'\nexit "\${FAKE_EXIT:-0}"\n`,
+      );
       chmodSync(path.join(dir, 'cypher-shell'), 0o755);
       const env = { PATH: `${dir}:${process.env.PATH}`, NEO4J_AUTH: environment(neo4j!).NEO4J_AUTH };
       expect(await run('/bin/sh', ['-c', script], env)).toBe(0);
@@ -571,7 +633,9 @@ describe('docker-compose.yml', () => {
   it('api: built from this Dockerfile, starts after a successful seed, publishes PORT, checks /health', async () => {
     const build = typeof api!.build === 'string' ? { context: api!.build } : api!.build;
     expect(build?.context).toBe('.');
-    expect(existsSync(path.join(ROOT, build!.context, (build as { dockerfile?: string }).dockerfile ?? 'Dockerfile'))).toBe(true);
+    expect(
+      existsSync(path.join(ROOT, build!.context, (build as { dockerfile?: string }).dockerfile ?? 'Dockerfile')),
+    ).toBe(true);
     expect(dependsOn(api!)).toEqual({ neo4j: 'service_healthy', seed: 'service_completed_successfully' });
     const config = loadConfig(environment(api!));
     expect(config.host).toBe('0.0.0.0');
@@ -582,7 +646,9 @@ describe('docker-compose.yml', () => {
   });
 
   it('seed and api set only variables src/config.ts reads, and they select the neo4j service', () => {
-    expect(CONFIG_VARIABLES).toEqual(expect.arrayContaining(['PORT', 'HOST', 'NEO4J_URI', 'NEO4J_USER', 'NEO4J_PASSWORD', 'NEO4J_DATABASE']));
+    expect(CONFIG_VARIABLES).toEqual(
+      expect.arrayContaining(['PORT', 'HOST', 'NEO4J_URI', 'NEO4J_USER', 'NEO4J_PASSWORD', 'NEO4J_DATABASE']),
+    );
     const neo4jPorts = ports(neo4j!).map((p) => p.container);
     for (const service of [seed!, api!]) {
       const env = environment(service);
@@ -597,15 +663,18 @@ describe('docker-compose.yml', () => {
     }
   });
 
-  it.each([{}, { NEO4J_PASSWORD: 'another-secret-42' }])('neo4j, seed and api agree on the password (env %o)', (env) => {
-    const s = compose(env).services;
-    const auth = environment(s.neo4j!).NEO4J_AUTH!;
-    for (const service of [s.seed!, s.api!]) {
-      const store = loadConfig(environment(service)).store;
-      expect(store.engine === 'neo4j' && `${store.user}/${store.password}`).toBe(auth);
-    }
-    if (env.NEO4J_PASSWORD) expect(auth).toBe(`neo4j/${env.NEO4J_PASSWORD}`);
-  });
+  it.each([{}, { NEO4J_PASSWORD: 'another-secret-42' }])(
+    'neo4j, seed and api agree on the password (env %o)',
+    (env) => {
+      const s = compose(env).services;
+      const auth = environment(s.neo4j!).NEO4J_AUTH!;
+      for (const service of [s.seed!, s.api!]) {
+        const store = loadConfig(environment(service)).store;
+        expect(store.engine === 'neo4j' && `${store.user}/${store.password}`).toBe(auth);
+      }
+      if (env.NEO4J_PASSWORD) expect(auth).toBe(`neo4j/${env.NEO4J_PASSWORD}`);
+    },
+  );
 
   it('targets only platforms whose @grafeo-db/js addon package-lock.json installs', () => {
     const lock = JSON.parse(read('package-lock.json')) as { packages: Record<string, unknown> };
@@ -613,9 +682,10 @@ describe('docker-compose.yml', () => {
     for (const service of [seed!, api!]) {
       const platforms = service.platform ? [service.platform] : Object.keys(addon); // unpinned: whatever the host is
       for (const platform of platforms) {
-        expect(lock.packages, `${platform} needs node_modules/@grafeo-db/js-${addon[platform]} in package-lock.json`).toHaveProperty([
-          `node_modules/@grafeo-db/js-${addon[platform]}`,
-        ]);
+        expect(
+          lock.packages,
+          `${platform} needs node_modules/@grafeo-db/js-${addon[platform]} in package-lock.json`,
+        ).toHaveProperty([`node_modules/@grafeo-db/js-${addon[platform]}`]);
       }
     }
   });

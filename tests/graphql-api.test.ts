@@ -34,17 +34,31 @@ describe('GraphQL API', () => {
   });
 
   it('lists every kind as a connection with stable keyset pagination', async () => {
-    const first = await graph.server.gql('{ enterprises(first: 5) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } } } }');
+    const first = await graph.server.gql(
+      '{ enterprises(first: 5) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } } } }',
+    );
     const conn = first.data.enterprises;
     expect(conn.totalCount).toBeGreaterThan(10);
     expect(conn.edges).toHaveLength(5);
     expect(conn.pageInfo.hasNextPage).toBe(true);
     const ids: string[] = conn.edges.map((e: { node: { id: string } }) => e.node.id);
     expect([...ids].sort()).toEqual(ids);
-    const next = await graph.server.gql('query($after: String) { enterprises(first: 5, after: $after) { edges { node { id } } } }', { after: conn.pageInfo.endCursor });
+    const next = await graph.server.gql(
+      'query($after: String) { enterprises(first: 5, after: $after) { edges { node { id } } } }',
+      { after: conn.pageInfo.endCursor },
+    );
     const nextIds: string[] = next.data.enterprises.edges.map((e: { node: { id: string } }) => e.node.id);
     expect(nextIds[0]! > ids[4]!).toBe(true);
-    for (const list of ['cities', 'parks', 'projects', 'chains', 'policies', 'organizations', 'indicators', 'documents']) {
+    for (const list of [
+      'cities',
+      'parks',
+      'projects',
+      'chains',
+      'policies',
+      'organizations',
+      'indicators',
+      'documents',
+    ]) {
       const res = await graph.server.gql(`{ ${list}(first: 1) { totalCount nodes { id kind } } }`);
       expect(res.errors, list).toBeUndefined();
       expect(res.data[list].totalCount, list).toBeGreaterThan(0);
@@ -52,14 +66,21 @@ describe('GraphQL API', () => {
   });
 
   it('filters chains and cities by a city: the chains it or its parks have, and the city with its districts and counties', async () => {
-    const res = await graph.server.gql('{ chains(first: 100, filter: {city: "肇庆"}) { nodes { name } } cities(first: 100, filter: {city: "肇庆"}) { nodes { id } } }');
+    const res = await graph.server.gql(
+      '{ chains(first: 100, filter: {city: "肇庆"}) { nodes { name } } cities(first: 100, filter: {city: "肇庆"}) { nodes { id } } }',
+    );
     expect(res.errors).toBeUndefined();
-    expect(res.data.chains.nodes.map((c: { name: string }) => c.name)).toEqual(expect.arrayContaining(['新能源汽车', '电子信息']));
-    expect(res.data.cities.nodes.map((c: { id: string }) => c.id)).toEqual(expect.arrayContaining(['city:zhaoqing', 'city:gaoyao', 'city:duanzhou']));
+    expect(res.data.chains.nodes.map((c: { name: string }) => c.name)).toEqual(
+      expect.arrayContaining(['新能源汽车', '电子信息']),
+    );
+    expect(res.data.cities.nodes.map((c: { id: string }) => c.id)).toEqual(
+      expect.arrayContaining(['city:zhaoqing', 'city:gaoyao', 'city:duanzhou']),
+    );
   });
 
   it('filters by a city given in any script, including its districts and counties', async () => {
-    const query = 'query($city: String!) { parks(first: 100, filter: {city: $city}) { totalCount nodes { id city { id } } } }';
+    const query =
+      'query($city: String!) { parks(first: 100, filter: {city: $city}) { totalCount nodes { id city { id } } } }';
     const simplified = await graph.server.gql(query, { city: '肇庆' });
     const traditional = await graph.server.gql(query, { city: '肇慶' });
     const english = await graph.server.gql(query, { city: 'Zhaoqing' });
@@ -72,7 +93,9 @@ describe('GraphQL API', () => {
   });
 
   it('filters projects by investment range and returns the amounts', async () => {
-    const res = await graph.server.gql('{ projects(first: 100, filter: {minAmountYi: 100}) { totalCount nodes { name amountYi } } }');
+    const res = await graph.server.gql(
+      '{ projects(first: 100, filter: {minAmountYi: 100}) { totalCount nodes { name amountYi } } }',
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data.projects.totalCount).toBeGreaterThan(0);
     for (const p of res.data.projects.nodes) expect(p.amountYi).toBeGreaterThanOrEqual(100);
@@ -88,7 +111,8 @@ describe('GraphQL API', () => {
     expect(res.errors).toBeUndefined();
     const xpeng = res.data.node;
     expect(xpeng.leadsChains.length).toBeGreaterThan(0);
-    for (const chain of xpeng.leadsChains) expect(chain.leaders.map((l: { id: string }) => l.id)).toContain('ent:xpeng');
+    for (const chain of xpeng.leadsChains)
+      expect(chain.leaders.map((l: { id: string }) => l.id)).toContain('ent:xpeng');
     for (const rel of xpeng.relations) {
       expect(rel).toMatchObject({ type: 'LEADS_CHAIN', direction: 'OUT' });
       expect(rel.evidence[0].document.id).toBe('doc:002');
@@ -96,8 +120,12 @@ describe('GraphQL API', () => {
   });
 
   it('reports stats per label, relationship type and document', async () => {
-    const res = await graph.server.gql('{ stats { nodes { name count } relationships { name count } documents { document { id } entities relationships } } }');
-    const nodes = Object.fromEntries(res.data.stats.nodes.map((c: { name: string; count: number }) => [c.name, c.count]));
+    const res = await graph.server.gql(
+      '{ stats { nodes { name count } relationships { name count } documents { document { id } entities relationships } } }',
+    );
+    const nodes = Object.fromEntries(
+      res.data.stats.nodes.map((c: { name: string; count: number }) => [c.name, c.count]),
+    );
     expect(nodes.City).toBeGreaterThan(10);
     expect(res.data.stats.documents.length).toBeGreaterThanOrEqual(4);
   });
@@ -107,7 +135,10 @@ describe('GraphQL API', () => {
     ['{ parks(first: 100000) { totalCount } }', /first must be an integer from 0 to 100, got 100000/],
     ['{ parks(after: "not-a-cursor!") { totalCount } }', /not a cursor this API issued/],
     ['{ parks(filter: {city: "Atlantis"}) { totalCount } }', /no City is called "Atlantis"/],
-    ['{ projects(filter: {minAmountYi: 10, maxAmountYi: 1}) { totalCount } }', /minAmountYi \(10\) is greater than maxAmountYi \(1\)/],
+    [
+      '{ projects(filter: {minAmountYi: 10, maxAmountYi: 1}) { totalCount } }',
+      /minAmountYi \(10\) is greater than maxAmountYi \(1\)/,
+    ],
   ])('rejects bad arguments with BAD_USER_INPUT: %s', async (query, message) => {
     const res = await graph.server.gql(query);
     expect(res.data ?? null).toBeNull();
@@ -124,8 +155,12 @@ describe('relation fields fetch only the properties their selection reads', () =
     'id name documents { id } evidence { quote document { id } }',
   ];
   it.each(selections)('answers exactly as full nodes do: { %s }', async (selection) => {
-    const fragment = selection.includes('...more') ? 'fragment more on Entity { kind ... on Park { parkType designations } ... on Project { amountYi status } ... on City { level } }' : '';
-    const nested = await graph.server.gql(`{ parks(first: 100) { nodes { id enterprises { ${selection} } projects { ${selection} } city { ${selection} } } } } ${fragment}`);
+    const fragment = selection.includes('...more')
+      ? 'fragment more on Entity { kind ... on Park { parkType designations } ... on Project { amountYi status } ... on City { level } }'
+      : '';
+    const nested = await graph.server.gql(
+      `{ parks(first: 100) { nodes { id enterprises { ${selection} } projects { ${selection} } city { ${selection} } } } } ${fragment}`,
+    );
     expect(nested.errors).toBeUndefined();
     const parks = nested.data.parks.nodes as Array<Record<string, any>>;
     const related = parks.flatMap((p) => [...p.enterprises, ...p.projects, p.city].filter(Boolean));
@@ -134,7 +169,9 @@ describe('relation fields fetch only the properties their selection reads', () =
     // The same nodes loaded whole, by id.
     const full = new Map<string, unknown>();
     for (let i = 0; i < ids.length; i += 100) {
-      const res = await graph.server.gql(`query($ids: [ID!]!) { nodes(ids: $ids) { ${selection} } } ${fragment}`, { ids: ids.slice(i, i + 100) });
+      const res = await graph.server.gql(`query($ids: [ID!]!) { nodes(ids: $ids) { ${selection} } } ${fragment}`, {
+        ids: ids.slice(i, i + 100),
+      });
       expect(res.errors).toBeUndefined();
       for (const n of res.data.nodes) full.set(n.id, n);
     }
@@ -146,14 +183,29 @@ describe('relation fields fetch only the properties their selection reads', () =
       const doc = parse(query);
       const op = doc.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION) as OperationDefinitionNode;
       const fragments = Object.fromEntries(
-        doc.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]),
+        doc.definitions
+          .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+          .map((f) => [f.name.value, f]),
       );
       return selectedProperties({ fieldNodes: [op.selectionSet.selections[0] as FieldNode], fragments });
     };
     expect(pick('{ f { name city { name } __typename } }')).toEqual(['id', 'kind', 'name']);
-    expect(pick('{ f { ... on Park { level } ...x } } fragment x on Entity { aliases }')).toEqual(['aliases', 'id', 'kind', 'level']);
+    expect(pick('{ f { ... on Park { level } ...x } } fragment x on Entity { aliases }')).toEqual([
+      'aliases',
+      'id',
+      'kind',
+      'level',
+    ]);
     expect(pick('{ f { documents { id } } }')).toEqual(['evidenceDocs', 'id', 'kind']);
-    expect(pick('{ f { name evidence { quote } } }')).toEqual(['evidenceDocs', 'evidenceEnds', 'evidenceQuotes', 'evidenceStarts', 'id', 'kind', 'name']);
+    expect(pick('{ f { name evidence { quote } } }')).toEqual([
+      'evidenceDocs',
+      'evidenceEnds',
+      'evidenceQuotes',
+      'evidenceStarts',
+      'id',
+      'kind',
+      'name',
+    ]);
     expect(pick('{ f { name nameEn aliases evidence { quote } } }')).toBeNull();
   });
 });
@@ -163,7 +215,9 @@ describe('query cost', () => {
     const run = async (first: number) => {
       const ctx = createContext(graph.store);
       const response = await graph.server.apollo.executeOperation(
-        { query: `{ parks(first: ${first}) { nodes { name city { name parent { name } } enterprises { name projects { name amountYi } leadsChains { name } } evidence { document { title } } } } }` },
+        {
+          query: `{ parks(first: ${first}) { nodes { name city { name parent { name } } enterprises { name projects { name amountYi } leadsChains { name } } evidence { document { title } } } } }`,
+        },
         { contextValue: ctx },
       );
       const result = response.body.kind === 'single' ? response.body.singleResult : undefined;

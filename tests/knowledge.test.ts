@@ -17,7 +17,8 @@ const originals = new Map<string, string>();
 
 beforeAll(async () => {
   build = await buildSeedFiles('seeds', corpusDir);
-  for (const doc of build.knowledge.documents) originals.set(doc.id, readFileSync(path.join(corpusDir, doc.file), 'utf8'));
+  for (const doc of build.knowledge.documents)
+    originals.set(doc.id, readFileSync(path.join(corpusDir, doc.file), 'utf8'));
   ({ store } = await seededStore());
 });
 afterAll(() => store.close());
@@ -107,12 +108,36 @@ describe('bad seed input fails the build with the file, the entry and the reason
   };
 
   it.each([
-    ['an unknown predicate', (s: any) => (s.facts[0].p = 'OWNS'), /facts\[0\] .* field p: Invalid enum value.*received 'OWNS'/],
-    ['missing evidence', (s: any) => (s.entities[0].evidence = []), /entities\[0\] \(.+\) field evidence: every entity needs at least one evidence quote/],
-    ['a quote not in the document', (s: any) => (s.entities[1].evidence = ['这句话不在文中出现']), /entities\[1\] \(.+\): quote not found in doc:\d{3}: "这句话不在文中出现"/],
-    ['a dangling id', (s: any) => (s.facts[0].o = 'city:atlantis'), /facts\[0\] \(.+ city:atlantis\): object city:atlantis is not declared in any seed file/],
-    ['an unknown property', (s: any) => (s.entities[0].props.population = 5), /entities\[0\] .*Unrecognized key|population/],
-    ['a quote too long', (s: any) => (s.entities[0].evidence = ['一'.repeat(51)]), /entities\[0\] .* field evidence\.0: String must contain at most 50 character/],
+    [
+      'an unknown predicate',
+      (s: any) => (s.facts[0].p = 'OWNS'),
+      /facts\[0\] .* field p: Invalid enum value.*received 'OWNS'/,
+    ],
+    [
+      'missing evidence',
+      (s: any) => (s.entities[0].evidence = []),
+      /entities\[0\] \(.+\) field evidence: every entity needs at least one evidence quote/,
+    ],
+    [
+      'a quote not in the document',
+      (s: any) => (s.entities[1].evidence = ['这句话不在文中出现']),
+      /entities\[1\] \(.+\): quote not found in doc:\d{3}: "这句话不在文中出现"/,
+    ],
+    [
+      'a dangling id',
+      (s: any) => (s.facts[0].o = 'city:atlantis'),
+      /facts\[0\] \(.+ city:atlantis\): object city:atlantis is not declared in any seed file/,
+    ],
+    [
+      'an unknown property',
+      (s: any) => (s.entities[0].props.population = 5),
+      /entities\[0\] .*Unrecognized key|population/,
+    ],
+    [
+      'a quote too long',
+      (s: any) => (s.entities[0].evidence = ['一'.repeat(51)]),
+      /entities\[0\] .* field evidence\.0: String must contain at most 50 character/,
+    ],
   ])('%s', async (_, mutate, message) => {
     const error = await attempt(mutate);
     expect(error).toBeInstanceOf(SeedError);

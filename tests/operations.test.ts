@@ -54,12 +54,22 @@ describe('the Neo4j Browser guide', () => {
 describe('a Neo4j that is not there', () => {
   it('answers SERVICE_UNAVAILABLE with a clean message, and /health and /ready say 503', async () => {
     // A real driver against a port nobody listens on: the failure is real, not simulated.
-    const store = new Neo4jStore({ uri: 'bolt://127.0.0.1:1', user: 'neo4j', password: 'x', database: 'neo4j', timeoutMs: 2_000, maxRetryTimeMs: 500 });
+    const store = new Neo4jStore({
+      uri: 'bolt://127.0.0.1:1',
+      user: 'neo4j',
+      password: 'x',
+      database: 'neo4j',
+      timeoutMs: 2_000,
+      maxRetryTimeMs: 500,
+    });
     const server = await serve(store, true);
     try {
       const res = await server.gql('{ parks(first: 2) { totalCount } }');
       expect(res.errors).toHaveLength(1);
-      expect(res.errors![0]).toMatchObject({ message: 'The graph store is unavailable; try again shortly.', extensions: { code: 'SERVICE_UNAVAILABLE' } });
+      expect(res.errors![0]).toMatchObject({
+        message: 'The graph store is unavailable; try again shortly.',
+        extensions: { code: 'SERVICE_UNAVAILABLE' },
+      });
       expect(JSON.stringify(res)).not.toMatch(/127\.0\.0\.1|bolt|ECONNREFUSED|at .*\.ts/);
       expect((await fetch(`${server.url}/health`)).status).toBe(503);
       expect((await fetch(`${server.url}/ready`)).status).toBe(503);
@@ -121,7 +131,9 @@ for (let batch = 0; ; batch++) {
 
     const store = GrafeoStore.open({ path: file, timeoutMs: 10_000 });
     try {
-      const batches = await store.read<{ batch: number; n: number }>('MATCH (p:CrashProbe) RETURN p.batch AS batch, count(*) AS n ORDER BY batch');
+      const batches = await store.read<{ batch: number; n: number }>(
+        'MATCH (p:CrashProbe) RETURN p.batch AS batch, count(*) AS n ORDER BY batch',
+      );
       // Every batch reported as committed is there; any batch present is whole (50 nodes, never part of one).
       expect(batches.length).toBeGreaterThanOrEqual(committed + 1);
       for (const b of batches) expect(b.n).toBe(50);

@@ -75,12 +75,16 @@ describe('query library files', () => {
   });
 
   it('names arrive as parameters that accept a name, an alias or an id', () => {
-    const nameParams = library.flatMap((q) => q.params.filter((p) => typeof p.value === 'string').map((p) => ({ q, p })));
+    const nameParams = library.flatMap((q) =>
+      q.params.filter((p) => typeof p.value === 'string').map((p) => ({ q, p })),
+    );
     expect(nameParams.length).toBeGreaterThan(10);
     for (const { q, p } of nameParams) {
       if (p.name === 'document') continue; // documents have ids, titles and files, not aliases
       expect(q.statement, `${q.file} $${p.name}`).toContain(`$${p.name} IN [`);
-      expect(q.statement, `${q.file} $${p.name}`).toMatch(new RegExp(`\\.aliases OR toLower\\(replace\\(\\$${p.name}, ' ', ''\\)\\) IN \\w+\\.nameKeys`));
+      expect(q.statement, `${q.file} $${p.name}`).toMatch(
+        new RegExp(`\\.aliases OR toLower\\(replace\\(\\$${p.name}, ' ', ''\\)\\) IN \\w+\\.nameKeys`),
+      );
     }
   });
 
@@ -101,8 +105,16 @@ describe('query library files', () => {
         expect(row!.v, `${q.file} ${p.line}`).toEqual(p.value);
       }
     }
-    expect(parseCypherLiteral(`['a', "b\\"c", -1.5e2, null, true, {k: [1]}]`)).toEqual(['a', 'b"c', -150, null, true, { k: [1] }]);
-    for (const bad of ['1 + 1', '$x', "'a' AS v", 'toLower("x")', "'unterminated"]) expect(() => parseCypherLiteral(bad), bad).toThrow();
+    expect(parseCypherLiteral(`['a', "b\\"c", -1.5e2, null, true, {k: [1]}]`)).toEqual([
+      'a',
+      'b"c',
+      -150,
+      null,
+      true,
+      { k: [1] },
+    ]);
+    for (const bad of ['1 + 1', '$x', "'a' AS v", 'toLower("x")', "'unterminated"])
+      expect(() => parseCypherLiteral(bad), bad).toThrow();
     expect(parseCypherLiteral('[ ]')).toEqual([]);
     expect(parseCypherLiteral('{ }')).toEqual({});
     expect(() => parseCypherLiteral('[1 2]')).toThrow(/expected , or \] in a list/);
@@ -112,7 +124,17 @@ describe('query library files', () => {
   });
 
   it('rejects a malformed file', () => {
-    const header = ['// 标题: 题', '// Title: T', '// 问题: 问', '// Question: Q', '// 参数: 参', '// Parameters: P', '// 返回: 回', '// Returns: R', ''];
+    const header = [
+      '// 标题: 题',
+      '// Title: T',
+      '// 问题: 问',
+      '// Question: Q',
+      '// 参数: 参',
+      '// Parameters: P',
+      '// 返回: 回',
+      '// Returns: R',
+      '',
+    ];
     const ok = [...header, ":param x => 'a';", '', 'RETURN $x AS x;'].join('\n');
     expect(parseQueryFile('99_ok.cypher', ok).paramBlock).toBe(":param x => 'a';");
     expect(() => parseQueryFile('99_two.cypher', `${ok}\nRETURN 2 AS y;`)).toThrow(/2 statements/);
@@ -133,12 +155,32 @@ describe('every library query on the seeded embedded store', () => {
   });
 
   it('01: the chain leaders of 肇庆 include 小鹏汽车 and 风华高科, with the parks they anchor', async () => {
-    const rows = await run<{ park: string | null; chain: string; leader: string; anchoredBy: string | null; quote: string }>('chain_leaders_by_park');
+    const rows = await run<{
+      park: string | null;
+      chain: string;
+      leader: string;
+      anchoredBy: string | null;
+      quote: string;
+    }>('chain_leaders_by_park');
     const leaders = new Set(rows.map((r) => r.leader));
     expect(leaders).toContain('小鹏汽车');
     expect(leaders).toContain('风华高科');
-    expect(rows).toContainEqual(expect.objectContaining({ leader: '风华高科', chain: '电子材料', park: '风华高端电容基地', anchoredBy: expect.stringContaining('IN_PARK') }));
-    expect(rows).toContainEqual(expect.objectContaining({ leader: '小鹏汽车', chain: '汽车零部件', park: '高要汽车零部件产业园', anchoredBy: expect.stringContaining('HAS_INDUSTRY') }));
+    expect(rows).toContainEqual(
+      expect.objectContaining({
+        leader: '风华高科',
+        chain: '电子材料',
+        park: '风华高端电容基地',
+        anchoredBy: expect.stringContaining('IN_PARK'),
+      }),
+    );
+    expect(rows).toContainEqual(
+      expect.objectContaining({
+        leader: '小鹏汽车',
+        chain: '汽车零部件',
+        park: '高要汽车零部件产业园',
+        anchoredBy: expect.stringContaining('HAS_INDUSTRY'),
+      }),
+    );
     expect(leaders).not.toContain('中南钢铁'); // 韶关's
     for (const r of rows) expect(r.quote).toBeTruthy();
   });
@@ -152,7 +194,14 @@ describe('every library query on the seeded embedded store', () => {
   });
 
   it('02: a city profile lists its parent, districts, parks and chains', async () => {
-    const [row] = await run<{ id: string; partOf: string[]; subdivisions: string[]; parks: string[]; chains: string[]; indicators: number }>('city_profile');
+    const [row] = await run<{
+      id: string;
+      partOf: string[];
+      subdivisions: string[];
+      parks: string[];
+      chains: string[];
+      indicators: number;
+    }>('city_profile');
     expect(row!.id).toBe('city:shaoguan');
     expect(row!.partOf).toEqual(['广东省']);
     expect(row!.subdivisions.some((s) => s.startsWith('曲江区'))).toBe(true);
@@ -163,7 +212,9 @@ describe('every library query on the seeded embedded store', () => {
 
   it('03: projects of 郴州 of at least 100 亿元 include 上海安能项目 (406), largest first', async () => {
     const rows = await run<{ project: string; amountYi: number; investors: string[] }>('projects_over_amount');
-    expect(rows[0]).toEqual(expect.objectContaining({ project: '上海安能项目', amountYi: 406, investors: ['上海安能'] }));
+    expect(rows[0]).toEqual(
+      expect.objectContaining({ project: '上海安能项目', amountYi: 406, investors: ['上海安能'] }),
+    );
     expect(rows.map((r) => r.project)).toEqual(expect.arrayContaining(['鞍重股份项目', '科力远项目', '大中矿业项目']));
     for (const r of rows) expect(r.amountYi).toBeGreaterThanOrEqual(100);
     expect(rows.map((r) => r.amountYi)).toEqual([...rows.map((r) => r.amountYi)].sort((a, b) => b - a));
@@ -176,12 +227,15 @@ describe('every library query on the seeded embedded store', () => {
     expect(rows.length).toBeGreaterThan(3);
     for (const r of rows) expect(r.issuedBy).toMatch(/韶关/);
     expect(rows.some((r) => r.targets.length > 0)).toBe(true);
-    const yangjiang = await run<{ policy: string; docNumber: string | null; assigned: string[] }>('policies_by_issuer', { issuer: '阳江' });
+    const yangjiang = await run<{ policy: string; docNumber: string | null; assigned: string[] }>(
+      'policies_by_issuer',
+      { issuer: '阳江' },
+    );
     const plan = yangjiang.find((r) => r.docNumber === '阳府〔2023〕14号');
     expect(plan?.assigned.some((a) => a.endsWith('(牵头)'))).toBe(true);
   });
 
-  it('05: 东莞 is paired with 韶关 (对口帮扶), and 韶关\'s parks with 东莞\'s', async () => {
+  it("05: 东莞 is paired with 韶关 (对口帮扶), and 韶关's parks with 东莞's", async () => {
     const rows = await run<{ from: string; mode: string; to: string; quote: string }>('paired_places');
     expect(rows).toContainEqual(expect.objectContaining({ from: '东莞市', mode: '对口帮扶', to: '韶关市' }));
     expect(rows).toContainEqual(expect.objectContaining({ from: '韶关高新区', to: '松山湖高新区' }));
@@ -212,11 +266,19 @@ describe('every library query on the seeded embedded store', () => {
   });
 
   it('07: the evidence for 中南钢铁 → 绿色钢铁 is a quote from a named document, with offsets', async () => {
-    const rows = await run<{ subject: string; relationship: string; object: string; properties: string[]; quote: string; document: string; span: number[] }>(
-      'evidence_for_fact',
-    );
+    const rows = await run<{
+      subject: string;
+      relationship: string;
+      object: string;
+      properties: string[];
+      quote: string;
+      document: string;
+      span: number[];
+    }>('evidence_for_fact');
     const lead = rows.find((r) => r.relationship === 'LEADS_CHAIN');
-    expect(lead).toEqual(expect.objectContaining({ subject: '中南钢铁', object: '绿色钢铁', properties: ['role: 龙头'] }));
+    expect(lead).toEqual(
+      expect.objectContaining({ subject: '中南钢铁', object: '绿色钢铁', properties: ['role: 龙头'] }),
+    );
     expect(lead!.quote).toContain('中南钢铁');
     expect(lead!.document).toMatch(/韶关/);
     expect(lead!.span[1]! - lead!.span[0]!).toBe(lead!.quote.length);
@@ -227,7 +289,12 @@ describe('every library query on the seeded embedded store', () => {
       "MATCH (a:Entity)-[r]->(b:Entity) WHERE r.basis = 'world-knowledge' RETURN a.id AS from, b.id AS to, type(r) AS type, r.reason AS reason LIMIT 1",
     );
     expect(fact, 'no world-knowledge fact in the graph').toBeDefined();
-    const rows = await run<{ relationship: string; properties: string[]; quote: string | null; document: string | null }>('evidence_for_fact', {
+    const rows = await run<{
+      relationship: string;
+      properties: string[];
+      quote: string | null;
+      document: string | null;
+    }>('evidence_for_fact', {
       from: fact!.from,
       to: fact!.to,
     });
@@ -264,8 +331,12 @@ describe('every library query on the seeded embedded store', () => {
   });
 
   it('11: enterprises investing in 郴州 include 上海安能 with 406 亿元', async () => {
-    const rows = await run<{ enterprise: string; project: string; amountYi: number | null }>('enterprise_projects_in_city');
-    expect(rows).toContainEqual(expect.objectContaining({ enterprise: '上海安能', project: '上海安能项目', amountYi: 406 }));
+    const rows = await run<{ enterprise: string; project: string; amountYi: number | null }>(
+      'enterprise_projects_in_city',
+    );
+    expect(rows).toContainEqual(
+      expect.objectContaining({ enterprise: '上海安能', project: '上海安能项目', amountYi: 406 }),
+    );
   });
 
   it('12: indicators of 郴州 carry a value, a unit and a quote', async () => {
@@ -279,12 +350,21 @@ describe('every library query on the seeded embedded store', () => {
 
   it('13: 风华高科 is supplied by 洁美电子 and leads 电子材料', async () => {
     const rows = await run<{ direction: string; relationship: string; other: string }>('enterprise_profile');
-    expect(rows).toContainEqual(expect.objectContaining({ direction: '←', relationship: 'SUPPLIES', other: '洁美电子' }));
-    expect(rows).toContainEqual(expect.objectContaining({ direction: '→', relationship: 'LEADS_CHAIN', other: '电子材料' }));
+    expect(rows).toContainEqual(
+      expect.objectContaining({ direction: '←', relationship: 'SUPPLIES', other: '洁美电子' }),
+    );
+    expect(rows).toContainEqual(
+      expect.objectContaining({ direction: '→', relationship: 'LEADS_CHAIN', other: '电子材料' }),
+    );
   });
 
   it('14: the model query accounts for every relationship the manifest declares', async () => {
-    const rows = await run<{ relationship: string; relationships: number; withEvidence: number; fromWorldKnowledge: number }>('graph_model');
+    const rows = await run<{
+      relationship: string;
+      relationships: number;
+      withEvidence: number;
+      fromWorldKnowledge: number;
+    }>('graph_model');
     const manifest = await readManifest(CYPHER_DIR);
     const byType: Record<string, number> = {};
     for (const r of rows) byType[r.relationship] = (byType[r.relationship] ?? 0) + r.relationships;
@@ -309,7 +389,9 @@ function decodeHtml(text: string): string {
 }
 
 function runnableBlocks(html: string): string[] {
-  return [...html.matchAll(/<pre class="([^"]*)">([\s\S]*?)<\/pre>/g)].filter((m) => m[1]!.split(/\s+/).includes('runnable')).map((m) => decodeHtml(m[2]!).trim());
+  return [...html.matchAll(/<pre class="([^"]*)">([\s\S]*?)<\/pre>/g)]
+    .filter((m) => m[1]!.split(/\s+/).includes('runnable'))
+    .map((m) => decodeHtml(m[2]!).trim());
 }
 
 describe('Neo4j Browser guide', () => {
@@ -347,7 +429,8 @@ describe('Neo4j Browser guide', () => {
     }
     expect(blocks.filter((b) => !allowed.has(b))).toEqual([]);
     // Browser runs the text of a block: the :param block is Browser commands, the query one statement.
-    for (const b of blocks) if (b.startsWith(':')) for (const line of b.split('\n')) expect(line).toMatch(/^:param \w+ => .+;$/);
+    for (const b of blocks)
+      if (b.startsWith(':')) for (const line of b.split('\n')) expect(line).toMatch(/^:param \w+ => .+;$/);
   });
 
   it('reads the files at render time: a new file shows up, its text verbatim', async () => {
@@ -356,7 +439,10 @@ describe('Neo4j Browser guide', () => {
     const dir = await mkdtemp(`${tmpdir()}/chainatlas-guide-`);
     try {
       await cp(QUERIES_DIR, `${dir}/queries`, { recursive: true });
-      const extra = (await readFile(`${QUERIES_DIR}/08_entity_lookup.cypher`, 'utf8')).replace(":param name => '肇慶';", ":param name => 'Chen & <Zhou>';");
+      const extra = (await readFile(`${QUERIES_DIR}/08_entity_lookup.cypher`, 'utf8')).replace(
+        ":param name => '肇慶';",
+        ":param name => 'Chen & <Zhou>';",
+      );
       await writeFile(`${dir}/queries/15_extra_lookup.cypher`, extra);
       const rendered = await renderBrowserGuide(`${dir}/queries`, { manifest: null });
       expect(runnableBlocks(rendered)).toContain(":param name => 'Chen & <Zhou>';");
@@ -426,7 +512,8 @@ describe('GraSS stylesheet', () => {
     expect(colours.size).toBe(kinds.length);
     expect(rules.node?.caption).toBe('{name}');
     expect(rules.relationship?.caption).toBe('<type>');
-    for (const type of Object.keys(manifest!.relationships)) expect(rules[`relationship.${type}`]?.caption, type).toBe('<type>');
+    for (const type of Object.keys(manifest!.relationships))
+      expect(rules[`relationship.${type}`]?.caption, type).toBe('<type>');
   });
 });
 
@@ -485,7 +572,9 @@ function canonical(value: unknown): string {
 }
 
 async function dump(s: GrafeoStore): Promise<Dump> {
-  const nodes = await s.read<{ labels: string[]; props: Record<string, unknown> }>('MATCH (n) RETURN labels(n) AS labels, properties(n) AS props');
+  const nodes = await s.read<{ labels: string[]; props: Record<string, unknown> }>(
+    'MATCH (n) RETURN labels(n) AS labels, properties(n) AS props',
+  );
   const rels = await s.read<{ from: string; type: string; to: string; props: Record<string, unknown> }>(
     'MATCH (a)-[r]->(b) RETURN a.id AS from, type(r) AS type, b.id AS to, properties(r) AS props',
   );
@@ -501,7 +590,9 @@ describe('cypher/all.cypher and the per-file seeds', () => {
     const fromBundle = GrafeoStore.open({ timeoutMs: 30_000 });
     try {
       await fromFiles.runScripts(await readSeedScripts(CYPHER_DIR));
-      await fromBundle.runScripts([{ source: `${CYPHER_DIR}/all.cypher`, text: await readFile(`${CYPHER_DIR}/all.cypher`, 'utf8') }]);
+      await fromBundle.runScripts([
+        { source: `${CYPHER_DIR}/all.cypher`, text: await readFile(`${CYPHER_DIR}/all.cypher`, 'utf8') },
+      ]);
       const [countsA, countsB] = [await countGraph(fromFiles), await countGraph(fromBundle)];
       expect(countsB).toEqual(countsA);
       const manifest = await readManifest(CYPHER_DIR);

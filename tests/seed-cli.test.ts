@@ -45,7 +45,9 @@ describe('npm run seed', () => {
   it('--reset refuses without a terminal unless --yes is given', () => {
     const refused = seed(['--reset'], { GRAPH_PATH: graphPath });
     expect(refused.status).toBe(1);
-    expect(refused.stderr.trim()).toBe('--reset deletes every ChainAtlas node; without a terminal it needs --yes as well');
+    expect(refused.stderr.trim()).toBe(
+      '--reset deletes every ChainAtlas node; without a terminal it needs --yes as well',
+    );
     const done = seed(['--reset', '--yes'], { GRAPH_PATH: graphPath });
     expect(done.status).toBe(0);
     expect(done.stdout).toMatch(/reset: deleted ChainAtlas nodes/);

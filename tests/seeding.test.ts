@@ -26,10 +26,19 @@ describe('seeding from cypher/', () => {
     }
   });
 
-  it('derives every project\'s cities, places and chains from its facts (cypher/950_derived.cypher)', async () => {
+  it("derives every project's cities, places and chains from its facts (cypher/950_derived.cypher)", async () => {
     const { store } = await seededStore();
     try {
-      type Row = { id: string; cityIds: string[]; placeIds: string[]; chainIds: string[]; stated: string[]; above: string[]; chains: string[]; docCities: string[] };
+      type Row = {
+        id: string;
+        cityIds: string[];
+        placeIds: string[];
+        chainIds: string[];
+        stated: string[];
+        above: string[];
+        chains: string[];
+        docCities: string[];
+      };
       // Checked against the relationships directly, one project at a time, in plain patterns.
       const rows = await store.read<Row>(`
         MATCH (p:Project)
@@ -42,14 +51,19 @@ describe('seeding from cypher/', () => {
       const sorted = (xs: string[]) => [...xs].sort();
       for (const r of rows) {
         expect(sorted(r.chainIds), r.id).toEqual(sorted(r.chains));
-        for (const city of [...r.stated, ...r.above, ...r.cityIds]) expect(r.placeIds, `${r.id} placeIds lacks ${city}`).toContain(city);
+        for (const city of [...r.stated, ...r.above, ...r.cityIds])
+          expect(r.placeIds, `${r.id} placeIds lacks ${city}`).toContain(city);
         if (r.stated.length === 0) expect(sorted(r.cityIds), r.id).toEqual(sorted(r.docCities));
         else for (const city of r.cityIds) expect([...r.stated, ...r.above], r.id).toContain(city);
       }
       // The 郴州 projects of doc:001 sit in its counties: placed under 郴州市 and grouped as 郴州市.
       const chenzhou = rows.filter((r) => r.placeIds.includes('city:chenzhou'));
       expect(chenzhou.length).toBeGreaterThan(5);
-      expect(chenzhou.filter((r) => r.stated.some((c) => c !== 'city:chenzhou')).every((r) => r.cityIds.includes('city:chenzhou'))).toBe(true);
+      expect(
+        chenzhou
+          .filter((r) => r.stated.some((c) => c !== 'city:chenzhou'))
+          .every((r) => r.cityIds.includes('city:chenzhou')),
+      ).toBe(true);
     } finally {
       await store.close();
     }
@@ -70,7 +84,9 @@ describe('seeding from cypher/', () => {
       expect(error).toBeInstanceOf(ScriptError);
       expect(error.message).toMatch(/900_broken\.cypher:3: /);
       expect(await countGraph(store)).toEqual(before);
-      expect(await store.read("MATCH (n:Entity {id: 'city:shaoguan'}) RETURN n.name AS name")).toEqual([{ name: '韶关市' }]);
+      expect(await store.read("MATCH (n:Entity {id: 'city:shaoguan'}) RETURN n.name AS name")).toEqual([
+        { name: '韶关市' },
+      ]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
       await store.close();

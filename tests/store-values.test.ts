@@ -49,9 +49,28 @@ describe('plain values', () => {
   });
 
   it('converts Neo4j temporal, node, relationship and big integer values', () => {
-    const node = new neo4j.types.Node(neo4j.int(1), ['Entity', 'City'], { id: 'city:shaoguan', level: 'prefecture' }, '4:x:1');
-    const rel = new neo4j.types.Relationship(neo4j.int(7), neo4j.int(1), neo4j.int(2), 'PART_OF', { since: neo4j.int(2020) }, '5:x:7', '4:x:1', '4:x:2');
-    expect(toPlain(node)).toEqual({ _id: '4:x:1', _labels: ['Entity', 'City'], id: 'city:shaoguan', level: 'prefecture' });
+    const node = new neo4j.types.Node(
+      neo4j.int(1),
+      ['Entity', 'City'],
+      { id: 'city:shaoguan', level: 'prefecture' },
+      '4:x:1',
+    );
+    const rel = new neo4j.types.Relationship(
+      neo4j.int(7),
+      neo4j.int(1),
+      neo4j.int(2),
+      'PART_OF',
+      { since: neo4j.int(2020) },
+      '5:x:7',
+      '4:x:1',
+      '4:x:2',
+    );
+    expect(toPlain(node)).toEqual({
+      _id: '4:x:1',
+      _labels: ['Entity', 'City'],
+      id: 'city:shaoguan',
+      level: 'prefecture',
+    });
     expect(toPlain(rel)).toEqual({ _id: '5:x:7', _type: 'PART_OF', _source: '4:x:1', _target: '4:x:2', since: 2020 });
     expect(toPlain(new neo4j.types.DateTime(2023, 6, 19, 10, 0, 0, 0, 0))).toBe('2023-06-19T10:00:00Z');
     expect(toPlain(neo4j.int('9007199254740993'))).toBe(9007199254740993n);
@@ -97,7 +116,10 @@ describe('plain values', () => {
   });
 
   it('applies SKIP and LIMIT from integer parameters on both engines', async () => {
-    const rows = await store.read('UNWIND range(1, 10) AS x RETURN x ORDER BY x SKIP $skip LIMIT $limit', { skip: 2, limit: 3 });
+    const rows = await store.read('UNWIND range(1, 10) AS x RETURN x ORDER BY x SKIP $skip LIMIT $limit', {
+      skip: 2,
+      limit: 3,
+    });
     expect(rows).toEqual([{ x: 3 }, { x: 4 }, { x: 5 }]);
   });
 });

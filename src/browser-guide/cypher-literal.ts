@@ -4,7 +4,8 @@
  * file's defaults can be shown in the guide and passed to the embedded engine as parameters.
  */
 
-export type CypherLiteralValue = null | boolean | number | string | CypherLiteralValue[] | { [key: string]: CypherLiteralValue };
+export type CypherLiteralValue =
+  null | boolean | number | string | CypherLiteralValue[] | { [key: string]: CypherLiteralValue };
 
 export class CypherLiteralError extends Error {
   override name = 'CypherLiteralError';

@@ -1,5 +1,11 @@
 /** The Neo4j Browser guide over the query library in cypher/queries/, and its GraSS stylesheet. */
-export { browserGuideRouter, browserGuideHandler, grassHandler, GRASS_FILE, type BrowserGuideOptions } from './router.js';
+export {
+  browserGuideRouter,
+  browserGuideHandler,
+  grassHandler,
+  GRASS_FILE,
+  type BrowserGuideOptions,
+} from './router.js';
 export { renderBrowserGuide, esc, type GuideOptions } from './render-guide.js';
 export {
   parseQueryFile,

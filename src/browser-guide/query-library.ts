@@ -61,7 +61,10 @@ export class QueryFileError extends Error {
   override name = 'QueryFileError';
 }
 
-const FIELDS: Record<string, [keyof Pick<LibraryQuery, 'title' | 'question' | 'parameters' | 'returns' | 'notes'>, keyof Bilingual]> = {
+const FIELDS: Record<
+  string,
+  [keyof Pick<LibraryQuery, 'title' | 'question' | 'parameters' | 'returns' | 'notes'>, keyof Bilingual]
+> = {
   标题: ['title', 'zh'],
   Title: ['title', 'en'],
   问题: ['question', 'zh'],
@@ -99,11 +102,14 @@ export function parseQueryFile(file: string, text: string): LibraryQuery {
     } else if (/^\/\/\s{2,}\S/.test(line) && last) {
       header[last] += ` ${line.slice(2).trim()}`;
     } else if (line.trim() !== '//') {
-      fail(`header line ${at + 1} is neither a field (${Object.keys(FIELDS).join(', ')}) nor its continuation: ${line}`);
+      fail(
+        `header line ${at + 1} is neither a field (${Object.keys(FIELDS).join(', ')}) nor its continuation: ${line}`,
+      );
     }
   }
   for (const key of REQUIRED) if (!header[key]) fail(`header lacks ${key}:`);
-  if ((header['说明'] === undefined) !== (header['Notes'] === undefined)) fail('header has 说明: without Notes: or the reverse');
+  if ((header['说明'] === undefined) !== (header['Notes'] === undefined))
+    fail('header has 说明: without Notes: or the reverse');
 
   const params: QueryParam[] = [];
   for (; at < lines.length; at++) {
@@ -151,7 +157,9 @@ export function parseQueryFile(file: string, text: string): LibraryQuery {
 /** Every library file of a directory, by number; throws QueryFileError on a malformed file. */
 export async function readQueryLibrary(queriesDir: string): Promise<LibraryQuery[]> {
   const names = (await readdir(queriesDir)).filter((n) => n.endsWith('.cypher')).sort();
-  const queries = await Promise.all(names.map(async (n) => parseQueryFile(n, await readFile(path.join(queriesDir, n), 'utf8'))));
+  const queries = await Promise.all(
+    names.map(async (n) => parseQueryFile(n, await readFile(path.join(queriesDir, n), 'utf8'))),
+  );
   const numbers = new Map<string, string>();
   for (const q of queries) {
     const other = numbers.get(q.number);

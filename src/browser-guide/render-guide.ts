@@ -35,16 +35,61 @@ interface LabelDoc {
 }
 
 const LABELS: LabelDoc[] = [
-  { label: 'Entity', zh: '所有节点共有的标签；id 全局唯一、永久不变', en: 'on every node; its id is globally unique and stable', props: 'id, kind, name, nameEn, aliases, nameKeys, searchText, evidence*' },
-  { label: 'City', zh: '省、地级市、县级市、区、县、新区', en: 'provinces, prefectures, county-level cities, districts, counties, new areas', props: 'level' },
-  { label: 'Park', zh: '产业园、高新区、开发区、产业转移园、平台、基地', en: 'industrial parks, high-tech and development zones, transfer parks, platforms, bases', props: 'parkType, designations, areaKm2' },
+  {
+    label: 'Entity',
+    zh: '所有节点共有的标签；id 全局唯一、永久不变',
+    en: 'on every node; its id is globally unique and stable',
+    props: 'id, kind, name, nameEn, aliases, nameKeys, searchText, evidence*',
+  },
+  {
+    label: 'City',
+    zh: '省、地级市、县级市、区、县、新区',
+    en: 'provinces, prefectures, county-level cities, districts, counties, new areas',
+    props: 'level',
+  },
+  {
+    label: 'Park',
+    zh: '产业园、高新区、开发区、产业转移园、平台、基地',
+    en: 'industrial parks, high-tech and development zones, transfer parks, platforms, bases',
+    props: 'parkType, designations, areaKm2',
+  },
   { label: 'Enterprise', zh: '企业', en: 'enterprises', props: 'industry' },
-  { label: 'Project', zh: '投资项目', en: 'investment projects', props: 'amountYi (亿元), status, capacity, phase, year' },
-  { label: 'IndustryChain', zh: '产业链、产业集群、产业', en: 'industry chains, clusters and industries', props: 'chainType' },
-  { label: 'Policy', zh: '政策文件、规划、方案、机制、战略', en: 'policy documents, plans, programmes, mechanisms, strategies', props: 'policyType, docNumber, issuedDate' },
-  { label: 'Organization', zh: '政府部门、科研院所、高校、协会、金融机构', en: 'government bodies, research institutes, universities, associations, financial bodies', props: 'orgType' },
-  { label: 'Indicator', zh: '文档给出的统计数字', en: 'a figure a document states', props: 'metric, value, unit, year, period, growthPct' },
-  { label: 'Document', zh: '源文档（报道、政府文件）', en: 'source documents (reports, government papers)', props: 'title, publisher, date, file, script' },
+  {
+    label: 'Project',
+    zh: '投资项目',
+    en: 'investment projects',
+    props: 'amountYi (亿元), status, capacity, phase, year',
+  },
+  {
+    label: 'IndustryChain',
+    zh: '产业链、产业集群、产业',
+    en: 'industry chains, clusters and industries',
+    props: 'chainType',
+  },
+  {
+    label: 'Policy',
+    zh: '政策文件、规划、方案、机制、战略',
+    en: 'policy documents, plans, programmes, mechanisms, strategies',
+    props: 'policyType, docNumber, issuedDate',
+  },
+  {
+    label: 'Organization',
+    zh: '政府部门、科研院所、高校、协会、金融机构',
+    en: 'government bodies, research institutes, universities, associations, financial bodies',
+    props: 'orgType',
+  },
+  {
+    label: 'Indicator',
+    zh: '文档给出的统计数字',
+    en: 'a figure a document states',
+    props: 'metric, value, unit, year, period, growthPct',
+  },
+  {
+    label: 'Document',
+    zh: '源文档（报道、政府文件）',
+    en: 'source documents (reports, government papers)',
+    props: 'title, publisher, date, file, script',
+  },
 ];
 
 interface RelationshipDoc {
@@ -56,7 +101,11 @@ interface RelationshipDoc {
 }
 
 const RELATIONSHIPS: RelationshipDoc[] = [
-  { type: 'PART_OF', zh: '上级行政区、所属园区、上级产业链、上级机构', en: 'administrative parent, enclosing park, parent chain, parent body' },
+  {
+    type: 'PART_OF',
+    zh: '上级行政区、所属园区、上级产业链、上级机构',
+    en: 'administrative parent, enclosing park, parent chain, parent body',
+  },
   { type: 'LOCATED_IN', zh: '所在地', en: 'where it is' },
   { type: 'IN_PARK', zh: '位于园区', en: 'in a park' },
   { type: 'LEADS_CHAIN', zh: '链主、龙头企业（属性 role）', en: 'leads the chain (property role)' },
@@ -69,17 +118,33 @@ const RELATIONSHIPS: RelationshipDoc[] = [
   { type: 'ISSUED_BY', zh: '政策发布者', en: 'issued by' },
   { type: 'APPLIES_TO', zh: '政策对象', en: 'what the policy targets' },
   { type: 'IMPLEMENTS', zh: '落实上级政策', en: 'carries out another policy' },
-  { type: 'ASSIGNS', zh: '政策交给其任务：牵头或负责（属性 role）', en: 'the policy gives it a task: to lead or to carry out (property role)' },
-  { type: 'PAIRED_WITH', zh: '对口帮扶、共建、产业转移（属性 mode）', en: 'counterpart assistance, co-building, industrial transfer (property mode)' },
+  {
+    type: 'ASSIGNS',
+    zh: '政策交给其任务：牵头或负责（属性 role）',
+    en: 'the policy gives it a task: to lead or to carry out (property role)',
+  },
+  {
+    type: 'PAIRED_WITH',
+    zh: '对口帮扶、共建、产业转移（属性 mode）',
+    en: 'counterpart assistance, co-building, industrial transfer (property mode)',
+  },
   { type: 'HAS_INDICATOR', zh: '统计数字', en: 'a stated figure' },
-  { type: 'MENTIONED_IN', ends: 'Entity → Document', zh: '在文档中被提及（属性 quotes / starts / ends）', en: 'mentioned in (properties quotes / starts / ends)' },
+  {
+    type: 'MENTIONED_IN',
+    ends: 'Entity → Document',
+    zh: '在文档中被提及（属性 quotes / starts / ends）',
+    en: 'mentioned in (properties quotes / starts / ends)',
+  },
   { type: 'DESCRIBES', ends: 'Document → City', zh: '文档所写的城市', en: 'the city the document is about' },
 ];
 
 /** Renders the guide from the library files in `queriesDir`. */
 export async function renderBrowserGuide(queriesDir: string, options: GuideOptions = {}): Promise<string> {
   const queries = await readQueryLibrary(queriesDir);
-  const manifest = options.manifest === undefined ? await readManifest(path.join(queriesDir, '..', 'manifest.json')) : options.manifest;
+  const manifest =
+    options.manifest === undefined
+      ? await readManifest(path.join(queriesDir, '..', 'manifest.json'))
+      : options.manifest;
   const byTopic = (topic: string) => queries.find((q) => q.topic === topic);
   const slides = [
     welcomeSlide(queries, manifest, options),
@@ -111,7 +176,10 @@ export async function renderBrowserGuide(queriesDir: string, options: GuideOptio
 
 async function readManifest(file: string): Promise<GuideOptions['manifest']> {
   try {
-    const parsed = JSON.parse(await readFile(file, 'utf8')) as { nodes?: Record<string, number>; relationships?: Record<string, number> };
+    const parsed = JSON.parse(await readFile(file, 'utf8')) as {
+      nodes?: Record<string, number>;
+      relationships?: Record<string, number>;
+    };
     return parsed.nodes && parsed.relationships ? { nodes: parsed.nodes, relationships: parsed.relationships } : null;
   } catch {
     return null;
@@ -182,11 +250,17 @@ function welcomeSlide(queries: LibraryQuery[], manifest: GuideOptions['manifest'
       }
     : { zh: '', en: '' };
   const play = options.guideUrl
-    ? both(`随时用 <code>:play ${esc(options.guideUrl)}</code> 重新打开本指南。`, `Reopen this guide at any time with <code>:play ${esc(options.guideUrl)}</code>.`)
+    ? both(
+        `随时用 <code>:play ${esc(options.guideUrl)}</code> 重新打开本指南。`,
+        `Reopen this guide at any time with <code>:play ${esc(options.guideUrl)}</code>.`,
+      )
     : [];
   return slide(
     { zh: 'ChainAtlas 产业链知识图谱', en: 'ChainAtlas: a knowledge graph of regional industry' },
-    { zh: '城市、园区、企业、项目、产业链与政策，每条事实都有原文证据。', en: 'Cities, parks, enterprises, projects, chains and policies, every fact backed by a quote.' },
+    {
+      zh: '城市、园区、企业、项目、产业链与政策，每条事实都有原文证据。',
+      en: 'Cities, parks, enterprises, projects, chains and policies, every fact backed by a quote.',
+    },
     [
       ...both(
         '每个实体、每条关系都来自公开的报道与政府文件，并保存原文引文、文档和字符位置，可以回到原文核对。',
@@ -250,10 +324,21 @@ function relationshipsSlide(manifest: GuideOptions['manifest'], model: LibraryQu
   ]);
   return slide(
     { zh: '关系类型', en: 'Relationship types' },
-    { zh: '事实关系都带原文证据；MENTIONED_IN 与 DESCRIBES 连接文档。', en: 'Fact relationships carry evidence; MENTIONED_IN and DESCRIBES link documents.' },
+    {
+      zh: '事实关系都带原文证据；MENTIONED_IN 与 DESCRIBES 连接文档。',
+      en: 'Fact relationships carry evidence; MENTIONED_IN and DESCRIBES link documents.',
+    },
     [
       ...table(['类型 Type', '起点 → 终点 From → to', '含义 Meaning', '数量 Count'], rows),
-      ...(model ? [...both('下面的查询列出图中实际的组合与数量：', 'This query lists the combinations the graph actually holds:'), ...queryBlocks(model)] : []),
+      ...(model
+        ? [
+            ...both(
+              '下面的查询列出图中实际的组合与数量：',
+              'This query lists the combinations the graph actually holds:',
+            ),
+            ...queryBlocks(model),
+          ]
+        : []),
     ],
   );
 }
@@ -261,19 +346,22 @@ function relationshipsSlide(manifest: GuideOptions['manifest'], model: LibraryQu
 function evidenceSlide(evidence: LibraryQuery | undefined, lookup: LibraryQuery | undefined): string {
   return slide(
     { zh: '证据与名称', en: 'Evidence and names' },
-    { zh: '证据以平行列表存放：同一下标是一条证据。', en: 'Evidence is stored as parallel lists: one index, one piece of evidence.' },
+    {
+      zh: '证据以平行列表存放：同一下标是一条证据。',
+      en: 'Evidence is stored as parallel lists: one index, one piece of evidence.',
+    },
     [
       ...both(
         '每个实体和每条事实关系都有 <code>evidenceDocs</code>、<code>evidenceQuotes</code>、<code>evidenceStarts</code>、<code>evidenceEnds</code> 四个等长列表：第 i 条证据是文档 <code>evidenceDocs[i]</code> 中从字符 <code>evidenceStarts[i]</code> 到 <code>evidenceEnds[i]</code> 的引文 <code>evidenceQuotes[i]</code>（不超过 50 字，保持原文的繁简写法）。',
         'Every entity and every fact relationship has four lists of equal length, <code>evidenceDocs</code>, <code>evidenceQuotes</code>, <code>evidenceStarts</code> and <code>evidenceEnds</code>: evidence i is the quote <code>evidenceQuotes[i]</code> (at most 50 characters, in the script of the original) found in document <code>evidenceDocs[i]</code> from character <code>evidenceStarts[i]</code> to <code>evidenceEnds[i]</code>.',
       ),
       ...both(
-        '文档默认而未写明的行政区划关系（如区县属于哪个市）没有证据，而标有 <code>basis: \'world-knowledge\'</code> 和说明 <code>reason</code>。',
-        'The administrative divisions the documents take for granted (which city a district belongs to) carry no evidence; they are marked <code>basis: \'world-knowledge\'</code> with a <code>reason</code>.',
+        "文档默认而未写明的行政区划关系（如区县属于哪个市）没有证据，而标有 <code>basis: 'world-knowledge'</code> 和说明 <code>reason</code>。",
+        "The administrative divisions the documents take for granted (which city a district belongs to) carry no evidence; they are marked <code>basis: 'world-knowledge'</code> with a <code>reason</code>.",
       ),
       ...both(
         '<code>(:Entity)-[:MENTIONED_IN {quotes, starts, ends}]-&gt;(:Document)</code> 汇总一个实体在一份文档中的引文；<code>(:Document)-[:DESCRIBES]-&gt;(:City)</code> 指出文档所写的城市。',
-        '<code>(:Entity)-[:MENTIONED_IN {quotes, starts, ends}]-&gt;(:Document)</code> gathers an entity\'s quotes in one document; <code>(:Document)-[:DESCRIBES]-&gt;(:City)</code> names the city the document is about.',
+        "<code>(:Entity)-[:MENTIONED_IN {quotes, starts, ends}]-&gt;(:Document)</code> gathers an entity's quotes in one document; <code>(:Document)-[:DESCRIBES]-&gt;(:City)</code> names the city the document is about.",
       ),
       ...(evidence ? queryBlocks(evidence) : []),
       ...both(
@@ -312,17 +400,13 @@ function queryBlocks(q: LibraryQuery): string[] {
 }
 
 function querySlide(q: LibraryQuery, index: number, total: number): string {
-  return slide(
-    { zh: `${q.number} ${q.title.zh}`, en: q.title.en },
-    q.question,
-    [
-      ...both(`<strong>参数：</strong>${esc(q.parameters.zh)}`, `<strong>Parameters:</strong> ${esc(q.parameters.en)}`),
-      ...queryBlocks(q),
-      ...both(`<strong>返回：</strong>${esc(q.returns.zh)}`, `<strong>Returns:</strong> ${esc(q.returns.en)}`),
-      ...(q.notes ? both(`<strong>说明：</strong>${esc(q.notes.zh)}`, `<strong>Notes:</strong> ${esc(q.notes.en)}`) : []),
-      `<p><small>${index} / ${total} · cypher/queries/${esc(q.file)}</small></p>`,
-    ],
-  );
+  return slide({ zh: `${q.number} ${q.title.zh}`, en: q.title.en }, q.question, [
+    ...both(`<strong>参数：</strong>${esc(q.parameters.zh)}`, `<strong>Parameters:</strong> ${esc(q.parameters.en)}`),
+    ...queryBlocks(q),
+    ...both(`<strong>返回：</strong>${esc(q.returns.zh)}`, `<strong>Returns:</strong> ${esc(q.returns.en)}`),
+    ...(q.notes ? both(`<strong>说明：</strong>${esc(q.notes.zh)}`, `<strong>Notes:</strong> ${esc(q.notes.en)}`) : []),
+    `<p><small>${index} / ${total} · cypher/queries/${esc(q.file)}</small></p>`,
+  ]);
 }
 
 function closingSlide(options: GuideOptions): string {
@@ -339,7 +423,10 @@ function closingSlide(options: GuideOptions): string {
         'To add a query, put an <code>NN_topic.cypher</code> file (bilingual header, <code>:param</code> lines, one query) in <code>cypher/queries/</code>; this guide picks it up by itself.',
       ),
       ...(options.styleUrl
-        ? both(`样式表：<a href="${esc(options.styleUrl)}" target="_blank">chainatlas.grass</a>`, `Stylesheet: <a href="${esc(options.styleUrl)}" target="_blank">chainatlas.grass</a>`)
+        ? both(
+            `样式表：<a href="${esc(options.styleUrl)}" target="_blank">chainatlas.grass</a>`,
+            `Stylesheet: <a href="${esc(options.styleUrl)}" target="_blank">chainatlas.grass</a>`,
+          )
         : []),
     ],
   );
@@ -347,5 +434,10 @@ function closingSlide(options: GuideOptions): string {
 
 /** Escapes text for HTML element content and attribute values. */
 export function esc(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 }

@@ -41,7 +41,10 @@ export function browserGuideHandler(options: BrowserGuideOptions = {}): RequestH
     allowAnyOrigin(res);
     const base = mountUrl(req);
     try {
-      const html = await renderBrowserGuide(path.join(cypherDir, 'queries'), { styleUrl: `${base}/style.grass`, guideUrl: base });
+      const html = await renderBrowserGuide(path.join(cypherDir, 'queries'), {
+        styleUrl: `${base}/style.grass`,
+        guideUrl: base,
+      });
       res.status(200).type('text/html; charset=utf-8').set('Cache-Control', 'no-cache').send(html);
     } catch (error) {
       failed(res, 'render the Browser guide', error);

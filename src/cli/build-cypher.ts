@@ -32,6 +32,8 @@ await runCli(async () => {
   const coverage = coverageReport(knowledge, texts);
   for (const line of formatCoverage(coverage)) console.log(line);
   if (strictCoverage && coverage.totals.uncovered > 0) {
-    throw new SeedError([`${coverage.totals.uncovered} uncovered mention(s) (listed above); --strict-coverage requires none`]);
+    throw new SeedError([
+      `${coverage.totals.uncovered} uncovered mention(s) (listed above); --strict-coverage requires none`,
+    ]);
   }
 });

@@ -20,9 +20,13 @@ const args = new Set(process.argv.slice(2));
 const known = new Set(['--dry-run', '--reset', '--yes']);
 
 await runCli(async () => {
-  for (const a of args) if (!known.has(a)) throw new UsageError(`unknown option ${a} (known: ${[...known].join(', ')})`);
+  for (const a of args)
+    if (!known.has(a)) throw new UsageError(`unknown option ${a} (known: ${[...known].join(', ')})`);
   const config = loadConfig();
-  const target = config.store.engine === 'neo4j' ? `Neo4j ${config.store.uri} (database ${config.store.database})` : 'the embedded engine';
+  const target =
+    config.store.engine === 'neo4j'
+      ? `Neo4j ${config.store.uri} (database ${config.store.database})`
+      : 'the embedded engine';
   const scripts = await readSeedScripts(config.cypherDir);
 
   if (args.has('--dry-run')) {
@@ -30,15 +34,20 @@ await runCli(async () => {
     if (args.has('--reset')) console.log(`  first: ${RESET_GRAPH}`);
     for (const s of scripts) {
       const st = splitCypherScript(s.text);
-      console.log(`  ${s.source}: ${st.filter((x) => x.kind === 'schema').length} schema, ${st.filter((x) => x.kind === 'data').length} data statements`);
+      console.log(
+        `  ${s.source}: ${st.filter((x) => x.kind === 'schema').length} schema, ${st.filter((x) => x.kind === 'data').length} data statements`,
+      );
     }
     const manifest = await readManifest(config.cypherDir);
-    if (manifest) console.log(`  expected: ${JSON.stringify(manifest.nodes)} ${JSON.stringify(manifest.relationships)}`);
+    if (manifest)
+      console.log(`  expected: ${JSON.stringify(manifest.nodes)} ${JSON.stringify(manifest.relationships)}`);
     return;
   }
 
   if (config.store.engine === 'grafeo' && !config.store.path) {
-    console.log('note: the embedded engine is in memory (GRAPH_PATH unset), so this run checks the seeds and keeps nothing; npm start seeds itself');
+    console.log(
+      'note: the embedded engine is in memory (GRAPH_PATH unset), so this run checks the seeds and keeps nothing; npm start seeds itself',
+    );
   }
   const store = await openStore(config.store);
   try {
@@ -49,7 +58,10 @@ await runCli(async () => {
     for (const [label, n] of Object.entries(report.counts.nodes)) console.log(`  ${label.padEnd(14)} ${n}`);
     console.log('relationships per type:');
     for (const [type, n] of Object.entries(report.counts.relationships)) console.log(`  ${type.padEnd(16)} ${n}`);
-    if (report.mismatches.length) throw new Error(`verification failed, the graph differs from ${config.cypherDir}/manifest.json:\n  ${report.mismatches.join('\n  ')}`);
+    if (report.mismatches.length)
+      throw new Error(
+        `verification failed, the graph differs from ${config.cypherDir}/manifest.json:\n  ${report.mismatches.join('\n  ')}`,
+      );
     console.log(`verified against ${config.cypherDir}/manifest.json; seeded in ${(report.ms / 1000).toFixed(1)} s`);
   } finally {
     await store.close();
@@ -66,7 +78,9 @@ async function checkNeo4j(store: Neo4jStore): Promise<void> {
     if (code.includes('Unauthorized') || code.includes('AuthenticationRateLimit')) {
       throw new StoreUnavailableError('Neo4j refused the credentials: check NEO4J_USER and NEO4J_PASSWORD');
     }
-    throw new StoreUnavailableError(`Neo4j is unreachable: ${(error as Error).message} (check NEO4J_URI and that the server is running)`);
+    throw new StoreUnavailableError(
+      `Neo4j is unreachable: ${(error as Error).message} (check NEO4J_URI and that the server is running)`,
+    );
   }
   const major = Number(/Neo4j\/(\d+)/.exec(agent)?.[1] ?? NaN);
   if (!(major >= 5)) throw new StoreUnavailableError(`ChainAtlas needs Neo4j 5 or newer; the server is ${agent}`);
@@ -75,7 +89,8 @@ async function checkNeo4j(store: Neo4jStore): Promise<void> {
 
 async function reset(store: GraphStore, target: string): Promise<void> {
   if (!args.has('--yes')) {
-    if (!process.stdin.isTTY) throw new UsageError('--reset deletes every ChainAtlas node; without a terminal it needs --yes as well');
+    if (!process.stdin.isTTY)
+      throw new UsageError('--reset deletes every ChainAtlas node; without a terminal it needs --yes as well');
     const rl = createInterface({ input: process.stdin, output: process.stdout });
     const answer = await rl.question(`Delete every ChainAtlas node (:Entity) in ${target}? Type "reset" to confirm: `);
     rl.close();

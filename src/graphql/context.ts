@@ -55,7 +55,6 @@ export interface GraphContext {
   relations(spec: RelationSpec, properties?: readonly string[] | null): DataLoader<string, RelationRow[]>;
 }
 
-
 type PickedRow = Omit<RelationRow, 'node' | 'rel'> & { values: unknown[] };
 
 /** A picked row's values, in the order of the keys, as a node (nulls left out, as properties() does). */
@@ -93,7 +92,10 @@ export function createContext(store: GraphStore, timeoutMs = 10_000, log?: Logge
       try {
         return await store.read<T>(cypher, params, { timeoutMs: left });
       } catch (error) {
-        if (/time limit|timed? ?out|TransactionTimedOut/i.test(String((error as Error)?.message ?? error)) || (error as { code?: string }).code?.includes('TransactionTimedOut')) {
+        if (
+          /time limit|timed? ?out|TransactionTimedOut/i.test(String((error as Error)?.message ?? error)) ||
+          (error as { code?: string }).code?.includes('TransactionTimedOut')
+        ) {
           throw new QueryTimeoutError(`the request exceeded its ${timeoutMs} ms time limit`);
         }
         throw error;
@@ -101,7 +103,8 @@ export function createContext(store: GraphStore, timeoutMs = 10_000, log?: Logge
     },
     search(text: string, limit: number) {
       context.cost.queries++;
-      if (context.deadline <= Date.now()) throw new QueryTimeoutError(`the request exceeded its ${timeoutMs} ms time limit`);
+      if (context.deadline <= Date.now())
+        throw new QueryTimeoutError(`the request exceeded its ${timeoutMs} ms time limit`);
       return store.searchEntities(text, limit);
     },
     entity: new DataLoader(async (ids) => {
@@ -119,9 +122,18 @@ export function createContext(store: GraphStore, timeoutMs = 10_000, log?: Logge
           let rows: RelationRow[];
           if (keys) {
             const typed = RELATED_TYPED[relationKey(spec.direction, spec.types)];
-            if (!typed) throw new Error(`no typed relation query for ${relationKey(spec.direction, spec.types)}: add its spec to relation-fields.ts`);
+            if (!typed)
+              throw new Error(
+                `no typed relation query for ${relationKey(spec.direction, spec.types)}: add its spec to relation-fields.ts`,
+              );
             const picked = await context.read<PickedRow>(typed, params);
-            rows = picked.map((r) => ({ sourceId: r.sourceId, node: pickedNode(keys, r.values), rel: {}, type: r.type, outgoing: r.outgoing }));
+            rows = picked.map((r) => ({
+              sourceId: r.sourceId,
+              node: pickedNode(keys, r.values),
+              rel: {},
+              type: r.type,
+              outgoing: r.outgoing,
+            }));
           } else {
             rows = await context.read<RelationRow>(RELATIONS[spec.direction], params);
           }

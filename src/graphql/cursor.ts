@@ -9,7 +9,10 @@ export function decodeCursor(cursor: string | null | undefined): string | null {
   if (cursor === null || cursor === undefined) return null;
   const decoded = /^[A-Za-z0-9_-]+$/.test(cursor) ? Buffer.from(cursor, 'base64url').toString('utf8') : '';
   if (!decoded.startsWith(PREFIX) || decoded.length === PREFIX.length) {
-    throw badInput(`after: "${cursor.slice(0, 40)}" is not a cursor this API issued; pass an endCursor or cursor from a previous page`, 'after');
+    throw badInput(
+      `after: "${cursor.slice(0, 40)}" is not a cursor this API issued; pass an endCursor or cursor from a previous page`,
+      'after',
+    );
   }
   return decoded.slice(PREFIX.length);
 }

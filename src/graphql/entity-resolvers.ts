@@ -17,7 +17,8 @@ export const ALL_RELATION_TYPES = [...PREDICATE_NAMES, ...DERIVED_RELATIONSHIPS,
 
 export function pageSize(first: number | null | undefined, max: number, field = 'first'): number {
   const n = first ?? max;
-  if (!Number.isInteger(n) || n < 0 || n > max) throw badInput(`${field} must be an integer from 0 to ${max}, got ${n}`, field);
+  if (!Number.isInteger(n) || n < 0 || n > max)
+    throw badInput(`${field} must be an integer from 0 to ${max}, got ${n}`, field);
   return n;
 }
 
@@ -30,9 +31,15 @@ const commonFields = {
     const ids = [...new Set(n.evidenceDocs ?? [])].filter((id) => id !== n.id);
     return (await ctx.entity.loadMany(ids)).filter((d) => d && !(d instanceof Error));
   },
-  relations: async (n: NodeProps, args: { types?: string[] | null; direction: DirectionArg; first: number }, ctx: GraphContext) => {
+  relations: async (
+    n: NodeProps,
+    args: { types?: string[] | null; direction: DirectionArg; first: number },
+    ctx: GraphContext,
+  ) => {
     const limit = pageSize(args.first, MAX_RELATIONS);
-    const rows = await ctx.relations({ types: args.types?.length ? args.types : ALL_RELATION_TYPES, direction: args.direction }).load(n.id);
+    const rows = await ctx
+      .relations({ types: args.types?.length ? args.types : ALL_RELATION_TYPES, direction: args.direction })
+      .load(n.id);
     return rows.slice(0, limit).map((row: RelationRow) => ({
       type: row.type,
       direction: row.outgoing ? 'OUT' : 'IN',
@@ -56,8 +63,17 @@ export function entityResolvers(): IResolvers<NodeProps, GraphContext> {
     Evidence: { document: (e: EvidenceValue, _: unknown, ctx: GraphContext) => ctx.entity.load(e.documentId) },
     Park: { designations: (n: NodeProps) => (n.designations as string[] | undefined) ?? [] },
     Document: {
-      entities: async (n: NodeProps, args: { kinds?: string[] | null; first: number }, ctx: GraphContext, info: GraphQLResolveInfo) => {
-        const spec = { types: ['MENTIONED_IN'], direction: 'IN' as const, kinds: args.kinds?.length ? args.kinds : null };
+      entities: async (
+        n: NodeProps,
+        args: { kinds?: string[] | null; first: number },
+        ctx: GraphContext,
+        info: GraphQLResolveInfo,
+      ) => {
+        const spec = {
+          types: ['MENTIONED_IN'],
+          direction: 'IN' as const,
+          kinds: args.kinds?.length ? args.kinds : null,
+        };
         const rows = await ctx.relations(spec, selectedProperties(info)).load(n.id);
         return rows.slice(0, pageSize(args.first, MAX_RELATIONS)).map((r) => r.node);
       },
@@ -67,7 +83,12 @@ export function entityResolvers(): IResolvers<NodeProps, GraphContext> {
     const typeResolvers = (resolvers[kind] ??= {}) as Record<string, unknown>;
     Object.assign(typeResolvers, commonFields, { ...(typeResolvers as object) });
     for (const [field, spec] of Object.entries(RELATION_FIELDS[kind] ?? {})) {
-      typeResolvers[field] = async (n: NodeProps, args: { first?: number }, ctx: GraphContext, info: GraphQLResolveInfo) => {
+      typeResolvers[field] = async (
+        n: NodeProps,
+        args: { first?: number },
+        ctx: GraphContext,
+        info: GraphQLResolveInfo,
+      ) => {
         const rows = await ctx.relations(spec, selectedProperties(info)).load(n.id);
         if (spec.single) return rows[0]?.node ?? null;
         return rows.slice(0, pageSize(args.first, MAX_RELATIONS)).map((r) => r.node);

@@ -6,4 +6,5 @@ export const badInput = (message: string, field?: string) =>
 
 export const notFound = (message: string) => new GraphQLError(message, { extensions: { code: 'NOT_FOUND' } });
 
-export const unavailable = (message: string) => new GraphQLError(message, { extensions: { code: 'SERVICE_UNAVAILABLE' } });
+export const unavailable = (message: string) =>
+  new GraphQLError(message, { extensions: { code: 'SERVICE_UNAVAILABLE' } });

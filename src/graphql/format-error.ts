@@ -30,15 +30,26 @@ export function formatError(logger: Logger, production: boolean) {
 
     if (cause instanceof StoreUnavailableError) {
       logger.warn({ err: cause }, 'store unavailable');
-      return { ...base, message: 'The graph store is unavailable; try again shortly.', extensions: { code: 'SERVICE_UNAVAILABLE' } };
+      return {
+        ...base,
+        message: 'The graph store is unavailable; try again shortly.',
+        extensions: { code: 'SERVICE_UNAVAILABLE' },
+      };
     }
     if (cause instanceof QueryTimeoutError) {
       return { ...base, message: cause.message, extensions: { code: 'TIMEOUT' } };
     }
     // graphql-armor rejects with plain errors (filed as BAD_USER_INPUT or validation failures).
-    const limit = code !== 'INTERNAL_SERVER_ERROR' ? ARMOR_REJECTIONS.find(([pattern]) => pattern.test(formatted.message))?.[1] : undefined;
+    const limit =
+      code !== 'INTERNAL_SERVER_ERROR'
+        ? ARMOR_REJECTIONS.find(([pattern]) => pattern.test(formatted.message))?.[1]
+        : undefined;
     if (limit) {
-      return { message: formatted.message.replace(/^Syntax Error: /, ''), locations: formatted.locations, extensions: { code: 'QUERY_TOO_COMPLEX', limit } };
+      return {
+        message: formatted.message.replace(/^Syntax Error: /, ''),
+        locations: formatted.locations,
+        extensions: { code: 'QUERY_TOO_COMPLEX', limit },
+      };
     }
     // Our validation rules set their own code; Apollo refiles them under GRAPHQL_VALIDATION_FAILED.
     const own = (error as { originalError?: { extensions?: Record<string, unknown> } })?.originalError?.extensions;
@@ -48,13 +59,21 @@ export function formatError(logger: Logger, production: boolean) {
     if (code === 'GRAPHQL_VALIDATION_FAILED' || code === 'GRAPHQL_PARSE_FAILED') {
       // armor's token counter parses first, so a syntax error can arrive as a validation failure.
       const parse = code === 'GRAPHQL_PARSE_FAILED' || formatted.message.startsWith('Syntax Error:');
-      return { message: formatted.message, locations: formatted.locations, extensions: { code: parse ? 'GRAPHQL_PARSE_FAILED' : code } };
+      return {
+        message: formatted.message,
+        locations: formatted.locations,
+        extensions: { code: parse ? 'GRAPHQL_PARSE_FAILED' : code },
+      };
     }
     if (code && code !== 'INTERNAL_SERVER_ERROR' && (ERROR_CODES as readonly string[]).includes(code)) {
       const { stacktrace: _, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
     }
     logger.error({ err: cause, path: formatted.path }, 'internal error');
-    return { ...base, message: production ? 'Internal server error' : `Internal server error: ${formatted.message}`, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+    return {
+      ...base,
+      message: production ? 'Internal server error' : `Internal server error: ${formatted.message}`,
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    };
   };
 }

@@ -47,11 +47,15 @@ export const RELATIONS: Record<Direction, string> = {
 };
 
 /** The key of a typed relation query: direction and sorted types. */
-export const relationKey = (direction: Direction, types: readonly string[]) => `${direction} ${[...types].sort().join('|')}`;
+export const relationKey = (direction: Direction, types: readonly string[]) =>
+  `${direction} ${[...types].sort().join('|')}`;
 
 /** One text per relation field of relation-fields.ts (and Document.entities), picked properties. */
 export const RELATED_TYPED: Record<string, string> = Object.fromEntries(
-  [...Object.values(RELATION_FIELDS).flatMap((fields) => Object.values(fields)), { types: ['MENTIONED_IN'], direction: 'IN' as const }].map((spec) => {
+  [
+    ...Object.values(RELATION_FIELDS).flatMap((fields) => Object.values(fields)),
+    { types: ['MENTIONED_IN'], direction: 'IN' as const },
+  ].map((spec) => {
     const key = relationKey(spec.direction, spec.types);
     return [key, relationsQuery(spec.direction, [...spec.types].sort().join('|'), WITH_PICKED)];
   }),

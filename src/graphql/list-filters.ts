@@ -21,4 +21,3 @@ export const FILTER_RELATIONS: Record<string, FilterRelations> = {
   Indicator: { place: [], park: [], chain: [] },
   Document: { place: [], park: [], chain: [] },
 };
-

@@ -49,16 +49,20 @@ export function listResolver(kind: string) {
     if (f.minAmountYi != null && f.maxAmountYi != null && f.minAmountYi > f.maxAmountYi) {
       throw badInput(`minAmountYi (${f.minAmountYi}) is greater than maxAmountYi (${f.maxAmountYi})`, 'filter');
     }
-    if (f.nameContains != null && !f.nameContains.trim()) throw badInput('filter.nameContains must not be empty', 'filter.nameContains');
+    if (f.nameContains != null && !f.nameContains.trim())
+      throw badInput('filter.nameContains must not be empty', 'filter.nameContains');
 
     const places = f.city != null ? await placesWithin(ctx, f.city, 'filter.city') : null;
     // Indicators follow their subject's place via HAS_INDICATOR, which points the other way: keep it simple and exact.
-    if (places && kind === 'Indicator') throw badInput('indicators cannot be filtered by city; query the city and its indicators', 'filter.city');
+    if (places && kind === 'Indicator')
+      throw badInput('indicators cannot be filtered by city; query the city and its indicators', 'filter.city');
     const parks = f.park != null ? await resolveReference(ctx, f.park, ['Park'], 'filter.park') : null;
     const chains = f.chain != null ? await resolveReference(ctx, f.chain, ['IndustryChain'], 'filter.chain') : null;
     const issuers = f.issuer != null ? await issuersFor(ctx, f.issuer) : null;
 
-    const ids = places ? [...new Set((await ctx.read<{ ids: string[] }>(ENTITIES_AT_PLACES[kind]!, { places, kind }))[0]?.ids ?? [])] : null;
+    const ids = places
+      ? [...new Set((await ctx.read<{ ids: string[] }>(ENTITIES_AT_PLACES[kind]!, { places, kind }))[0]?.ids ?? [])]
+      : null;
     const params = {
       kind,
       ids,
@@ -76,8 +80,12 @@ export function listResolver(kind: string) {
     };
     const related = parks != null || chains != null || issuers != null;
     const [page, count] = ids
-      ? related ? [LIST_PAGE_AMONG_RELATED, LIST_COUNT_AMONG_RELATED] : [LIST_PAGE_AMONG, LIST_COUNT_AMONG]
-      : related ? [LIST_PAGE_RELATED, LIST_COUNT_RELATED] : [LIST_PAGE, LIST_COUNT];
+      ? related
+        ? [LIST_PAGE_AMONG_RELATED, LIST_COUNT_AMONG_RELATED]
+        : [LIST_PAGE_AMONG, LIST_COUNT_AMONG]
+      : related
+        ? [LIST_PAGE_RELATED, LIST_COUNT_RELATED]
+        : [LIST_PAGE, LIST_COUNT];
     const [rows, total] = await Promise.all([
       ctx.read<{ node: NodeProps }>(page, { ...params, after, limit: limit + 1 }),
       ctx.read<{ total: number }>(count, params),

@@ -24,7 +24,12 @@ export function evidenceOf(props: Record<string, unknown>): EvidenceValue[] {
   const quotes = (props.evidenceQuotes as string[] | undefined) ?? [];
   const starts = (props.evidenceStarts as number[] | undefined) ?? [];
   const ends = (props.evidenceEnds as number[] | undefined) ?? [];
-  return docs.map((documentId, i) => ({ documentId, quote: quotes[i] ?? '', start: starts[i] ?? 0, end: ends[i] ?? 0 }));
+  return docs.map((documentId, i) => ({
+    documentId,
+    quote: quotes[i] ?? '',
+    start: starts[i] ?? 0,
+    end: ends[i] ?? 0,
+  }));
 }
 
 const EVIDENCE_KEYS = new Set(['evidenceDocs', 'evidenceQuotes', 'evidenceStarts', 'evidenceEnds']);

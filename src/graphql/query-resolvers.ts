@@ -39,7 +39,11 @@ export const queryResolvers = {
       return {
         nodes: toCounts(counts.nodes),
         relationships: toCounts(counts.relationships),
-        documents: docs.map((d) => ({ document: ctx.entity.load(d.document), entities: d.entities, relationships: d.relationships })),
+        documents: docs.map((d) => ({
+          document: ctx.entity.load(d.document),
+          entities: d.entities,
+          relationships: d.relationships,
+        })),
       };
     },
   },

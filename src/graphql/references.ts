@@ -10,18 +10,30 @@ import { MATCH_NAME_KEY, PLACES_WITHIN, REFERENCE_BY_ID, REFERENCE_BY_NAME } fro
 /** What an id looks like (city:shaoguan); anything else is a name. */
 const ID_SHAPE = /^[a-z]+:[a-z0-9][a-z0-9-]*$/;
 
-export async function resolveReference(ctx: GraphContext, ref: string, kinds: string[] | null, field: string): Promise<string[]> {
+export async function resolveReference(
+  ctx: GraphContext,
+  ref: string,
+  kinds: string[] | null,
+  field: string,
+): Promise<string[]> {
   const raw = ref.trim();
   if (!raw) throw badInput(`${field} must not be empty`, field);
   if (raw.length > 200) throw badInput(`${field} is longer than 200 characters`, field);
-  let rows = await ctx.read<{ id: string }>(ID_SHAPE.test(raw) ? REFERENCE_BY_ID : REFERENCE_BY_NAME, { kinds, ref: raw });
+  let rows = await ctx.read<{ id: string }>(ID_SHAPE.test(raw) ? REFERENCE_BY_ID : REFERENCE_BY_NAME, {
+    kinds,
+    ref: raw,
+  });
   if (rows.length === 0) {
     // Aliases, Traditional, English and pinyin forms: the full-text index narrows, the key decides.
     const hits = await ctx.search(normalizeText(raw), 50);
-    if (hits.length) rows = await ctx.read<{ id: string }>(MATCH_NAME_KEY, { ids: hits.map((h) => h.id), key: nameKey(raw), kinds });
+    if (hits.length)
+      rows = await ctx.read<{ id: string }>(MATCH_NAME_KEY, { ids: hits.map((h) => h.id), key: nameKey(raw), kinds });
   }
   if (rows.length === 0) {
-    throw badInput(`${field}: no ${kinds?.join(' or ') ?? 'entity'} is called "${raw}" (use an id, a name or an alias)`, field);
+    throw badInput(
+      `${field}: no ${kinds?.join(' or ') ?? 'entity'} is called "${raw}" (use an id, a name or an alias)`,
+      field,
+    );
   }
   return rows.map((r) => r.id);
 }

@@ -9,7 +9,12 @@ export interface RelationField extends RelationSpec {
   single?: boolean;
 }
 
-const out = (types: string[], kinds?: string[], single = false): RelationField => ({ types, direction: 'OUT', kinds, single });
+const out = (types: string[], kinds?: string[], single = false): RelationField => ({
+  types,
+  direction: 'OUT',
+  kinds,
+  single,
+});
 const inc = (types: string[], kinds?: string[]): RelationField => ({ types, direction: 'IN', kinds });
 const both = (types: string[], kinds?: string[]): RelationField => ({ types, direction: 'BOTH', kinds });
 

@@ -7,7 +7,10 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from '@apollo/server/plugin/landingPage/default';
+import {
+  ApolloServerPluginLandingPageLocalDefault,
+  ApolloServerPluginLandingPageProductionDefault,
+} from '@apollo/server/plugin/landingPage/default';
 import cors from 'cors';
 import express, { type Express } from 'express';
 import type { Logger } from 'pino';
@@ -41,7 +44,14 @@ export interface App {
   apollo: ApolloServer<GraphContext>;
 }
 
-export async function createApp({ store, production, seeded, requestTimeoutMs = 10_000, logger = createLogger('silent'), cypherDir = 'cypher' }: AppOptions): Promise<App> {
+export async function createApp({
+  store,
+  production,
+  seeded,
+  requestTimeoutMs = 10_000,
+  logger = createLogger('silent'),
+  cypherDir = 'cypher',
+}: AppOptions): Promise<App> {
   const limits = operationLimits(production);
   const apollo = new ApolloServer<GraphContext>({
     schema: buildSchema(),
@@ -56,7 +66,9 @@ export async function createApp({ store, production, seeded, requestTimeoutMs = 
       operationLogging(),
       // No cache hints in this schema; the default cache-control plugin would still hook every field.
       ApolloServerPluginCacheControlDisabled(),
-      production ? ApolloServerPluginLandingPageProductionDefault({ footer: false }) : ApolloServerPluginLandingPageLocalDefault({ footer: false }),
+      production
+        ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
+        : ApolloServerPluginLandingPageLocalDefault({ footer: false }),
     ],
   });
   await apollo.start();

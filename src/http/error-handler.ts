@@ -7,7 +7,13 @@ import type { ErrorRequestHandler } from 'express';
 export const httpErrorHandler: ErrorRequestHandler = (error, req, res, _next) => {
   const status = typeof error?.status === 'number' && error.status >= 400 && error.status < 600 ? error.status : 500;
   const code =
-    error?.type === 'entity.too.large' ? 'PAYLOAD_TOO_LARGE' : error?.type === 'entity.parse.failed' ? 'MALFORMED_JSON' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR';
+    error?.type === 'entity.too.large'
+      ? 'PAYLOAD_TOO_LARGE'
+      : error?.type === 'entity.parse.failed'
+        ? 'MALFORMED_JSON'
+        : status < 500
+          ? 'BAD_REQUEST'
+          : 'INTERNAL_SERVER_ERROR';
   const message =
     code === 'PAYLOAD_TOO_LARGE'
       ? `request body is larger than the ${error.limit} byte limit`

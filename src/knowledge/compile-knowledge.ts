@@ -68,21 +68,36 @@ export interface WorldKnowledge {
   facts: Array<{ s: string; p: Predicate; o: string; reason: string }>;
 }
 
-export async function compileKnowledge(seeds: LoadedSeed[], corpus: Corpus, world: WorldKnowledge = { file: '', facts: [] }): Promise<Knowledge> {
+export async function compileKnowledge(
+  seeds: LoadedSeed[],
+  corpus: Corpus,
+  world: WorldKnowledge = { file: '', facts: [] },
+): Promise<Knowledge> {
   const problems: string[] = [];
   const documents = new Map<string, DocumentNode>();
   const texts = new Map<string, SourceText>();
 
   for (const { file, seed } of seeds) {
     const d = seed.document;
-    if (documents.has(d.id)) problems.push(`${file}: document ${d.id} is also declared in ${documents.get(d.id)!.seedFile}`);
+    if (documents.has(d.id))
+      problems.push(`${file}: document ${d.id} is also declared in ${documents.get(d.id)!.seedFile}`);
     try {
       texts.set(d.id, await corpus.document(d.file));
     } catch (error) {
       problems.push(`${file}: document ${d.id}: ${(error as Error).message}`);
       continue;
     }
-    documents.set(d.id, { id: d.id, file: d.file, title: d.title, publisher: d.publisher, date: d.date, city: d.city, script: d.script, seedFile: file, evidence: [] });
+    documents.set(d.id, {
+      id: d.id,
+      file: d.file,
+      title: d.title,
+      publisher: d.publisher,
+      date: d.date,
+      city: d.city,
+      script: d.script,
+      seedFile: file,
+      evidence: [],
+    });
   }
   if (problems.length) throw new SeedError(problems);
 
@@ -98,10 +113,16 @@ export async function compileKnowledge(seeds: LoadedSeed[], corpus: Corpus, worl
       }
       const found = locate(text, quote);
       if (!found) problems.push(`${file}: ${where}: quote not found in ${doc}: "${quote}"`);
-      else if (found.count > 1) problems.push(`${file}: ${where}: quote occurs ${found.count} times in ${doc}, lengthen it until it is unique: "${quote}"`);
+      else if (found.count > 1)
+        problems.push(
+          `${file}: ${where}: quote occurs ${found.count} times in ${doc}, lengthen it until it is unique: "${quote}"`,
+        );
       else {
         const original = text.original.slice(found.start, found.end);
-        if (original.length > MAX_QUOTE) problems.push(`${file}: ${where}: the original excerpt is ${original.length} characters (max ${MAX_QUOTE}), shorten the quote: "${quote}"`);
+        if (original.length > MAX_QUOTE)
+          problems.push(
+            `${file}: ${where}: the original excerpt is ${original.length} characters (max ${MAX_QUOTE}), shorten the quote: "${quote}"`,
+          );
         else out.push({ doc, quote: original, start: found.start, end: found.end });
       }
     }
@@ -110,7 +131,12 @@ export async function compileKnowledge(seeds: LoadedSeed[], corpus: Corpus, worl
 
   const entities = new Map<string, EntityNode & { declaredIn: string }>();
   const ignores = new Map<string, Array<{ text: string; reason: string }>>();
-  const factInputs: Array<{ file: string; fact: LoadedSeed['seed']['facts'][number]; evidence: Evidence[]; index: number }> = [];
+  const factInputs: Array<{
+    file: string;
+    fact: LoadedSeed['seed']['facts'][number];
+    evidence: Evidence[];
+    index: number;
+  }> = [];
 
   for (const { file, seed } of seeds) {
     const docId = seed.document.id;
@@ -122,30 +148,53 @@ export async function compileKnowledge(seeds: LoadedSeed[], corpus: Corpus, worl
       const props = e.props as Record<string, PropertyValue>;
       const existing = entities.get(e.id);
       if (!existing) {
-        entities.set(e.id, { id: e.id, kind: e.kind, name: e.name, nameEn: e.nameEn, aliases: [...e.aliases], props: { ...props }, evidence, declaredIn: file });
+        entities.set(e.id, {
+          id: e.id,
+          kind: e.kind,
+          name: e.name,
+          nameEn: e.nameEn,
+          aliases: [...e.aliases],
+          props: { ...props },
+          evidence,
+          declaredIn: file,
+        });
         return;
       }
-      if (existing.kind !== e.kind) problems.push(`${file}: ${where}: kind ${e.kind} differs from ${existing.kind} in ${existing.declaredIn}`);
-      if (existing.name !== e.name) problems.push(`${file}: ${where}: name "${e.name}" differs from "${existing.name}" in ${existing.declaredIn}`);
-      if (e.nameEn && existing.nameEn && e.nameEn !== existing.nameEn) problems.push(`${file}: ${where}: nameEn "${e.nameEn}" differs from "${existing.nameEn}" in ${existing.declaredIn}`);
+      if (existing.kind !== e.kind)
+        problems.push(`${file}: ${where}: kind ${e.kind} differs from ${existing.kind} in ${existing.declaredIn}`);
+      if (existing.name !== e.name)
+        problems.push(`${file}: ${where}: name "${e.name}" differs from "${existing.name}" in ${existing.declaredIn}`);
+      if (e.nameEn && existing.nameEn && e.nameEn !== existing.nameEn)
+        problems.push(
+          `${file}: ${where}: nameEn "${e.nameEn}" differs from "${existing.nameEn}" in ${existing.declaredIn}`,
+        );
       existing.nameEn ??= e.nameEn;
       for (const a of e.aliases) if (!existing.aliases.includes(a)) existing.aliases.push(a);
       for (const [k, v] of Object.entries(props)) {
         const old = existing.props[k];
-        if (old !== undefined && JSON.stringify(old) !== JSON.stringify(v)) problems.push(`${file}: ${where}: props.${k} = ${JSON.stringify(v)} differs from ${JSON.stringify(old)} in ${existing.declaredIn}`);
+        if (old !== undefined && JSON.stringify(old) !== JSON.stringify(v))
+          problems.push(
+            `${file}: ${where}: props.${k} = ${JSON.stringify(v)} differs from ${JSON.stringify(old)} in ${existing.declaredIn}`,
+          );
         else existing.props[k] = v;
       }
       existing.evidence.push(...evidence);
     });
     seed.facts.forEach((fact, index) => {
-      factInputs.push({ file, fact, index, evidence: resolve(file, docId, `facts[${index}] (${fact.s} ${fact.p} ${fact.o})`, fact.evidence) });
+      factInputs.push({
+        file,
+        fact,
+        index,
+        evidence: resolve(file, docId, `facts[${index}] (${fact.s} ${fact.p} ${fact.o})`, fact.evidence),
+      });
     });
   }
 
   for (const doc of documents.values()) {
     const city = entities.get(doc.city);
     if (!city) problems.push(`${doc.seedFile}: document.city ${doc.city} is not an entity`);
-    else if (!city.evidence.some((ev) => ev.doc === doc.id)) problems.push(`${doc.seedFile}: document.city ${doc.city} needs evidence from ${doc.id}`);
+    else if (!city.evidence.some((ev) => ev.doc === doc.id))
+      problems.push(`${doc.seedFile}: document.city ${doc.city} needs evidence from ${doc.id}`);
   }
 
   const facts = new Map<string, FactEdge & { declaredIn: string }>();
@@ -157,18 +206,30 @@ export async function compileKnowledge(seeds: LoadedSeed[], corpus: Corpus, worl
     if (!o) problems.push(`${file}: ${where}: object ${fact.o} is not declared in any seed file`);
     if (!s || !o) continue;
     const rule = PREDICATES[fact.p];
-    if (!(rule.from as readonly string[]).includes(s.kind)) problems.push(`${file}: ${where}: ${fact.p} cannot start at a ${s.kind} (allowed: ${rule.from.join(', ')})`);
-    if (!(rule.to as readonly string[]).includes(o.kind)) problems.push(`${file}: ${where}: ${fact.p} cannot end at a ${o.kind} (allowed: ${rule.to.join(', ')})`);
+    if (!(rule.from as readonly string[]).includes(s.kind))
+      problems.push(`${file}: ${where}: ${fact.p} cannot start at a ${s.kind} (allowed: ${rule.from.join(', ')})`);
+    if (!(rule.to as readonly string[]).includes(o.kind))
+      problems.push(`${file}: ${where}: ${fact.p} cannot end at a ${o.kind} (allowed: ${rule.to.join(', ')})`);
     if (fact.s === fact.o) problems.push(`${file}: ${where}: subject and object are the same entity`);
     const [from, to] = SYMMETRIC.has(fact.p) && fact.s > fact.o ? [fact.o, fact.s] : [fact.s, fact.o];
     const key = `${from} ${fact.p} ${to}`;
     const existing = facts.get(key);
     if (!existing) {
-      facts.set(key, { s: from, p: fact.p, o: to, props: { ...fact.props }, evidence: [...evidence], declaredIn: file });
+      facts.set(key, {
+        s: from,
+        p: fact.p,
+        o: to,
+        props: { ...fact.props },
+        evidence: [...evidence],
+        declaredIn: file,
+      });
       continue;
     }
     for (const [k, v] of Object.entries(fact.props)) {
-      if (existing.props[k] !== undefined && existing.props[k] !== v) problems.push(`${file}: ${where}: props.${k} = ${JSON.stringify(v)} differs from ${JSON.stringify(existing.props[k])} in ${existing.declaredIn}`);
+      if (existing.props[k] !== undefined && existing.props[k] !== v)
+        problems.push(
+          `${file}: ${where}: props.${k} = ${JSON.stringify(v)} differs from ${JSON.stringify(existing.props[k])} in ${existing.declaredIn}`,
+        );
       else existing.props[k] = v;
     }
     existing.evidence.push(...evidence);
@@ -191,7 +252,14 @@ export async function compileKnowledge(seeds: LoadedSeed[], corpus: Corpus, worl
     const key = `${from} ${fact.p} ${to}`;
     // The text stating the same fact makes the world-knowledge entry redundant, not wrong.
     if (!facts.has(key)) {
-      facts.set(key, { s: from, p: fact.p, o: to, props: { basis: 'world-knowledge', reason: fact.reason }, evidence: [], declaredIn: world.file });
+      facts.set(key, {
+        s: from,
+        p: fact.p,
+        o: to,
+        props: { basis: 'world-knowledge', reason: fact.reason },
+        evidence: [],
+        declaredIn: world.file,
+      });
     }
   });
 
@@ -201,7 +269,13 @@ export async function compileKnowledge(seeds: LoadedSeed[], corpus: Corpus, worl
   const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   return {
     documents: [...documents.values()].sort(byId),
-    entities: [...entities.values()].map(({ declaredIn: _, ...e }) => ({ ...e, aliases: e.aliases.filter((a) => a !== e.name), evidence: dedupe(e.evidence) })).sort(byId),
+    entities: [...entities.values()]
+      .map(({ declaredIn: _, ...e }) => ({
+        ...e,
+        aliases: e.aliases.filter((a) => a !== e.name),
+        evidence: dedupe(e.evidence),
+      }))
+      .sort(byId),
     facts: [...facts.values()]
       .map(({ declaredIn: _, ...f }) => ({ ...f, evidence: dedupe(f.evidence) }))
       .sort((a, b) => (`${a.p} ${a.s} ${a.o}` < `${b.p} ${b.s} ${b.o}` ? -1 : 1)),
@@ -211,7 +285,9 @@ export async function compileKnowledge(seeds: LoadedSeed[], corpus: Corpus, worl
 
 /** Two entities of one kind may not share a name or alias unless a seed says why. */
 function nameCollisions(entities: EntityNode[], seeds: LoadedSeed[]): string[] {
-  const explained = new Set(seeds.flatMap(({ seed }) => seed.entities.filter((e) => e.sharesNameBecause).map((e) => e.id)));
+  const explained = new Set(
+    seeds.flatMap(({ seed }) => seed.entities.filter((e) => e.sharesNameBecause).map((e) => e.id)),
+  );
   const owners = new Map<string, string>();
   const problems: string[] = [];
   for (const e of entities) {
@@ -219,7 +295,9 @@ function nameCollisions(entities: EntityNode[], seeds: LoadedSeed[]): string[] {
       const key = `${e.kind}|${n}`;
       const other = owners.get(key);
       if (other && other !== e.id && !explained.has(e.id) && !explained.has(other)) {
-        problems.push(`${e.kind} ${e.id} and ${other} share the name or alias "${n}"; merge them or add sharesNameBecause`);
+        problems.push(
+          `${e.kind} ${e.id} and ${other} share the name or alias "${n}"; merge them or add sharesNameBecause`,
+        );
       }
       owners.set(key, e.id);
     }

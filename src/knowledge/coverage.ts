@@ -39,7 +39,26 @@ export const MENTION_SUFFIXES = [
  * 校园, 动物园/植物园, 幼儿园 …), including the verbs 扩园, 入园, 进园, 建园 (expanding or
  * entering a park). A name such as 华南装备园 or 新丰食品园 ends in none of these.
  */
-const NOT_PARK_YUAN = new Set(['公', '校', '家', '花', '田', '庄', '乐', '菜', '果', '茶', '陵', '物', '儿', '游', '扩', '入', '进', '建']);
+const NOT_PARK_YUAN = new Set([
+  '公',
+  '校',
+  '家',
+  '花',
+  '田',
+  '庄',
+  '乐',
+  '菜',
+  '果',
+  '茶',
+  '陵',
+  '物',
+  '儿',
+  '游',
+  '扩',
+  '入',
+  '进',
+  '建',
+]);
 /** Characters after 园 that continue the word (园林, 园艺, 园长, 园丁, 园地, 园中园): no park name ends there. */
 const YUAN_CONTINUES = /^(?:[林艺长丁地]|中园)/;
 
@@ -71,7 +90,12 @@ export interface IgnoreEntry {
 }
 
 export type ClassifiedMention =
-  | (Mention & { status: 'mapped'; entityId: string; name: string; /** the entity has evidence from this document */ inDocument: boolean })
+  | (Mention & {
+      status: 'mapped';
+      entityId: string;
+      name: string;
+      /** the entity has evidence from this document */ inDocument: boolean;
+    })
   | (Mention & { status: 'ignored'; ignore: IgnoreEntry })
   | (Mention & { status: 'uncovered' });
 
@@ -163,7 +187,16 @@ export function extractMentions(doc: SourceText): Mention[] {
   const mention = (kind: MentionKind, normStart: number, normEnd: number, suffix?: string): Mention => {
     const start = doc.start[normStart]!;
     const end = doc.end[normEnd - 1]!;
-    return { kind, text: text.slice(normStart, normEnd), ...(suffix ? { suffix } : {}), normStart, normEnd, start, end, original: doc.original.slice(start, end) };
+    return {
+      kind,
+      text: text.slice(normStart, normEnd),
+      ...(suffix ? { suffix } : {}),
+      normStart,
+      normEnd,
+      start,
+      end,
+      original: doc.original.slice(start, end),
+    };
   };
   const out: Mention[] = [];
 
@@ -248,9 +281,18 @@ export function coverageReport(knowledge: Knowledge, texts: ReadonlyMap<string, 
         .map((n) => ({ n, rank: n.key.length * 3 + (n.docs.has(doc.id) ? 2 : 0) }))
         .sort((a, b) => b.rank - a.rank || (a.n.entityId < b.n.entityId ? -1 : 1))[0];
       const matching = ignores.filter((i) => ignoreMatches(i.key, key));
-      const ignore = matching.reduce<(typeof matching)[number] | undefined>((a, b) => (!a || b.key.length > a.key.length ? b : a), undefined);
+      const ignore = matching.reduce<(typeof matching)[number] | undefined>(
+        (a, b) => (!a || b.key.length > a.key.length ? b : a),
+        undefined,
+      );
       if (entity && (!ignore || entity.rank > ignore.key.length * 3 + 1)) {
-        return { ...m, status: 'mapped', entityId: entity.n.entityId, name: entity.n.name, inDocument: entity.n.docs.has(doc.id) };
+        return {
+          ...m,
+          status: 'mapped',
+          entityId: entity.n.entityId,
+          name: entity.n.name,
+          inDocument: entity.n.docs.has(doc.id),
+        };
       }
       if (!ignore) return { ...m, status: 'uncovered' };
       for (const i of matching) used.add(i.entry);
@@ -273,7 +315,13 @@ function figures(items: ClassifiedMention[]): CoverageFigures {
   const mapped = count('mapped');
   const ignored = count('ignored');
   const uncovered = count('uncovered');
-  return { mentions, mapped, ignored, uncovered, coveragePct: mentions === 0 ? 100 : Math.round(((mapped + ignored) / mentions) * 1000) / 10 };
+  return {
+    mentions,
+    mapped,
+    ignored,
+    uncovered,
+    coveragePct: mentions === 0 ? 100 : Math.round(((mapped + ignored) / mentions) * 1000) / 10,
+  };
 }
 
 /** The report as printable lines: figures per document and in total, uncovered mentions, stale ignores. */
@@ -283,19 +331,33 @@ export function formatCoverage(report: CoverageReport): string[] {
   const lines = ['coverage:', `  ${'document'.padEnd(8)} mentions  mapped  ignored  uncovered  coverage`];
   for (const d of report.documents) lines.push(row(d.docId, d));
   lines.push(row('total', report.totals));
-  const uncovered = report.documents.flatMap((d) => d.items.filter((i) => i.status === 'uncovered').map((i) => ({ doc: d.docId, i })));
+  const uncovered = report.documents.flatMap((d) =>
+    d.items.filter((i) => i.status === 'uncovered').map((i) => ({ doc: d.docId, i })),
+  );
   if (uncovered.length) {
-    lines.push(`uncovered mentions (${uncovered.length}): map them to an entity (name or alias) or add an ignore entry with a reason`);
-    for (const { doc, i } of uncovered) lines.push(`  ${doc} [${i.start},${i.end}) ${i.kind}: ${i.original.replace(/\s+/g, ' ')}${i.original !== i.text ? `  (${i.text})` : ''}`);
+    lines.push(
+      `uncovered mentions (${uncovered.length}): map them to an entity (name or alias) or add an ignore entry with a reason`,
+    );
+    for (const { doc, i } of uncovered)
+      lines.push(
+        `  ${doc} [${i.start},${i.end}) ${i.kind}: ${i.original.replace(/\s+/g, ' ')}${i.original !== i.text ? `  (${i.text})` : ''}`,
+      );
   }
-  const foreign = report.documents.flatMap((d) => d.items.flatMap((i) => (i.status === 'mapped' && !i.inDocument ? [{ doc: d.docId, i }] : [])));
+  const foreign = report.documents.flatMap((d) =>
+    d.items.flatMap((i) => (i.status === 'mapped' && !i.inDocument ? [{ doc: d.docId, i }] : [])),
+  );
   if (foreign.length) {
-    lines.push(`note: ${foreign.length} mentions are mapped only through an entity without evidence from that document (add evidence, or an ignore entry if the match is wrong):`);
-    for (const { doc, i } of foreign) lines.push(`  ${doc} [${i.start},${i.end}) ${i.text} -> ${i.entityId} (${i.name})`);
+    lines.push(
+      `note: ${foreign.length} mentions are mapped only through an entity without evidence from that document (add evidence, or an ignore entry if the match is wrong):`,
+    );
+    for (const { doc, i } of foreign)
+      lines.push(`  ${doc} [${i.start},${i.end}) ${i.text} -> ${i.entityId} (${i.name})`);
   }
   const stale = report.documents.flatMap((d) => d.staleIgnores.map((e) => ({ doc: d.docId, e })));
   if (stale.length) {
-    lines.push(`warning: ${stale.length} ignore entries decide no mention (stale, or every mention they match is mapped to an entity):`);
+    lines.push(
+      `warning: ${stale.length} ignore entries decide no mention (stale, or every mention they match is mapped to an entity):`,
+    );
     for (const { doc, e } of stale) lines.push(`  ${doc} ignore "${e.text}"`);
   }
   return lines;

@@ -25,7 +25,11 @@ export function writeSeedCypher(k: Knowledge): SeedOutput {
 
   for (const doc of k.documents) {
     const seq = doc.id.slice(4);
-    const name = doc.seedFile.split('/').pop()!.replace(/^\d{3}_/, '').replace(/\.ya?ml$/, '');
+    const name = doc.seedFile
+      .split('/')
+      .pop()!
+      .replace(/^\d{3}_/, '')
+      .replace(/\.ya?ml$/, '');
     const mentioned = k.entities.filter((e) => e.evidence.some((ev) => ev.doc === doc.id));
     const facts = k.facts.filter((f) => f.evidence.some((ev) => ev.doc === doc.id));
     const lines = [
@@ -63,7 +67,10 @@ export function writeSeedCypher(k: Knowledge): SeedOutput {
 
   files.set(DERIVED_FILE, derivedCypher());
 
-  const nodes: Record<string, number> = { Entity: k.entities.length + k.documents.length, Document: k.documents.length };
+  const nodes: Record<string, number> = {
+    Entity: k.entities.length + k.documents.length,
+    Document: k.documents.length,
+  };
   for (const kind of ENTITY_KINDS) {
     const n = k.entities.filter((e) => e.kind === kind).length;
     if (n) nodes[kind] = n;
@@ -147,7 +154,11 @@ function entityStatement(e: EntityNode): string {
 
 function mentionStatement(e: EntityNode, doc: DocumentNode): string {
   const here = e.evidence.filter((ev) => ev.doc === doc.id);
-  const props = { quotes: here.map((ev) => ev.quote), starts: here.map((ev) => ev.start), ends: here.map((ev) => ev.end) };
+  const props = {
+    quotes: here.map((ev) => ev.quote),
+    starts: here.map((ev) => ev.start),
+    ends: here.map((ev) => ev.end),
+  };
   return `MATCH (n:Entity {id: ${lit(e.id)}}), (d:Document {id: ${lit(doc.id)}}) MERGE (n)-[r:MENTIONED_IN]->(d) SET r = ${map(props)};`;
 }
 
@@ -212,4 +223,5 @@ function lit(value: CypherValue, float = false): string {
 }
 
 const snake = (label: string) => label.replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase();
-const sortKeys = (o: Record<string, number>) => Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : 1)));
+const sortKeys = (o: Record<string, number>) =>
+  Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : 1)));

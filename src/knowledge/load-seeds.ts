@@ -37,7 +37,9 @@ export async function loadSeeds(seedDir: string): Promise<LoadedSeed[]> {
 export const WORLD_KNOWLEDGE_FILE = 'world-knowledge.yaml';
 
 /** seeds/world-knowledge.yaml, if present: facts without document evidence, each with a reason. */
-export async function loadWorldKnowledge(seedDir: string): Promise<{ file: string; facts: WorldKnowledgeFile['facts'] }> {
+export async function loadWorldKnowledge(
+  seedDir: string,
+): Promise<{ file: string; facts: WorldKnowledgeFile['facts'] }> {
   const file = path.join(seedDir, WORLD_KNOWLEDGE_FILE);
   let text: string;
   try {

@@ -25,7 +25,10 @@ const ANY_PLACE: Kinds = ['City', 'Park'];
 
 /** Relationship types a curator may state, with the kinds allowed at each end. */
 export const PREDICATES = {
-  PART_OF: { from: ['City', 'Park', 'IndustryChain', 'Organization'], to: ['City', 'Park', 'IndustryChain', 'Organization'] },
+  PART_OF: {
+    from: ['City', 'Park', 'IndustryChain', 'Organization'],
+    to: ['City', 'Park', 'IndustryChain', 'Organization'],
+  },
   LOCATED_IN: { from: ['Park', 'Enterprise', 'Project', 'Organization'], to: ['City'] },
   IN_PARK: { from: ['Enterprise', 'Project', 'Organization', 'Park'], to: ['Park'] },
   LEADS_CHAIN: { from: ['Enterprise'], to: ['IndustryChain'] },
@@ -59,10 +62,7 @@ export const CITY_LEVELS = ['province', 'prefecture', 'county-level-city', 'dist
 
 const quote = z.string().min(2).max(50);
 /** A quote from this seed's own document, or `{doc, quote}` for another document. */
-export const EvidenceInput = z.union([
-  quote,
-  z.object({ doc: z.string().regex(/^doc:\d{3}$/), quote }).strict(),
-]);
+export const EvidenceInput = z.union([quote, z.object({ doc: z.string().regex(/^doc:\d{3}$/), quote }).strict()]);
 export type EvidenceInput = z.infer<typeof EvidenceInput>;
 
 const scalar = z.union([z.string(), z.number(), z.boolean()]);
@@ -73,7 +73,17 @@ export const KIND_PROPERTIES = {
   City: z.object({ level: z.enum(CITY_LEVELS) }).strict(),
   Park: z
     .object({
-      parkType: z.enum(['industrial-park', 'high-tech-zone', 'development-zone', 'transfer-park', 'platform', 'zone', 'base', 'cluster-area', 'new-area']),
+      parkType: z.enum([
+        'industrial-park',
+        'high-tech-zone',
+        'development-zone',
+        'transfer-park',
+        'platform',
+        'zone',
+        'base',
+        'cluster-area',
+        'new-area',
+      ]),
       designations: z.array(z.string().min(1)).optional(),
       areaKm2: z.number().positive().optional(),
     })
@@ -93,7 +103,10 @@ export const KIND_PROPERTIES = {
     .object({
       policyType: z.enum(['document', 'plan', 'programme', 'mechanism', 'strategy']),
       docNumber: z.string().optional(),
-      issuedDate: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/).optional(),
+      issuedDate: z
+        .string()
+        .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/)
+        .optional(),
     })
     .strict(),
   Organization: z
@@ -131,7 +144,8 @@ export const EntityInput = z
     // Each kind has its own strict property schema: a typo or a property of another kind fails.
     const result = KIND_PROPERTIES[entity.kind].safeParse(entity.props);
     if (!result.success) {
-      for (const issue of result.error.issues) ctx.addIssue({ ...issue, path: ['props', ...issue.path] } as z.IssueData);
+      for (const issue of result.error.issues)
+        ctx.addIssue({ ...issue, path: ['props', ...issue.path] } as z.IssueData);
     }
   });
 export type EntityInput = z.infer<typeof EntityInput>;

@@ -21,7 +21,12 @@ export async function readSeedScripts(cypherDir: string): Promise<SeedScript[]> 
     throw new Error(`cannot read seed directory ${cypherDir}: ${(error as Error).message}`);
   }
   if (names.length === 0) throw new Error(`no seed files (NNN_name.cypher) in ${cypherDir}; run npm run build:cypher`);
-  return Promise.all(names.map(async (n) => ({ source: path.join(cypherDir, n), text: await readFile(path.join(cypherDir, n), 'utf8') })));
+  return Promise.all(
+    names.map(async (n) => ({
+      source: path.join(cypherDir, n),
+      text: await readFile(path.join(cypherDir, n), 'utf8'),
+    })),
+  );
 }
 
 /** What the builder declares the seeds hold, written beside them as manifest.json. */

@@ -16,21 +16,29 @@ export interface SeedReport {
   ms: number;
 }
 
-export async function seedGraph(store: GraphStore, cypherDir: string, log: (line: string) => void = () => {}): Promise<SeedReport> {
+export async function seedGraph(
+  store: GraphStore,
+  cypherDir: string,
+  log: (line: string) => void = () => {},
+): Promise<SeedReport> {
   const started = performance.now();
   const scripts = await readSeedScripts(cypherDir);
   log(`seeding ${store.engine} from ${scripts.length} files in ${cypherDir}`);
-  const { statements } = await store.runScripts(scripts, ({ source, done, total }) => log(`  ${source}: ${done}/${total} statements`));
+  const { statements } = await store.runScripts(scripts, ({ source, done, total }) =>
+    log(`  ${source}: ${done}/${total} statements`),
+  );
   log(`applied ${statements} statements`);
   const counts = await countGraph(store);
   const manifest = await readManifest(cypherDir);
   const mismatches: string[] = [];
   if (manifest) {
     for (const [label, n] of Object.entries(manifest.nodes)) {
-      if (counts.nodes[label] !== n) mismatches.push(`:${label} nodes: expected ${n}, found ${counts.nodes[label] ?? 0}`);
+      if (counts.nodes[label] !== n)
+        mismatches.push(`:${label} nodes: expected ${n}, found ${counts.nodes[label] ?? 0}`);
     }
     for (const [type, n] of Object.entries(manifest.relationships)) {
-      if (counts.relationships[type] !== n) mismatches.push(`[:${type}] relationships: expected ${n}, found ${counts.relationships[type] ?? 0}`);
+      if (counts.relationships[type] !== n)
+        mismatches.push(`[:${type}] relationships: expected ${n}, found ${counts.relationships[type] ?? 0}`);
     }
   }
   return { files: scripts.map((s) => s.source), statements, counts, mismatches, ms: performance.now() - started };

@@ -26,7 +26,11 @@ export async function applyScripts(
     } catch (error) {
       throw new ScriptError(source, 1, '', error);
     }
-    return { source, schema: statements.filter((s) => s.kind === 'schema'), data: statements.filter((s) => s.kind === 'data') };
+    return {
+      source,
+      schema: statements.filter((s) => s.kind === 'schema'),
+      data: statements.filter((s) => s.kind === 'data'),
+    };
   });
 
   const fail = (source: string, st: CypherStatement, error: unknown) =>
@@ -55,7 +59,8 @@ export async function applyScripts(
           throw fail(source, st, error);
         }
         dataStatements++;
-        if ((i + 1) % PROGRESS_EVERY === 0 || i === data.length - 1) onProgress({ source, done: i + 1, total: data.length });
+        if ((i + 1) % PROGRESS_EVERY === 0 || i === data.length - 1)
+          onProgress({ source, done: i + 1, total: data.length });
       }
     }
   });

@@ -12,7 +12,8 @@ export interface CypherStatement {
   kind: 'schema' | 'data';
 }
 
-const SCHEMA_STATEMENT = /^(CREATE|DROP)\s+(OR\s+REPLACE\s+)?((RANGE|TEXT|POINT|LOOKUP|FULLTEXT|VECTOR)\s+)?(INDEX|CONSTRAINT)\b/i;
+const SCHEMA_STATEMENT =
+  /^(CREATE|DROP)\s+(OR\s+REPLACE\s+)?((RANGE|TEXT|POINT|LOOKUP|FULLTEXT|VECTOR)\s+)?(INDEX|CONSTRAINT)\b/i;
 
 export function splitCypherScript(script: string): CypherStatement[] {
   const statements: CypherStatement[] = [];
@@ -56,7 +57,7 @@ export function splitCypherScript(script: string): CypherStatement[] {
       current += ' ';
       continue;
     }
-    if (!hasContent && c === ':' ) {
+    if (!hasContent && c === ':') {
       // A Browser command (`:param x => 1`, `:play …`) runs to the end of its line.
       const end = script.indexOf('\n', i);
       i = (end === -1 ? script.length : end) - 1;

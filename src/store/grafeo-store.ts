@@ -22,7 +22,8 @@ const { GrafeoDB } = grafeo;
 
 const UNIQUE_CONSTRAINT =
   /^CREATE\s+CONSTRAINT\s+(\w+)?\s*(IF\s+NOT\s+EXISTS\s+)?FOR\s*\(\s*(\w+)\s*:\s*(\w+)\s*\)\s*REQUIRE\s+\3\.(\w+)\s+IS\s+UNIQUE$/i;
-const FULLTEXT_INDEX = /^CREATE\s+FULLTEXT\s+INDEX\s+(\w+)\s+(IF\s+NOT\s+EXISTS\s+)?FOR\s*\(\s*(\w+)\s*:\s*(\w+)\s*\)\s*ON\s+EACH\s*\[([^\]]+)\]/i;
+const FULLTEXT_INDEX =
+  /^CREATE\s+FULLTEXT\s+INDEX\s+(\w+)\s+(IF\s+NOT\s+EXISTS\s+)?FOR\s*\(\s*(\w+)\s*:\s*(\w+)\s*\)\s*ON\s+EACH\s*\[([^\]]+)\]/i;
 const TYPED_INDEX = /^CREATE\s+(RANGE|TEXT)\s+INDEX/i;
 
 export interface GrafeoStoreOptions {
@@ -59,7 +60,12 @@ export class GrafeoStore implements GraphStore {
    * runs past its time limit is answered with an error at once and rolled back when it ends
    * (Grafeo refuses a rollback while a query of the transaction runs), so it never commits.
    */
-  private async inTransaction<T>(commit: boolean, cypher: string, params: Params, options?: QueryOptions): Promise<T[]> {
+  private async inTransaction<T>(
+    commit: boolean,
+    cypher: string,
+    params: Params,
+    options?: QueryOptions,
+  ): Promise<T[]> {
     const tx: Transaction = this.db.beginTransaction();
     const work = tx.executeCypher(cypher, params);
     const settled = work.then(
@@ -81,7 +87,10 @@ export class GrafeoStore implements GraphStore {
     }
   }
 
-  runScripts(scripts: Array<{ source: string; text: string }>, onProgress?: (progress: ScriptProgress) => void): Promise<ScriptResult> {
+  runScripts(
+    scripts: Array<{ source: string; text: string }>,
+    onProgress?: (progress: ScriptProgress) => void,
+  ): Promise<ScriptResult> {
     return applyScripts(
       {
         applySchema: (statement) => this.applySchema(statement),
@@ -121,7 +130,12 @@ export class GrafeoStore implements GraphStore {
     const started = performance.now();
     try {
       await this.read('RETURN 1 AS ok');
-      return { engine: this.engine, ok: true, version: `grafeo ${this.db.version()}`, latencyMs: performance.now() - started };
+      return {
+        engine: this.engine,
+        ok: true,
+        version: `grafeo ${this.db.version()}`,
+        latencyMs: performance.now() - started,
+      };
     } catch (error) {
       return { engine: this.engine, ok: false, latencyMs: performance.now() - started, error: String(error) };
     }
@@ -137,7 +151,9 @@ export class GrafeoStore implements GraphStore {
     if (unique) {
       const [, name, , , label, property] = unique;
       await this.db.executeCypher(statement);
-      await this.db.executeCypher(`CREATE INDEX ${name ?? `${label}_${property}`}_key IF NOT EXISTS FOR (n:${label}) ON (n.${property})`);
+      await this.db.executeCypher(
+        `CREATE INDEX ${name ?? `${label}_${property}`}_key IF NOT EXISTS FOR (n:${label}) ON (n.${property})`,
+      );
       return;
     }
     const fulltext = FULLTEXT_INDEX.exec(statement);
@@ -168,6 +184,23 @@ export class GrafeoStore implements GraphStore {
   }
 }
 
-function wroteAnything(c: { nodesCreated: number; nodesDeleted: number; edgesCreated: number; edgesDeleted: number; propertiesSet: number; labelsAdded: number; labelsRemoved: number }): boolean {
-  return c.nodesCreated + c.nodesDeleted + c.edgesCreated + c.edgesDeleted + c.propertiesSet + c.labelsAdded + c.labelsRemoved > 0;
+function wroteAnything(c: {
+  nodesCreated: number;
+  nodesDeleted: number;
+  edgesCreated: number;
+  edgesDeleted: number;
+  propertiesSet: number;
+  labelsAdded: number;
+  labelsRemoved: number;
+}): boolean {
+  return (
+    c.nodesCreated +
+      c.nodesDeleted +
+      c.edgesCreated +
+      c.edgesDeleted +
+      c.propertiesSet +
+      c.labelsAdded +
+      c.labelsRemoved >
+    0
+  );
 }

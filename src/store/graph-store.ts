@@ -48,7 +48,10 @@ export interface GraphStore {
    * statement of every script in ONE write transaction, so a bad statement leaves the data
    * as it was. Errors name the script, the statement's line and the engine's message.
    */
-  runScripts(scripts: Array<{ source: string; text: string }>, onProgress?: (progress: ScriptProgress) => void): Promise<ScriptResult>;
+  runScripts(
+    scripts: Array<{ source: string; text: string }>,
+    onProgress?: (progress: ScriptProgress) => void,
+  ): Promise<ScriptResult>;
   /** Full-text search over entity names and aliases, best first. */
   searchEntities(text: string, limit: number): Promise<SearchHit[]>;
   health(): Promise<StoreHealth>;

@@ -31,7 +31,12 @@ export interface Neo4jStoreOptions {
 }
 
 /** Neo4j error codes that mean "the database is not there", not "your query is wrong". */
-const UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.ClientError.Security.Unauthorized', 'Neo.ClientError.Database.DatabaseNotFound']);
+const UNAVAILABLE = new Set([
+  'ServiceUnavailable',
+  'SessionExpired',
+  'Neo.ClientError.Security.Unauthorized',
+  'Neo.ClientError.Database.DatabaseNotFound',
+]);
 
 export class Neo4jStore implements GraphStore {
   readonly engine = 'neo4j' as const;
@@ -53,12 +58,17 @@ export class Neo4jStore implements GraphStore {
     return this.run('WRITE', (tx) => this.execute<T>(tx, cypher, params), options);
   }
 
-  async runScripts(scripts: Array<{ source: string; text: string }>, onProgress?: (progress: ScriptProgress) => void): Promise<ScriptResult> {
+  async runScripts(
+    scripts: Array<{ source: string; text: string }>,
+    onProgress?: (progress: ScriptProgress) => void,
+  ): Promise<ScriptResult> {
     const result = await applyScripts(
       {
         // Schema statements cannot share a transaction with data in Neo4j: each runs on its own.
-        applySchema: (statement) => this.run('WRITE', (tx) => tx.run(statement), { timeoutMs: 120_000 }).then(() => undefined),
-        inWriteTransaction: (work) => this.run('WRITE', (tx) => work(async (statement) => void (await tx.run(statement))), { timeoutMs: 600_000 }),
+        applySchema: (statement) =>
+          this.run('WRITE', (tx) => tx.run(statement), { timeoutMs: 120_000 }).then(() => undefined),
+        inWriteTransaction: (work) =>
+          this.run('WRITE', (tx) => work(async (statement) => void (await tx.run(statement))), { timeoutMs: 600_000 }),
       },
       scripts,
       onProgress,
@@ -83,7 +93,12 @@ export class Neo4jStore implements GraphStore {
       await this.read('RETURN 1 AS ok');
       return { engine: this.engine, ok: true, version: info.agent, latencyMs: performance.now() - started };
     } catch (error) {
-      return { engine: this.engine, ok: false, latencyMs: performance.now() - started, error: error instanceof Error ? error.message : String(error) };
+      return {
+        engine: this.engine,
+        ok: false,
+        latencyMs: performance.now() - started,
+        error: error instanceof Error ? error.message : String(error),
+      };
     }
   }
 
@@ -102,7 +117,11 @@ export class Neo4jStore implements GraphStore {
     return result.records.map((record) => toPlain(record.toObject()) as T);
   }
 
-  private async run<R>(mode: 'READ' | 'WRITE', work: (tx: ManagedTransaction) => Promise<R>, options?: QueryOptions): Promise<R> {
+  private async run<R>(
+    mode: 'READ' | 'WRITE',
+    work: (tx: ManagedTransaction) => Promise<R>,
+    options?: QueryOptions,
+  ): Promise<R> {
     const session: Session = this.driver.session({
       database: this.options.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
@@ -113,7 +132,8 @@ export class Neo4jStore implements GraphStore {
       return mode === 'READ' ? await session.executeRead(work, config) : await session.executeWrite(work, config);
     } catch (error) {
       const code = (error as { code?: string }).code;
-      if (code && UNAVAILABLE.has(code)) throw new StoreUnavailableError(`Neo4j at ${this.options.uri} is unavailable: ${(error as Error).message}`);
+      if (code && UNAVAILABLE.has(code))
+        throw new StoreUnavailableError(`Neo4j at ${this.options.uri} is unavailable: ${(error as Error).message}`);
       throw error;
     } finally {
       await session.close();

@@ -6,7 +6,19 @@
  */
 import neo4j from 'neo4j-driver';
 
-const { isInt, isNode, isRelationship, isPath, isDate, isDateTime, isLocalDateTime, isTime, isLocalTime, isDuration, isPoint } = neo4j;
+const {
+  isInt,
+  isNode,
+  isRelationship,
+  isPath,
+  isDate,
+  isDateTime,
+  isLocalDateTime,
+  isTime,
+  isLocalTime,
+  isDuration,
+  isPoint,
+} = neo4j;
 
 export function toPlain(value: unknown): unknown {
   if (value === null || value === undefined) return null;
@@ -16,13 +28,26 @@ export function toPlain(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(toPlain);
   if (Object.getPrototypeOf(value) === Object.prototype) return plainMap(value as Record<string, unknown>);
   if (isInt(value)) return value.inSafeRange() ? value.toNumber() : value.toBigInt();
-  if (isDate(value) || isDateTime(value) || isLocalDateTime(value) || isTime(value) || isLocalTime(value) || isDuration(value)) {
+  if (
+    isDate(value) ||
+    isDateTime(value) ||
+    isLocalDateTime(value) ||
+    isTime(value) ||
+    isLocalTime(value) ||
+    isDuration(value)
+  ) {
     return value.toString();
   }
   if (isPoint(value)) return { srid: toPlain(value.srid), x: value.x, y: value.y, z: value.z ?? null };
   if (isNode(value)) return { _id: value.elementId, _labels: [...value.labels], ...plainMap(value.properties) };
   if (isRelationship(value)) {
-    return { _id: value.elementId, _type: value.type, _source: value.startNodeElementId, _target: value.endNodeElementId, ...plainMap(value.properties) };
+    return {
+      _id: value.elementId,
+      _type: value.type,
+      _source: value.startNodeElementId,
+      _target: value.endNodeElementId,
+      ...plainMap(value.properties),
+    };
   }
   if (isPath(value)) {
     const nodes = [value.start, ...value.segments.map((s) => s.end)];

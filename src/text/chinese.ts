@@ -21,7 +21,9 @@ export function toSimplified(text: string): string {
 
 /** Full-width ASCII variants (！…～) and ideographic/non-breaking spaces → their ASCII forms. */
 export function foldWidth(text: string): string {
-  return text.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/[\u00a0\u3000]/g, ' ');
+  return text
+    .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/[\u00a0\u3000]/g, ' ');
 }
 
 /** The form names and quotes are compared in: Simplified, half-width, lower-case. Same length as the input. */

@@ -32,7 +32,7 @@ export function sourceText(original: string): SourceText {
   let out = '';
   const start: number[] = [];
   const end: number[] = [];
-  for (let i = 0; i < original.length; ) {
+  for (let i = 0; i < original.length;) {
     const repair = MOJIBAKE_REPAIRS.find(([garbled]) => original.startsWith(garbled, i));
     if (repair) {
       const [garbled, meant] = repair;

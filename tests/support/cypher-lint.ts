@@ -48,9 +48,11 @@ export function neo4jBuiltinSchema(): DbSchema {
   const functions = testData.mockSchema.functions?.[CYPHER_VERSION] ?? {};
   const procedures = testData.mockSchema.procedures?.[CYPHER_VERSION] ?? {};
   const builtinFunctions: Record<string, Neo4jFunction> = {};
-  for (const [name, fn] of Object.entries(functions)) if (fn.isBuiltIn && !PLUGIN_NAMESPACE.test(name)) builtinFunctions[name] = fn;
+  for (const [name, fn] of Object.entries(functions))
+    if (fn.isBuiltIn && !PLUGIN_NAMESPACE.test(name)) builtinFunctions[name] = fn;
   const builtinProcedures: Record<string, Neo4jProcedure> = {};
-  for (const [name, proc] of Object.entries(procedures)) if (!PLUGIN_NAMESPACE.test(name)) builtinProcedures[name] = proc;
+  for (const [name, proc] of Object.entries(procedures))
+    if (!PLUGIN_NAMESPACE.test(name)) builtinProcedures[name] = proc;
   return {
     defaultLanguage: CYPHER_VERSION,
     functions: { [CYPHER_VERSION]: builtinFunctions },
@@ -112,12 +114,20 @@ export function lintCypher(text: string, options: LintOptions = {}): LintResult 
   }
   const version = /^CYPHER\s+(\d+)\b/i.exec(stripLeadingComments(text));
   if (version && `CYPHER ${version[1]}` !== CYPHER_VERSION) {
-    result.errors.push({ line: 0, column: 0, message: `selects CYPHER ${version[1]}: every text must run as ${CYPHER_VERSION} on Neo4j 5` });
+    result.errors.push({
+      line: 0,
+      column: 0,
+      message: `selects CYPHER ${version[1]}: every text must run as ${CYPHER_VERSION} on Neo4j 5`,
+    });
   }
   if (options.singleStatement) {
     const statements = parseStatementsStrs(text).filter((s) => s.replace(/;/g, '').trim() !== '');
     if (statements.length > 1) {
-      result.errors.push({ line: 0, column: 0, message: `${statements.length} statements in one query text; the driver runs one statement per call` });
+      result.errors.push({
+        line: 0,
+        column: 0,
+        message: `${statements.length} statements in one query text; the driver runs one statement per call`,
+      });
     }
   }
   return result;
@@ -169,7 +179,9 @@ function languageSupportEsmUrl(): string {
  */
 export async function prefetchLint(texts: Iterable<string>): Promise<void> {
   // Longest first, so the slowest texts do not end up last on one worker.
-  const todo = [...new Set(texts)].filter((t) => t.trim() && !diagnosticsCache.has(t)).sort((a, b) => b.length - a.length);
+  const todo = [...new Set(texts)]
+    .filter((t) => t.trim() && !diagnosticsCache.has(t))
+    .sort((a, b) => b.length - a.length);
   const workers = Math.min(8, availableParallelism(), todo.length);
   if (workers <= 1) {
     for (const text of todo) rawDiagnostics(text);
@@ -257,7 +269,13 @@ export function findCypherLiterals(fileName: string, source: string): CypherLite
   };
 
   const visit = (node: ts.Node): void => {
-    if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node) || ts.isImportTypeNode(node) || ts.isExternalModuleReference(node)) return;
+    if (
+      ts.isImportDeclaration(node) ||
+      ts.isExportDeclaration(node) ||
+      ts.isImportTypeNode(node) ||
+      ts.isExternalModuleReference(node)
+    )
+      return;
     if (isConcatenation(node)) {
       // The whole `+` chain is one text; if it is not Cypher, a Cypher literal may still sit in an operand.
       if (!record(node)) ts.forEachChild(node, visit);
@@ -279,12 +297,18 @@ export function findCypherLiterals(fileName: string, source: string): CypherLite
 }
 
 function isConcatenation(node: ts.Node): node is ts.BinaryExpression {
-  return ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken && (isStringy(node.left) || isStringy(node.right));
+  return (
+    ts.isBinaryExpression(node) &&
+    node.operatorToken.kind === ts.SyntaxKind.PlusToken &&
+    (isStringy(node.left) || isStringy(node.right))
+  );
 }
 
 function isStringy(node: ts.Expression): boolean {
   const n = skipParens(node);
-  return ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n) || ts.isTemplateExpression(n) || isConcatenation(n);
+  return (
+    ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n) || ts.isTemplateExpression(n) || isConcatenation(n)
+  );
 }
 
 function skipParens(node: ts.Expression): ts.Expression {
@@ -297,7 +321,10 @@ function fold(node: ts.Expression): { text: string; interpolated: boolean } {
   const n = skipParens(node);
   if (ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n)) return { text: n.text, interpolated: false };
   if (ts.isTemplateExpression(n)) {
-    return { text: n.head.text + n.templateSpans.map((span) => '${…}' + span.literal.text).join(''), interpolated: true };
+    return {
+      text: n.head.text + n.templateSpans.map((span) => '${…}' + span.literal.text).join(''),
+      interpolated: true,
+    };
   }
   if (isConcatenation(n)) {
     const left = fold(n.left);
@@ -309,7 +336,8 @@ function fold(node: ts.Expression): { text: string; interpolated: boolean } {
 
 function outerExpression(node: ts.Node): ts.Node {
   let n = node;
-  while (ts.isParenthesizedExpression(n.parent) || ts.isAsExpression(n.parent) || ts.isSatisfiesExpression(n.parent)) n = n.parent;
+  while (ts.isParenthesizedExpression(n.parent) || ts.isAsExpression(n.parent) || ts.isSatisfiesExpression(n.parent))
+    n = n.parent;
   return n;
 }
 
@@ -319,7 +347,9 @@ function initialisedConst(node: ts.Node): CypherLiteral['initialises'] {
   const list = decl.parent;
   if (!ts.isVariableDeclarationList(list) || !(list.flags & ts.NodeFlags.Const)) return undefined;
   const statement = list.parent;
-  const exported = ts.isVariableStatement(statement) && (statement.modifiers ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+  const exported =
+    ts.isVariableStatement(statement) &&
+    (statement.modifiers ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
   return { name: decl.name.text, exported };
 }
 
@@ -327,9 +357,9 @@ function isReplaceArgument(node: ts.Node): boolean {
   const call = outerExpression(node).parent;
   return Boolean(
     call &&
-      ts.isCallExpression(call) &&
-      ts.isPropertyAccessExpression(call.expression) &&
-      ['replace', 'replaceAll'].includes(call.expression.name.text),
+    ts.isCallExpression(call) &&
+    ts.isPropertyAccessExpression(call.expression) &&
+    ['replace', 'replaceAll'].includes(call.expression.name.text),
   );
 }
 
@@ -360,7 +390,10 @@ export function classifySourceCypher(relPath: string, source: string): SourceCyp
     else if (literal.fragment) result.skipped.push(literal);
     else if (!literal.interpolated) result.queries.push(literal);
     else if (INTERPOLATION_ALLOWED.includes(relPath)) result.skipped.push(literal);
-    else result.violations.push(`${relPath}:${literal.line} Cypher must be parameterised, not interpolated: ${preview(literal.text)}`);
+    else
+      result.violations.push(
+        `${relPath}:${literal.line} Cypher must be parameterised, not interpolated: ${preview(literal.text)}`,
+      );
   }
   return result;
 }

@@ -39,7 +39,10 @@ export function complexityRule(budget: number, pages: PageSizes) {
               size = Number(given.value);
               if (size < 0 || size > max) {
                 context.reportError(
-                  new GraphQLError(`first must be an integer from 0 to ${max}, got ${given.value}`, { nodes: [node], extensions: { code: 'BAD_USER_INPUT', field: 'first' } }),
+                  new GraphQLError(`first must be an integer from 0 to ${max}, got ${given.value}`, {
+                    nodes: [node],
+                    extensions: { code: 'BAD_USER_INPUT', field: 'first' },
+                  }),
                 );
                 size = max;
               }
@@ -54,10 +57,13 @@ export function complexityRule(budget: number, pages: PageSizes) {
           if (total > budget && !reported) {
             reported = true;
             context.reportError(
-              new GraphQLError(`Query cost exceeds the budget of ${budget} (at ${node.name.value}); ask for smaller pages (first) or fewer nested lists.`, {
-                nodes: [node],
-                extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'cost' },
-              }),
+              new GraphQLError(
+                `Query cost exceeds the budget of ${budget} (at ${node.name.value}); ask for smaller pages (first) or fewer nested lists.`,
+                {
+                  nodes: [node],
+                  extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'cost' },
+                },
+              ),
             );
           }
         },

@@ -21,8 +21,16 @@ export const LIMITS = {
 
 /** Root lists default to 20 and take up to MAX_PAGE; relationship lists default to 100 (typical 10). */
 const PAGE_SIZES: PageSizes = {
-  max: (field, declared) => (field === 'search' ? MAX_SEARCH_PAGE : field === 'connections' ? 20 : declared !== undefined && declared <= 20 ? MAX_PAGE : MAX_RELATIONS),
-  unspecified: (field, declared) => (declared !== undefined && declared <= 20 ? declared : field === 'search' ? 10 : LIMITS.typicalRelations),
+  max: (field, declared) =>
+    field === 'search'
+      ? MAX_SEARCH_PAGE
+      : field === 'connections'
+        ? 20
+        : declared !== undefined && declared <= 20
+          ? MAX_PAGE
+          : MAX_RELATIONS,
+  unspecified: (field, declared) =>
+    declared !== undefined && declared <= 20 ? declared : field === 'search' ? 10 : LIMITS.typicalRelations,
 };
 
 export function operationLimits(production: boolean) {

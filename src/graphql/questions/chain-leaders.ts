@@ -13,7 +13,11 @@ interface Row {
   cities: string[];
 }
 
-export async function chainLeaders(_: unknown, args: { city?: string | null; park?: string | null; chain?: string | null }, ctx: GraphContext) {
+export async function chainLeaders(
+  _: unknown,
+  args: { city?: string | null; park?: string | null; chain?: string | null },
+  ctx: GraphContext,
+) {
   const places = args.city != null ? await placesWithin(ctx, args.city, 'city') : null;
   const parks = args.park != null ? await resolveReference(ctx, args.park, ['Park'], 'park') : null;
   const chains = args.chain != null ? await resolveReference(ctx, args.chain, ['IndustryChain'], 'chain') : null;

@@ -15,15 +15,24 @@ interface Row {
 
 async function one(ctx: GraphContext, ref: string, field: string): Promise<string> {
   const ids = await resolveReference(ctx, ref, null, field);
-  if (ids.length > 1) throw badInput(`${field}: "${ref}" names ${ids.length} entities (${ids.slice(0, 5).join(', ')}); pass an id`, field);
+  if (ids.length > 1)
+    throw badInput(
+      `${field}: "${ref}" names ${ids.length} entities (${ids.slice(0, 5).join(', ')}); pass an id`,
+      field,
+    );
   return ids[0]!;
 }
 
-export async function connections(_: unknown, args: { from: string; to: string; maxHops: number; first: number }, ctx: GraphContext) {
+export async function connections(
+  _: unknown,
+  args: { from: string; to: string; maxHops: number; first: number },
+  ctx: GraphContext,
+) {
   if (!Number.isInteger(args.maxHops) || args.maxHops < 1 || args.maxHops > MAX_HOPS) {
     throw badInput(`maxHops must be from 1 to ${MAX_HOPS}, got ${args.maxHops}`, 'maxHops');
   }
-  if (!Number.isInteger(args.first) || args.first < 1 || args.first > MAX_PATHS) throw badInput(`first must be from 1 to ${MAX_PATHS}, got ${args.first}`, 'first');
+  if (!Number.isInteger(args.first) || args.first < 1 || args.first > MAX_PATHS)
+    throw badInput(`first must be from 1 to ${MAX_PATHS}, got ${args.first}`, 'first');
   const [from, to] = await Promise.all([one(ctx, args.from, 'from'), one(ctx, args.to, 'to')]);
   if (from === to) throw badInput('from and to are the same entity', 'to');
   const rows = await ctx.read<Row>(SHORTEST_PATHS, { from, to, maxHops: args.maxHops, limit: args.first });

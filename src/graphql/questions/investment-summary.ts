@@ -1,6 +1,11 @@
 /** investmentSummary(groupBy, city, chain): project investment totals with the projects behind them. */
 import type { GraphContext } from '../context.js';
-import { PROJECT_SUMMARY, PROJECT_SUMMARY_IN_CITIES, PROJECT_SUMMARY_IN_CITIES_OF_CHAINS, PROJECT_SUMMARY_OF_CHAINS } from '../graph-queries.js';
+import {
+  PROJECT_SUMMARY,
+  PROJECT_SUMMARY_IN_CITIES,
+  PROJECT_SUMMARY_IN_CITIES_OF_CHAINS,
+  PROJECT_SUMMARY_OF_CHAINS,
+} from '../graph-queries.js';
 import type { NodeProps } from '../node-props.js';
 import { resolveReference } from '../references.js';
 
@@ -18,12 +23,22 @@ interface GroupRow {
 
 const amountOf = (p: NodeProps) => (typeof p.amountYi === 'number' ? p.amountYi : -1);
 
-export async function investmentSummary(_: unknown, args: { groupBy: Grouping; city?: string | null; chain?: string | null }, ctx: GraphContext) {
+export async function investmentSummary(
+  _: unknown,
+  args: { groupBy: Grouping; city?: string | null; chain?: string | null },
+  ctx: GraphContext,
+) {
   const [cities, chains] = await Promise.all([
     args.city != null ? resolveReference(ctx, args.city, ['City'], 'city') : null,
     args.chain != null ? resolveReference(ctx, args.chain, ['IndustryChain'], 'chain') : null,
   ]);
-  const cypher = cities ? (chains ? PROJECT_SUMMARY_IN_CITIES_OF_CHAINS : PROJECT_SUMMARY_IN_CITIES) : chains ? PROJECT_SUMMARY_OF_CHAINS : PROJECT_SUMMARY;
+  const cypher = cities
+    ? chains
+      ? PROJECT_SUMMARY_IN_CITIES_OF_CHAINS
+      : PROJECT_SUMMARY_IN_CITIES
+    : chains
+      ? PROJECT_SUMMARY_OF_CHAINS
+      : PROJECT_SUMMARY;
   const rows = await ctx.read<GroupRow>(cypher, { groupBy: args.groupBy, cities, chains });
   return rows
     .map((row) => ({
@@ -35,7 +50,9 @@ export async function investmentSummary(_: unknown, args: { groupBy: Grouping; c
       // Resolved only when selected (graphql-js calls function-valued fields), each in one batched query.
       entity: () => (row.key != null && args.groupBy !== 'STATUS' ? ctx.entity.load(row.key) : null),
       projects: async () => {
-        const projects = (await ctx.entity.loadMany(row.projectIds)).filter((p): p is NodeProps => !!p && !(p instanceof Error));
+        const projects = (await ctx.entity.loadMany(row.projectIds)).filter(
+          (p): p is NodeProps => !!p && !(p instanceof Error),
+        );
         return projects.sort((a, b) => amountOf(b) - amountOf(a) || (a.id < b.id ? -1 : 1));
       },
     }))

@@ -31,7 +31,8 @@ const encodeOffset = (n: number) => Buffer.from(`offset:${n}`).toString('base64u
 function decodeOffset(cursor: string | null | undefined): number {
   if (cursor == null) return 0;
   const m = /^offset:(\d{1,6})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!m || !/^[A-Za-z0-9_-]+$/.test(cursor)) throw badInput(`after: "${cursor.slice(0, 40)}" is not a cursor this search issued`, 'after');
+  if (!m || !/^[A-Za-z0-9_-]+$/.test(cursor))
+    throw badInput(`after: "${cursor.slice(0, 40)}" is not a cursor this search issued`, 'after');
   return Number(m[1]) + 1;
 }
 
@@ -69,8 +70,16 @@ export async function search(_: unknown, args: SearchArgs, ctx: GraphContext) {
   const page = ranked.slice(offset, offset + first);
   return {
     totalCount: ranked.length,
-    pageInfo: { hasNextPage: offset + first < ranked.length, endCursor: page.length ? encodeOffset(offset + page.length - 1) : null },
+    pageInfo: {
+      hasNextPage: offset + first < ranked.length,
+      endCursor: page.length ? encodeOffset(offset + page.length - 1) : null,
+    },
     // The page's nodes load whole only when selected, all in one batched query.
-    edges: page.map((e, i) => ({ match: e.match, score: e.score, cursor: encodeOffset(offset + i), node: () => ctx.entity.load(e.id) })),
+    edges: page.map((e, i) => ({
+      match: e.match,
+      score: e.score,
+      cursor: encodeOffset(offset + i),
+      node: () => ctx.entity.load(e.id),
+    })),
   };
 }
