@@ -5,6 +5,7 @@
 import DataLoader from 'dataloader';
 import type { Logger } from 'pino';
 import { NODE_LABELS } from '../knowledge/seed-schema.js';
+import { QueryTimeoutError } from '../errors.js';
 import type { GraphStore, Params, SearchHit } from '../store/graph-store.js';
 import { ENTITIES_BY_ID, RELATED_TYPED, RELATIONS, relationKey } from './graph-queries.js';
 import type { NodeProps } from './node-props.js';
@@ -25,11 +26,6 @@ export interface RelationRow {
   rel: Record<string, unknown>;
   type: string;
   outgoing: boolean;
-}
-
-/** The request ran out of its time budget (QUERY_TIMEOUT_MS); code TIMEOUT. */
-export class QueryTimeoutError extends Error {
-  override name = 'QueryTimeoutError';
 }
 
 export interface GraphContext {

@@ -4,7 +4,5 @@ import { GraphQLError } from 'graphql';
 export const badInput = (message: string, field?: string) =>
   new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', ...(field ? { field } : {}) } });
 
-export const notFound = (message: string) => new GraphQLError(message, { extensions: { code: 'NOT_FOUND' } });
-
 export const unavailable = (message: string) =>
   new GraphQLError(message, { extensions: { code: 'SERVICE_UNAVAILABLE' } });

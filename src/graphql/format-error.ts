@@ -6,21 +6,8 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
-import { StoreUnavailableError } from '../store/graph-store.js';
+import { ERROR_CODES, QueryTimeoutError, StoreUnavailableError } from '../errors.js';
 import { ARMOR_REJECTIONS } from './limits/operation-limits.js';
-import { QueryTimeoutError } from './context.js';
-
-/** Codes a client can rely on (documented in the README). */
-export const ERROR_CODES = [
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'BAD_USER_INPUT',
-  'QUERY_TOO_COMPLEX',
-  'NOT_FOUND',
-  'TIMEOUT',
-  'SERVICE_UNAVAILABLE',
-  'INTERNAL_SERVER_ERROR',
-] as const;
 
 export function formatError(logger: Logger, production: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {

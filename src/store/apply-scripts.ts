@@ -5,7 +5,8 @@
  * apply one schema statement and how to open a write transaction.
  */
 import { splitCypherScript, type CypherStatement } from './cypher-script.js';
-import { ScriptError, StoreUnavailableError, type ScriptProgress, type ScriptResult } from './graph-store.js';
+import { StoreUnavailableError } from '../errors.js';
+import { ScriptError, type ScriptProgress, type ScriptResult } from './graph-store.js';
 
 export interface ScriptEngine {
   applySchema(statement: string): Promise<void>;

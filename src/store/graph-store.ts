@@ -71,8 +71,3 @@ export class ScriptError extends Error {
     super(`${source}:${line}: ${reason}\n  in: ${statement.replace(/\s+/g, ' ').slice(0, 160)}`);
   }
 }
-
-/** The store cannot be reached (down, wrong address, auth); the API maps it to SERVICE_UNAVAILABLE. */
-export class StoreUnavailableError extends Error {
-  override name = 'StoreUnavailableError';
-}

@@ -6,7 +6,6 @@
 import neo4j, { type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
 import { applyScripts } from './apply-scripts.js';
 import {
-  StoreUnavailableError,
   type GraphStore,
   type Params,
   type QueryOptions,
@@ -16,6 +15,7 @@ import {
   type SearchHit,
   type StoreHealth,
 } from './graph-store.js';
+import { StoreUnavailableError } from '../errors.js';
 import { toNeo4jParams, toPlain } from './plain-values.js';
 
 export interface Neo4jStoreOptions {
