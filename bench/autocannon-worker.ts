@@ -32,7 +32,9 @@ export interface LoadSummary {
   non2xx: number;
 }
 
-process.once('message', async (job: LoadJob) => {
+process.once('message', (job: LoadJob) => void run(job));
+
+async function run(job: LoadJob): Promise<void> {
   try {
     const result = await autocannon({
       url: job.url,
@@ -57,4 +59,4 @@ process.once('message', async (job: LoadJob) => {
   } catch (error) {
     process.send!({ ok: false, error: String(error) }, () => process.exit(1));
   }
-});
+}

@@ -75,7 +75,7 @@ function parseOptions(argv: string[]): Options {
   try {
     ({ values } = parseArgs({ args: argv, options: FLAGS, strict: true, allowPositionals: false }));
   } catch (error) {
-    throw new Error(`${(error as Error).message}\n${USAGE}`);
+    throw new Error(`${(error as Error).message}\n${USAGE}`, { cause: error });
   }
   if (values.help) {
     console.log(USAGE);
@@ -341,8 +341,13 @@ async function measureOperation(url: string, recorder: RecordingStore, op: Opera
   const budgetMs = o.seconds * 1000;
   let target = o.maxIterations;
   let minimum = 5;
-  if (first.ms > 30_000) ((target = 1), (minimum = 1));
-  else if (first.ms > budgetMs) ((target = 3), (minimum = 3));
+  if (first.ms > 30_000) {
+    target = 1;
+    minimum = 1;
+  } else if (first.ms > budgetMs) {
+    target = 3;
+    minimum = 3;
+  }
   const waves = toWaves(calls);
   if (first.ms <= budgetMs) {
     // Warm-up: a steady state, not the JIT's first runs, is what a running server sees.

@@ -364,7 +364,7 @@ const csrPick = (c: Csr, g: number, r: Rand) => {
   const size = csrSize(c, g);
   return size ? c.items[c.start[g]! + int(r, size)]! : -1;
 };
-const csrList = (c: Csr, g: number) => Array.from(c.items.subarray(c.start[g]!, c.start[g + 1]!));
+const csrList = (c: Csr, g: number) => Array.from(c.items.subarray(c.start[g], c.start[g + 1]));
 
 /** Parses "1k", "100k", "1m", "2500". */
 export function parseSize(text: string): number {

@@ -66,12 +66,13 @@ async function main(): Promise<void> {
     seeded = false; // /ready turns 503 so a load balancer stops sending traffic
     logger.info({ signal }, 'shutting down: draining in-flight requests');
     // Stop accepting; idle keep-alive connections close now, busy ones after their response.
-    server.close(async () => {
+    const stop = async () => {
       await apollo.stop();
       await store.close();
       logger.info('stopped');
       logger.flush(() => process.exit(0));
-    });
+    };
+    server.close(() => void stop());
     server.closeIdleConnections();
     setTimeout(() => {
       logger.error('in-flight requests did not finish within 10 s; exiting');

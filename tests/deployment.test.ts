@@ -363,9 +363,7 @@ const SCHEMA_URL = /new URL\('([^']+)',\s*import\.meta\.url\)/.exec(read('src/gr
 
 function run(file: string, args: string[], env: Env): Promise<number> {
   return new Promise((resolve) => {
-    const child = execFile(file, args, { env: env as NodeJS.ProcessEnv, timeout: 15_000 }, () =>
-      resolve(child.exitCode ?? -1),
-    );
+    const child = execFile(file, args, { env: env, timeout: 15_000 }, () => resolve(child.exitCode ?? -1));
   });
 }
 

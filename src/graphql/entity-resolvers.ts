@@ -95,5 +95,5 @@ export function entityResolvers(): IResolvers<NodeProps, GraphContext> {
       };
     }
   }
-  return resolvers as IResolvers<NodeProps, GraphContext>;
+  return resolvers;
 }

@@ -46,7 +46,7 @@ export function selectedProperties(info: Pick<GraphQLResolveInfo, 'fieldNodes' |
       }
     }
   };
-  for (const field of info.fieldNodes as readonly FieldNode[]) visit(field.selectionSet);
+  for (const field of info.fieldNodes) visit(field.selectionSet);
   const picked = keys.size > MAX_PICKED_PROPERTIES ? null : [...keys].sort();
   computed.set(info.fieldNodes, picked);
   return picked;

@@ -92,7 +92,9 @@ export async function createApp({
     '/graphql',
     cors<cors.CorsRequest>(),
     express.json({ limit: MAX_BODY }),
-    expressMiddleware(apollo, { context: async ({ req }) => createContext(store, requestTimeoutMs, req.log) }),
+    expressMiddleware(apollo, {
+      context: ({ req }) => Promise.resolve(createContext(store, requestTimeoutMs, req.log)),
+    }),
   );
   app.use(httpErrorHandler);
   return { app, apollo };

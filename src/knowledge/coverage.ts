@@ -126,7 +126,7 @@ export interface CoverageReport {
 
 const HAN = /\p{Script=Han}/u;
 /** Characters a name run may contain besides Han: ASCII letters and digits, ()·- (widths are folded). */
-const RUN_EXTRA = /[a-z0-9()·\-]/;
+const RUN_EXTRA = /[a-z0-9()·-]/;
 
 function isRunChar(text: string, i: number): boolean {
   const c = text[i]!;
@@ -179,7 +179,7 @@ const TITLE = /《[^《》\n]{1,100}》/g;
  * The brackets are required, so unit numbers (7-8号机组), licence numbers and the like are not
  * mistaken for policies.
  */
-const DOC_NUMBER = /\p{Script=Han}{1,10}[〔\[【](?:19|20)\d{2}[〕\]】]\d{1,5}号/gu;
+const DOC_NUMBER = /\p{Script=Han}{1,10}[〔[【](?:19|20)\d{2}[〕\]】]\d{1,5}号/gu;
 
 /** Every park/project/policy-looking mention in a document, in text order. */
 export function extractMentions(doc: SourceText): Mention[] {

@@ -71,6 +71,7 @@ function describeEntry(raw: unknown, issue: ZodIssue): string {
   const [section, index, ...field] = issue.path;
   if (typeof index !== 'number') return issue.path.join('.') || '(file)';
   const entry = (raw as Record<string, unknown[]>)[section as string]?.[index] as Record<string, unknown> | undefined;
-  const label = entry?.id ?? (entry?.s ? `${entry.s} ${entry.p} ${entry.o}` : undefined);
-  return `${String(section)}[${index}]${label ? ` (${String(label)})` : ''}${field.length ? ` field ${field.join('.')}` : ''}`;
+  const text = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
+  const label = entry?.id ?? (entry?.s ? `${text(entry.s)} ${text(entry.p)} ${text(entry.o)}` : undefined);
+  return `${String(section)}[${index}]${label ? ` (${text(label)})` : ''}${field.length ? ` field ${field.join('.')}` : ''}`;
 }

@@ -144,8 +144,7 @@ export const EntityInput = z
     // Each kind has its own strict property schema: a typo or a property of another kind fails.
     const result = KIND_PROPERTIES[entity.kind].safeParse(entity.props);
     if (!result.success) {
-      for (const issue of result.error.issues)
-        ctx.addIssue({ ...issue, path: ['props', ...issue.path] } as z.IssueData);
+      for (const issue of result.error.issues) ctx.addIssue({ ...issue, path: ['props', ...issue.path] });
     }
   });
 export type EntityInput = z.infer<typeof EntityInput>;

@@ -18,7 +18,7 @@ export async function readSeedScripts(cypherDir: string): Promise<SeedScript[]> 
   try {
     names = (await readdir(cypherDir)).filter((n) => SEED_FILE.test(n)).sort();
   } catch (error) {
-    throw new Error(`cannot read seed directory ${cypherDir}: ${(error as Error).message}`);
+    throw new Error(`cannot read seed directory ${cypherDir}: ${(error as Error).message}`, { cause: error });
   }
   if (names.length === 0) throw new Error(`no seed files (NNN_name.cypher) in ${cypherDir}; run npm run build:cypher`);
   return Promise.all(

@@ -141,8 +141,9 @@ export class GrafeoStore implements GraphStore {
     }
   }
 
-  async close(): Promise<void> {
+  close(): Promise<void> {
     this.db.close();
+    return Promise.resolve();
   }
 
   /** Neo4j DDL in Grafeo terms: a unique constraint also needs an explicit index on its key for MERGE. */

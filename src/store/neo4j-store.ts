@@ -113,7 +113,7 @@ export class Neo4jStore implements GraphStore {
   }
 
   private async execute<T>(tx: ManagedTransaction, cypher: string, params: Params): Promise<T[]> {
-    const result = await tx.run(cypher, toNeo4jParams(params) as Params);
+    const result = await tx.run(cypher, toNeo4jParams(params));
     return result.records.map((record) => toPlain(record.toObject()) as T);
   }
 

@@ -6,8 +6,12 @@
 import * as OpenCC from 'opencc-js';
 import { pinyin } from 'pinyin-pro';
 
-const toSimplifiedPhrases = OpenCC.Converter({ from: 'hk', to: 'cn' });
-const toSimplifiedTw = OpenCC.Converter({ from: 'tw', to: 'cn' });
+// opencc-js's declarations do not resolve under NodeNext: the one function used, typed here.
+const { Converter } = OpenCC as unknown as {
+  Converter: (options: { from: string; to: string }) => (text: string) => string;
+};
+const toSimplifiedPhrases = Converter({ from: 'hk', to: 'cn' });
+const toSimplifiedTw = Converter({ from: 'tw', to: 'cn' });
 
 /** Traditional → Simplified, character for character (OpenCC phrases may change length; this never does). */
 export function toSimplified(text: string): string {

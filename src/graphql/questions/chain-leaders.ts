@@ -22,18 +22,16 @@ export async function chainLeaders(
   const parks = args.park != null ? await resolveReference(ctx, args.park, ['Park'], 'park') : null;
   const chains = args.chain != null ? await resolveReference(ctx, args.chain, ['IndustryChain'], 'chain') : null;
   const rows = await ctx.read<Row>(CHAIN_LEADERS, { places, parks, chains });
-  return Promise.all(
-    rows.map(async (row) => {
-      const cityId = (places ? row.cities.find((c) => places.includes(c)) : undefined) ?? row.cities[0];
-      for (const node of [row.enterprise, row.chain, ...row.parks]) ctx.entity.prime(node.id, node);
-      return {
-        enterprise: row.enterprise,
-        chain: row.chain,
-        role: (row.leads.role as string | undefined) ?? null,
-        parks: [...new Map(row.parks.map((p) => [p.id, p])).values()],
-        city: cityId ? ctx.entity.load(cityId) : null,
-        evidence: [...evidenceOf(row.leads), ...row.parkLinks.flatMap(evidenceOf)],
-      };
-    }),
-  );
+  return rows.map((row) => {
+    const cityId = (places ? row.cities.find((c) => places.includes(c)) : undefined) ?? row.cities[0];
+    for (const node of [row.enterprise, row.chain, ...row.parks]) ctx.entity.prime(node.id, node);
+    return {
+      enterprise: row.enterprise,
+      chain: row.chain,
+      role: (row.leads.role as string | undefined) ?? null,
+      parks: [...new Map(row.parks.map((p) => [p.id, p])).values()],
+      city: cityId ? ctx.entity.load(cityId) : null,
+      evidence: [...evidenceOf(row.leads), ...row.parkLinks.flatMap(evidenceOf)],
+    };
+  });
 }
