@@ -26,11 +26,11 @@ import { fileURLToPath } from 'node:url';
 import { loadConfig, type StoreConfig } from '../src/config.js';
 import * as graphQueries from '../src/graphql/graph-queries.js';
 import { createApp } from '../src/http/create-app.js';
-import { countGraph } from '../src/seeding/graph-counts.js';
+import { countGraph } from '../src/store/graph-counts.js';
 import type { GraphStore } from '../src/store/graph-store.js';
 import { openStore } from '../src/store/open-store.js';
 import type { LoadJob, LoadSummary } from './autocannon-worker.js';
-import { RecordingStore, replayWaves, toWaves, type RecordedCall } from './recording-store.js';
+import { RecordingStore, replayWaves, toWaves, type RecordedCall } from '../src/store/recording-store.js';
 import { KINDS, loadSyntheticGraph, parseSize, SyntheticGraph, type LoadReport } from './synthetic-graph.js';
 
 // ---------------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@
  * with one line naming the variable, instead of failing later inside a driver call.
  */
 import { z } from 'zod';
+import { ConfigError } from './errors.js';
 
 const NEO4J_SCHEMES = ['neo4j', 'neo4j+s', 'neo4j+ssc', 'bolt', 'bolt+s', 'bolt+ssc'];
 
@@ -54,10 +55,6 @@ export interface Config {
   corpusDir: string;
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
   production: boolean;
-}
-
-export class ConfigError extends Error {
-  override name = 'ConfigError';
 }
 
 /** Reads the configuration from `env`; throws ConfigError whose message is one line per bad variable. */

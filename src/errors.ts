@@ -1,10 +1,11 @@
 /**
- * The one error module: every code a client or an operator can see, and the base class every
- * ChainAtlas error extends. Handlers (GraphQL formatting, HTTP, CLI) check classes and codes
- * from here, never error names or messages.
+ * The one error module: every code a client or an operator can see, and the classes every
+ * ChainAtlas error is made of. Handlers (GraphQL formatting, HTTP, CLI) check classes and codes
+ * from here, never error names or messages. README.md's error tables list exactly these codes
+ * (src/errors.test.ts checks that they agree).
  */
 
-/** Codes a client can rely on, as documented in the README's error table. */
+/** Codes a client can rely on (`extensions.code`), and the codes of the command-line tools. */
 export const ErrorCode = {
   /** Not GraphQL. */
   GRAPHQL_PARSE_FAILED: 'GRAPHQL_PARSE_FAILED',
@@ -24,6 +25,14 @@ export const ErrorCode = {
   MALFORMED_JSON: 'MALFORMED_JSON',
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   BAD_REQUEST: 'BAD_REQUEST',
+  /** Command line only: an environment variable is wrong. */
+  BAD_CONFIGURATION: 'BAD_CONFIGURATION',
+  /** Command line only: a seed file is invalid (build:cypher). */
+  BAD_SEED: 'BAD_SEED',
+  /** Command line only: a Cypher script statement failed (seed). */
+  SCRIPT_FAILED: 'SCRIPT_FAILED',
+  /** Command line only: a command was called wrongly or not confirmed. */
+  BAD_USAGE: 'BAD_USAGE',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -31,8 +40,8 @@ export const ERROR_CODES = Object.values(ErrorCode);
 
 /**
  * Base of every ChainAtlas error. `userFacing`: the message is meant for the caller and is shown
- * as it is (also in production); otherwise only the code reaches the caller and the detail goes
- * to the log.
+ * as it is (also in production); otherwise only the code reaches an API client and the detail
+ * goes to the log. `extensions`: what GraphQL clients get beside the code.
  */
 export class ChainAtlasError extends Error {
   constructor(
@@ -43,6 +52,24 @@ export class ChainAtlasError extends Error {
   ) {
     super(message, options);
     this.name = new.target.name;
+  }
+
+  get extensions(): Record<string, unknown> {
+    return {};
+  }
+}
+
+/** An argument of a request is wrong; `field` names it (extensions.field). */
+export class BadUserInputError extends ChainAtlasError {
+  constructor(
+    message: string,
+    readonly field?: string,
+  ) {
+    super(ErrorCode.BAD_USER_INPUT, message, true);
+  }
+
+  override get extensions(): Record<string, unknown> {
+    return this.field ? { field: this.field } : {};
   }
 }
 
@@ -57,5 +84,58 @@ export class StoreUnavailableError extends ChainAtlasError {
 export class QueryTimeoutError extends ChainAtlasError {
   constructor(message: string, options?: { cause?: unknown }) {
     super(ErrorCode.TIMEOUT, message, true, options);
+  }
+}
+
+/**
+ * The engine refused a query (syntax, an unknown procedure or index, a constraint): a fault of
+ * ours, never the client's, so the message (which may hold Cypher) stays in the log.
+ */
+export class StoreQueryError extends ChainAtlasError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(ErrorCode.INTERNAL_SERVER_ERROR, message, false, options);
+  }
+}
+
+/** An environment variable is wrong; the message is one line per variable. */
+export class ConfigError extends ChainAtlasError {
+  constructor(message: string) {
+    super(ErrorCode.BAD_CONFIGURATION, message, true);
+  }
+}
+
+/** Invalid seed files: every problem, each with its file, entry and field. */
+export class SeedError extends ChainAtlasError {
+  constructor(readonly problems: string[]) {
+    super(
+      ErrorCode.BAD_SEED,
+      `${problems.length} problem(s) in the seeds:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+      true,
+    );
+  }
+}
+
+/** A script statement that failed; the message says where (file:line) and why. */
+export class ScriptError extends ChainAtlasError {
+  constructor(
+    readonly source: string,
+    readonly line: number,
+    readonly statement: string,
+    override readonly cause: unknown,
+  ) {
+    const reason = cause instanceof Error ? cause.message.split('\n')[0] : String(cause);
+    super(
+      ErrorCode.SCRIPT_FAILED,
+      `${source}:${line}: ${reason}\n  in: ${statement.replace(/\s+/g, ' ').slice(0, 160)}`,
+      true,
+      { cause },
+    );
+  }
+}
+
+/** A command was called wrongly, or the user did not confirm: one line, no stack trace. */
+export class UsageError extends ChainAtlasError {
+  constructor(message: string) {
+    super(ErrorCode.BAD_USAGE, message, true);
   }
 }

@@ -3,7 +3,8 @@
  * set), seed the embedded store from cypher/, serve GraphQL, and shut down gracefully.
  */
 import type { Server } from 'node:http';
-import { ConfigError, loadConfig, type Config } from './config.js';
+import { loadConfig, type Config } from './config.js';
+import { ConfigError } from './errors.js';
 import { createApp } from './http/create-app.js';
 import { createLogger } from './http/logger.js';
 import { seedGraph } from './seeding/seed-graph.js';

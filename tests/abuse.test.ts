@@ -4,7 +4,7 @@
  * unchanged afterwards and every answer either results or a clear, coded error.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { countGraph, type GraphCounts } from '../src/seeding/graph-counts.js';
+import { countGraph, type GraphCounts } from '../src/store/graph-counts.js';
 import type { GraphStore } from '../src/store/graph-store.js';
 import { serve } from './support/http-client.js';
 import { useServedGraph } from './support/served-graph.js';

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { loadConfig } from '../src/config.js';
 import { buildSeedFiles, staleFiles, type BuildResult } from '../src/knowledge/build-seed-files.js';
-import { SeedError } from '../src/knowledge/load-seeds.js';
+import { SeedError } from '../src/errors.js';
 import type { GrafeoStore } from '../src/store/grafeo-store.js';
 import { seededStore } from './support/seeded-store.js';
 

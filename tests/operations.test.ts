@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { countGraph } from '../src/seeding/graph-counts.js';
+import { countGraph } from '../src/store/graph-counts.js';
 import { GrafeoStore } from '../src/store/grafeo-store.js';
 import { Neo4jStore } from '../src/store/neo4j-store.js';
 import { serve } from './support/http-client.js';

@@ -18,7 +18,7 @@ import {
   renderBrowserGuide,
   type LibraryQuery,
 } from '../src/browser-guide/index.js';
-import { countGraph } from '../src/seeding/graph-counts.js';
+import { countGraph } from '../src/store/graph-counts.js';
 import { readManifest, readSeedScripts } from '../src/seeding/seed-files.js';
 import { GrafeoStore } from '../src/store/grafeo-store.js';
 import type { Row } from '../src/store/graph-store.js';

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { RESET_GRAPH, seedGraph } from '../src/seeding/seed-graph.js';
-import { countGraph } from '../src/seeding/graph-counts.js';
+import { countGraph } from '../src/store/graph-counts.js';
 import { GrafeoStore } from '../src/store/grafeo-store.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'chainatlas-cli-'));

@@ -2,10 +2,10 @@ import { mkdtempSync, readFileSync, writeFileSync, cpSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { countGraph } from '../src/seeding/graph-counts.js';
+import { countGraph } from '../src/store/graph-counts.js';
 import { seedGraph } from '../src/seeding/seed-graph.js';
 import { GrafeoStore } from '../src/store/grafeo-store.js';
-import { ScriptError } from '../src/store/graph-store.js';
+import { ScriptError } from '../src/errors.js';
 import { CYPHER_DIR, seededStore } from './support/seeded-store.js';
 
 const manifest = JSON.parse(readFileSync(path.join(CYPHER_DIR, 'manifest.json'), 'utf8'));

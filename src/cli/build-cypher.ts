@@ -8,7 +8,7 @@
 import { loadConfig } from '../config.js';
 import { buildSeedFiles, staleFiles, writeBuild } from '../knowledge/build-seed-files.js';
 import { coverageReport, formatCoverage } from '../knowledge/coverage.js';
-import { SeedError } from '../knowledge/load-seeds.js';
+import { SeedError } from '../errors.js';
 import { runCli } from './run-cli.js';
 
 await runCli(async () => {

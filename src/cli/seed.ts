@@ -11,11 +11,10 @@ import { loadConfig } from '../config.js';
 import { readManifest, readSeedScripts } from '../seeding/seed-files.js';
 import { RESET_GRAPH, seedGraph } from '../seeding/seed-graph.js';
 import { splitCypherScript } from '../store/cypher-script.js';
-import { StoreUnavailableError } from '../errors.js';
+import { StoreUnavailableError, UsageError } from '../errors.js';
 import type { GraphStore } from '../store/graph-store.js';
-import { Neo4jStore } from '../store/neo4j-store.js';
 import { openStore } from '../store/open-store.js';
-import { runCli, UsageError } from './run-cli.js';
+import { runCli } from './run-cli.js';
 
 const args = new Set(process.argv.slice(2));
 const known = new Set(['--dry-run', '--reset', '--yes']);
@@ -52,7 +51,7 @@ await runCli(async () => {
   }
   const store = await openStore(config.store);
   try {
-    if (store instanceof Neo4jStore) await checkNeo4j(store);
+    await checkServer(store);
     if (args.has('--reset')) await reset(store, target);
     const report = await seedGraph(store, config.cypherDir, (line) => console.log(line));
     console.log('nodes per label:');
@@ -69,22 +68,15 @@ await runCli(async () => {
   }
 });
 
-/** Reachable, authenticated and Neo4j 5 or newer, or one clear line saying which is not. */
-async function checkNeo4j(store: Neo4jStore): Promise<void> {
-  let agent: string;
-  try {
-    agent = await store.serverVersion();
-  } catch (error) {
-    const code = (error as { code?: string }).code ?? '';
-    if (code.includes('Unauthorized') || code.includes('AuthenticationRateLimit')) {
-      throw new StoreUnavailableError('Neo4j refused the credentials: check NEO4J_USER and NEO4J_PASSWORD');
-    }
-    throw new StoreUnavailableError(
-      `Neo4j is unreachable: ${(error as Error).message} (check NEO4J_URI and that the server is running)`,
-    );
-  }
-  const major = Number(/Neo4j\/(\d+)/.exec(agent)?.[1] ?? NaN);
-  if (!(major >= 5)) throw new StoreUnavailableError(`ChainAtlas needs Neo4j 5 or newer; the server is ${agent}`);
+/**
+ * Reachable, authenticated and (for Neo4j) version 5 or newer, or one clear line saying which is
+ * not: the store's serverInfo throws StoreUnavailableError naming the credentials or the address.
+ */
+async function checkServer(store: GraphStore): Promise<void> {
+  const { engine, version, agent } = await store.serverInfo();
+  const major = Number(/^(\d+)\./.exec(version)?.[1] ?? NaN);
+  if (engine === 'neo4j' && !(major >= 5))
+    throw new StoreUnavailableError(`ChainAtlas needs Neo4j 5 or newer; the server is ${agent}`);
   console.log(`connected to ${agent}`);
 }
 

@@ -85,23 +85,26 @@ export function createContext(store: GraphStore, timeoutMs = 10_000, log?: Logge
       context.cost.queries++;
       const left = context.deadline - Date.now();
       if (left <= 0) throw new QueryTimeoutError(`the request exceeded its ${timeoutMs} ms time limit`);
+      // The adapters throw QueryTimeoutError themselves (src/store): the message names the request's budget.
       try {
         return await store.read<T>(cypher, params, { timeoutMs: left });
       } catch (error) {
-        if (
-          /time limit|timed? ?out|TransactionTimedOut/i.test(String((error as Error)?.message ?? error)) ||
-          (error as { code?: string }).code?.includes('TransactionTimedOut')
-        ) {
-          throw new QueryTimeoutError(`the request exceeded its ${timeoutMs} ms time limit`);
-        }
+        if (error instanceof QueryTimeoutError)
+          throw new QueryTimeoutError(`the request exceeded its ${timeoutMs} ms time limit`, { cause: error });
         throw error;
       }
     },
-    search(text: string, limit: number) {
+    async search(text: string, limit: number) {
       context.cost.queries++;
-      if (context.deadline <= Date.now())
-        throw new QueryTimeoutError(`the request exceeded its ${timeoutMs} ms time limit`);
-      return store.searchEntities(text, limit);
+      const left = context.deadline - Date.now();
+      if (left <= 0) throw new QueryTimeoutError(`the request exceeded its ${timeoutMs} ms time limit`);
+      try {
+        return await store.searchEntities(text, limit, { timeoutMs: left });
+      } catch (error) {
+        if (error instanceof QueryTimeoutError)
+          throw new QueryTimeoutError(`the request exceeded its ${timeoutMs} ms time limit`, { cause: error });
+        throw error;
+      }
     },
     entity: new DataLoader(async (ids) => {
       const rows = await context.read<{ node: NodeProps }>(ENTITIES_BY_ID, { ids: [...ids] });

@@ -1,5 +1,5 @@
 /** Opaque Relay cursors: base64url of the last entity id on the page (keyset pagination). */
-import { badInput } from './errors.js';
+import { BadUserInputError } from '../errors.js';
 
 const PREFIX = 'id:';
 
@@ -9,7 +9,7 @@ export function decodeCursor(cursor: string | null | undefined): string | null {
   if (cursor === null || cursor === undefined) return null;
   const decoded = /^[A-Za-z0-9_-]+$/.test(cursor) ? Buffer.from(cursor, 'base64url').toString('utf8') : '';
   if (!decoded.startsWith(PREFIX) || decoded.length === PREFIX.length) {
-    throw badInput(
+    throw new BadUserInputError(
       `after: "${cursor.slice(0, 40)}" is not a cursor this API issued; pass an endCursor or cursor from a previous page`,
       'after',
     );

@@ -6,21 +6,13 @@ import type { IResolvers } from '@graphql-tools/utils';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { DirectionArg, GraphContext, RelationRow } from './context.js';
 import { DERIVED_RELATIONSHIPS, NODE_LABELS, PREDICATE_NAMES } from '../knowledge/seed-schema.js';
-import { badInput } from './errors.js';
+import { MAX_RELATIONS, pageSize } from './page-sizes.js';
 import { evidenceOf, relationProperties, type EvidenceValue, type NodeProps } from './node-props.js';
 import { RELATION_FIELDS } from './relation-fields.js';
 import { selectedProperties } from './selected-properties.js';
 
-export const MAX_RELATIONS = 500;
 /** Every relationship type in the graph: the facts' predicates, the builder's mentions, and a document's DESCRIBES. */
 export const ALL_RELATION_TYPES = [...PREDICATE_NAMES, ...DERIVED_RELATIONSHIPS, 'DESCRIBES'];
-
-export function pageSize(first: number | null | undefined, max: number, field = 'first'): number {
-  const n = first ?? max;
-  if (!Number.isInteger(n) || n < 0 || n > max)
-    throw badInput(`${field} must be an integer from 0 to ${max}, got ${n}`, field);
-  return n;
-}
 
 const evidence = (props: Record<string, unknown>) => evidenceOf(props);
 

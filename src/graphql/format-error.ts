@@ -1,66 +1,60 @@
 /**
- * What clients see of an error: a stable extensions.code, a clear message for their own
- * mistakes, and nothing internal (no stack, no Cypher, no paths) for ours. Full detail goes to
- * the server log with the request id.
+ * What clients see of an error: a stable extensions.code (src/errors.ts), a clear message for
+ * their own mistakes, and nothing internal (no stack, no Cypher, no paths) for ours. Full detail
+ * goes to the server log with the request id. Errors are told apart by class and by the code our
+ * own validation rules and armor's rejection hooks (limits/operation-limits.ts) put on them.
  */
 import { unwrapResolverError } from '@apollo/server/errors';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
-import { ERROR_CODES, QueryTimeoutError, StoreUnavailableError } from '../errors.js';
-import { ARMOR_REJECTIONS } from './limits/operation-limits.js';
+import { ChainAtlasError, ERROR_CODES, ErrorCode, StoreUnavailableError } from '../errors.js';
+
+/** Codes our validation rules and limit hooks set; Apollo refiles such errors as validation or parse failures. */
+const REQUEST_CODES = new Set<unknown>([ErrorCode.QUERY_TOO_COMPLEX, ErrorCode.BAD_USER_INPUT]);
+
+/** The first error of ours along the originalError chain (Apollo wraps validation and parse errors). */
+function ownError(error: unknown): ChainAtlasError | GraphQLError | undefined {
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 5; depth++) {
+    if (current instanceof ChainAtlasError) return current;
+    if (current instanceof GraphQLError && REQUEST_CODES.has(current.extensions.code)) return current;
+    current = (current as { originalError?: unknown }).originalError;
+  }
+  return undefined;
+}
 
 export function formatError(logger: Logger, production: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const cause = unwrapResolverError(error);
-    const code = formatted.extensions?.code as string | undefined;
     const base = { locations: formatted.locations, path: formatted.path };
+    const own = ownError(unwrapResolverError(error)) ?? ownError(error);
 
-    if (cause instanceof StoreUnavailableError) {
-      logger.warn({ err: cause }, 'store unavailable');
+    if (own instanceof StoreUnavailableError) {
+      logger.warn({ err: own }, 'store unavailable');
       return {
         ...base,
         message: 'The graph store is unavailable; try again shortly.',
-        extensions: { code: 'SERVICE_UNAVAILABLE' },
+        extensions: { code: own.code },
       };
     }
-    if (cause instanceof QueryTimeoutError) {
-      return { ...base, message: cause.message, extensions: { code: 'TIMEOUT' } };
-    }
-    // graphql-armor rejects with plain errors (filed as BAD_USER_INPUT or validation failures).
-    const limit =
-      code !== 'INTERNAL_SERVER_ERROR'
-        ? ARMOR_REJECTIONS.find(([pattern]) => pattern.test(formatted.message))?.[1]
-        : undefined;
-    if (limit) {
-      return {
-        message: formatted.message.replace(/^Syntax Error: /, ''),
-        locations: formatted.locations,
-        extensions: { code: 'QUERY_TOO_COMPLEX', limit },
-      };
-    }
-    // Our validation rules set their own code; Apollo refiles them under GRAPHQL_VALIDATION_FAILED.
-    const own = (error as { originalError?: { extensions?: Record<string, unknown> } })?.originalError?.extensions;
-    if (code === 'GRAPHQL_VALIDATION_FAILED' && (own?.code === 'QUERY_TOO_COMPLEX' || own?.code === 'BAD_USER_INPUT')) {
-      return { message: formatted.message, locations: formatted.locations, extensions: { ...own } };
-    }
-    if (code === 'GRAPHQL_VALIDATION_FAILED' || code === 'GRAPHQL_PARSE_FAILED') {
-      // armor's token counter parses first, so a syntax error can arrive as a validation failure.
-      const parse = code === 'GRAPHQL_PARSE_FAILED' || formatted.message.startsWith('Syntax Error:');
-      return {
-        message: formatted.message,
-        locations: formatted.locations,
-        extensions: { code: parse ? 'GRAPHQL_PARSE_FAILED' : code },
-      };
-    }
-    if (code && code !== 'INTERNAL_SERVER_ERROR' && (ERROR_CODES as readonly string[]).includes(code)) {
+    if (own instanceof ChainAtlasError && own.userFacing)
+      return { ...base, message: own.message, extensions: { code: own.code, ...own.extensions } };
+    if (own instanceof GraphQLError) return { ...base, message: own.message, extensions: { ...own.extensions } };
+
+    const code = formatted.extensions?.code;
+    if (
+      !(own instanceof ChainAtlasError) &&
+      code !== ErrorCode.INTERNAL_SERVER_ERROR &&
+      ERROR_CODES.includes(code as ErrorCode)
+    ) {
+      // graphql-js and Apollo's own (parse, validation, variable coercion): their messages are for the client.
       const { stacktrace: _, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
     }
-    logger.error({ err: cause, path: formatted.path }, 'internal error');
+    logger.error({ err: own ?? unwrapResolverError(error), path: formatted.path }, 'internal error');
     return {
       ...base,
       message: production ? 'Internal server error' : `Internal server error: ${formatted.message}`,
-      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
     };
   };
 }

@@ -2,7 +2,7 @@
 import { normalizeText } from '../text/chinese.js';
 import type { GraphContext } from './context.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
-import { badInput } from './errors.js';
+import { BadUserInputError } from '../errors.js';
 import {
   CITIES_AMONG,
   ENTITIES_AT_PLACES,
@@ -18,10 +18,8 @@ import {
 } from './graph-queries.js';
 import type { NodeProps } from './node-props.js';
 import { placesWithin, resolveReference } from './references.js';
-import { pageSize } from './entity-resolvers.js';
+import { MAX_PAGE, pageSize } from './page-sizes.js';
 import { FILTER_RELATIONS } from './list-filters.js';
-
-export const MAX_PAGE = 100;
 
 interface ListArgs {
   filter?: {
@@ -47,15 +45,21 @@ export function listResolver(kind: string) {
     const f = args.filter ?? {};
     const rel = FILTER_RELATIONS[kind]!;
     if (f.minAmountYi != null && f.maxAmountYi != null && f.minAmountYi > f.maxAmountYi) {
-      throw badInput(`minAmountYi (${f.minAmountYi}) is greater than maxAmountYi (${f.maxAmountYi})`, 'filter');
+      throw new BadUserInputError(
+        `minAmountYi (${f.minAmountYi}) is greater than maxAmountYi (${f.maxAmountYi})`,
+        'filter',
+      );
     }
     if (f.nameContains != null && !f.nameContains.trim())
-      throw badInput('filter.nameContains must not be empty', 'filter.nameContains');
+      throw new BadUserInputError('filter.nameContains must not be empty', 'filter.nameContains');
 
     const places = f.city != null ? await placesWithin(ctx, f.city, 'filter.city') : null;
     // Indicators follow their subject's place via HAS_INDICATOR, which points the other way: keep it simple and exact.
     if (places && kind === 'Indicator')
-      throw badInput('indicators cannot be filtered by city; query the city and its indicators', 'filter.city');
+      throw new BadUserInputError(
+        'indicators cannot be filtered by city; query the city and its indicators',
+        'filter.city',
+      );
     const parks = f.park != null ? await resolveReference(ctx, f.park, ['Park'], 'filter.park') : null;
     const chains = f.chain != null ? await resolveReference(ctx, f.chain, ['IndustryChain'], 'filter.chain') : null;
     const issuers = f.issuer != null ? await issuersFor(ctx, f.issuer) : null;

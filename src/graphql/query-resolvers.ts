@@ -1,9 +1,10 @@
 /** Root Query fields. */
-import { countGraph } from '../seeding/graph-counts.js';
+import { countGraph } from '../store/graph-counts.js';
 import type { GraphContext } from './context.js';
-import { badInput } from './errors.js';
+import { BadUserInputError } from '../errors.js';
 import { DOCUMENT_COUNTS } from './graph-queries.js';
-import { listResolver, MAX_PAGE } from './list-resolvers.js';
+import { listResolver } from './list-resolvers.js';
+import { MAX_PAGE } from './page-sizes.js';
 import { chainLeaders } from './questions/chain-leaders.js';
 import { connections } from './questions/connections.js';
 import { investmentSummary } from './questions/investment-summary.js';
@@ -15,7 +16,8 @@ export const queryResolvers = {
   Query: {
     node: (_: unknown, { id }: { id: string }, ctx: GraphContext) => ctx.entity.load(id),
     nodes: (_: unknown, { ids }: { ids: string[] }, ctx: GraphContext) => {
-      if (ids.length > MAX_PAGE) throw badInput(`ids: at most ${MAX_PAGE} ids per request, got ${ids.length}`, 'ids');
+      if (ids.length > MAX_PAGE)
+        throw new BadUserInputError(`ids: at most ${MAX_PAGE} ids per request, got ${ids.length}`, 'ids');
       return ctx.entity.loadMany(ids);
     },
     cities: listResolver('City'),

@@ -4,7 +4,7 @@
  */
 import { nameKey, normalizeText } from '../text/chinese.js';
 import type { GraphContext } from './context.js';
-import { badInput } from './errors.js';
+import { BadUserInputError } from '../errors.js';
 import { MATCH_NAME_KEY, PLACES_WITHIN, REFERENCE_BY_ID, REFERENCE_BY_NAME } from './graph-queries.js';
 
 /** What an id looks like (city:shaoguan); anything else is a name. */
@@ -17,8 +17,8 @@ export async function resolveReference(
   field: string,
 ): Promise<string[]> {
   const raw = ref.trim();
-  if (!raw) throw badInput(`${field} must not be empty`, field);
-  if (raw.length > 200) throw badInput(`${field} is longer than 200 characters`, field);
+  if (!raw) throw new BadUserInputError(`${field} must not be empty`, field);
+  if (raw.length > 200) throw new BadUserInputError(`${field} is longer than 200 characters`, field);
   let rows = await ctx.read<{ id: string }>(ID_SHAPE.test(raw) ? REFERENCE_BY_ID : REFERENCE_BY_NAME, {
     kinds,
     ref: raw,
@@ -30,7 +30,7 @@ export async function resolveReference(
       rows = await ctx.read<{ id: string }>(MATCH_NAME_KEY, { ids: hits.map((h) => h.id), key: nameKey(raw), kinds });
   }
   if (rows.length === 0) {
-    throw badInput(
+    throw new BadUserInputError(
       `${field}: no ${kinds?.join(' or ') ?? 'entity'} is called "${raw}" (use an id, a name or an alias)`,
       field,
     );

@@ -8,7 +8,7 @@ import type { SourceText } from '../text/source-text.js';
 import { locate } from '../text/source-text.js';
 import type { Corpus } from './corpus.js';
 import type { LoadedSeed } from './load-seeds.js';
-import { SeedError } from './load-seeds.js';
+import { SeedError } from '../errors.js';
 import { PREDICATES, type EntityKind, type EvidenceInput, type Predicate } from './seed-schema.js';
 
 export interface Evidence {

@@ -7,9 +7,8 @@
 import { hasHan, nameKey, normalizeText, pinyinForms } from '../text/chinese.js';
 import type { DocumentNode, EntityNode, Evidence, FactEdge, Knowledge, PropertyValue } from './compile-knowledge.js';
 import { DERIVED_FILE, derivedCypher } from './derived-properties.js';
+import { searchIndexStatement } from '../store/search-index.js';
 import { ENTITY_KINDS, NODE_LABELS } from './seed-schema.js';
-
-export const SEARCH_INDEX = 'entity_search';
 
 export interface SeedOutput {
   /** File name in cypher/ → content. */
@@ -110,8 +109,7 @@ function schemaCypher(): string {
     'CREATE INDEX project_status IF NOT EXISTS FOR (n:Project) ON (n.status);',
     'CREATE INDEX policy_doc_number IF NOT EXISTS FOR (n:Policy) ON (n.docNumber);',
     '',
-    `CREATE FULLTEXT INDEX ${SEARCH_INDEX} IF NOT EXISTS FOR (n:Entity) ON EACH [n.searchText]`,
-    "OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}};",
+    searchIndexStatement(),
     '',
   ].join('\n');
 }

@@ -6,18 +6,12 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'yaml';
 import type { ZodIssue } from 'zod';
+import { SeedError } from '../errors.js';
 import { SeedFile, WorldKnowledgeFile, type SeedFile as Seed } from './seed-schema.js';
 
 export interface LoadedSeed {
   file: string;
   seed: Seed;
-}
-
-export class SeedError extends Error {
-  override name = 'SeedError';
-  constructor(readonly problems: string[]) {
-    super(`${problems.length} problem(s) in the seeds:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-  }
 }
 
 export async function loadSeeds(seedDir: string): Promise<LoadedSeed[]> {

@@ -4,7 +4,7 @@
  * file leaves the graph as it was; MERGE on stable ids makes a second run change nothing.
  */
 import type { GraphStore } from '../store/graph-store.js';
-import { countGraph, type GraphCounts } from './graph-counts.js';
+import { countGraph, type GraphCounts } from '../store/graph-counts.js';
 import { readManifest, readSeedScripts } from './seed-files.js';
 
 export interface SeedReport {

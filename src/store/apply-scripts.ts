@@ -5,8 +5,8 @@
  * apply one schema statement and how to open a write transaction.
  */
 import { splitCypherScript, type CypherStatement } from './cypher-script.js';
-import { StoreUnavailableError } from '../errors.js';
-import { ScriptError, type ScriptProgress, type ScriptResult } from './graph-store.js';
+import { ScriptError, StoreUnavailableError } from '../errors.js';
+import type { ScriptProgress, ScriptResult } from './graph-store.js';
 
 export interface ScriptEngine {
   applySchema(statement: string): Promise<void>;

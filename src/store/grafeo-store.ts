@@ -1,22 +1,26 @@
 /**
  * Embedded engine: @grafeo-db/js, in memory or on disk (GRAPH_PATH). Runs the same Cypher as
- * Neo4j; this adapter translates the few DDL forms Grafeo spells differently.
+ * Neo4j; this adapter translates the few DDL forms Grafeo spells differently, searches the text
+ * index of src/store/search-index.ts, and turns the engine's errors into typed ones.
  */
 import { existsSync } from 'node:fs';
 import grafeo from '@grafeo-db/js';
 import type { GrafeoDB as GrafeoDatabase, Transaction } from '@grafeo-db/js';
+import { QueryTimeoutError, StoreQueryError, StoreUnavailableError } from '../errors.js';
 import { applyScripts } from './apply-scripts.js';
-import {
-  type GraphStore,
-  type Params,
-  type QueryOptions,
-  type Row,
-  type ScriptProgress,
-  type ScriptResult,
-  type SearchHit,
-  type StoreHealth,
+import type {
+  GraphStore,
+  Params,
+  QueryOptions,
+  Row,
+  ScriptProgress,
+  ScriptResult,
+  SearchHit,
+  ServerInfo,
+  StoreHealth,
 } from './graph-store.js';
 import { toPlain } from './plain-values.js';
+import { SEARCH_INDEX } from './search-index.js';
 
 const { GrafeoDB } = grafeo;
 
@@ -33,8 +37,7 @@ export interface GrafeoStoreOptions {
 
 export class GrafeoStore implements GraphStore {
   readonly engine = 'grafeo' as const;
-  /** Text indexes created through `CREATE FULLTEXT INDEX`: label and properties to search. */
-  private readonly textIndexes = new Map<string, { label: string; properties: string[] }>();
+  private closed = false;
 
   private constructor(
     private readonly db: GrafeoDatabase,
@@ -66,8 +69,10 @@ export class GrafeoStore implements GraphStore {
     params: Params,
     options?: QueryOptions,
   ): Promise<T[]> {
-    const tx: Transaction = this.db.beginTransaction();
-    const work = tx.executeCypher(cypher, params);
+    const tx: Transaction = this.begin();
+    const work = tx.executeCypher(cypher, params).catch((error: unknown) => {
+      throw engineError(error);
+    });
     const settled = work.then(
       () => undefined,
       () => undefined,
@@ -95,9 +100,13 @@ export class GrafeoStore implements GraphStore {
       {
         applySchema: (statement) => this.applySchema(statement),
         inWriteTransaction: async (work) => {
-          const tx: Transaction = this.db.beginTransaction();
+          const tx: Transaction = this.begin();
           try {
-            await work(async (statement) => void (await tx.executeCypher(statement)));
+            await work(async (statement) => {
+              await tx.executeCypher(statement).catch((error: unknown) => {
+                throw engineError(error);
+              });
+            });
             tx.commit();
           } finally {
             if (tx.isActive) tx.rollback();
@@ -109,41 +118,56 @@ export class GrafeoStore implements GraphStore {
     );
   }
 
-  async searchEntities(text: string, limit: number): Promise<SearchHit[]> {
-    const best = new Map<number, number>();
-    for (const { label, properties } of this.textIndexes.values()) {
-      for (const property of properties) {
-        for (const [nodeId, score] of await this.db.textSearch(label, property, text, limit)) {
-          best.set(nodeId!, Math.max(best.get(nodeId!) ?? 0, score!));
-        }
+  /**
+   * The search index's label and properties, read straight from the database: the text indexes
+   * are kept on disk, so a store reopened without re-seeding searches as before.
+   */
+  async searchEntities(text: string, limit: number, options?: QueryOptions): Promise<SearchHit[]> {
+    if (this.closed) throw closedError();
+    const search = async () => {
+      const best = new Map<number, number>();
+      for (const property of SEARCH_INDEX.properties) {
+        const found = await this.db.textSearch(SEARCH_INDEX.label, property, text, limit).catch((error: unknown) => {
+          throw engineError(error);
+        });
+        for (const [nodeId, score] of found) best.set(nodeId!, Math.max(best.get(nodeId!) ?? 0, score!));
       }
-    }
-    const hits: SearchHit[] = [];
-    for (const [nodeId, score] of best) {
-      const id = this.db.getNode(nodeId)?.get('id');
-      if (typeof id === 'string') hits.push({ id, score });
-    }
-    return hits.sort((a, b) => b.score - a.score).slice(0, limit);
+      const hits: SearchHit[] = [];
+      for (const [nodeId, score] of best) {
+        const id = this.db.getNode(nodeId)?.get('id');
+        if (typeof id === 'string') hits.push({ id, score });
+      }
+      return hits.sort((a, b) => b.score - a.score).slice(0, limit);
+    };
+    return this.withTimeout(search(), options);
+  }
+
+  serverInfo(): Promise<ServerInfo> {
+    if (this.closed) return Promise.reject(closedError());
+    const version = this.db.version();
+    return Promise.resolve({ engine: this.engine, version, agent: `grafeo ${version}` });
   }
 
   async health(): Promise<StoreHealth> {
     const started = performance.now();
     try {
+      const { agent } = await this.serverInfo();
       await this.read('RETURN 1 AS ok');
-      return {
-        engine: this.engine,
-        ok: true,
-        version: `grafeo ${this.db.version()}`,
-        latencyMs: performance.now() - started,
-      };
+      return { engine: this.engine, ok: true, version: agent, latencyMs: performance.now() - started };
     } catch (error) {
       return { engine: this.engine, ok: false, latencyMs: performance.now() - started, error: String(error) };
     }
   }
 
   close(): Promise<void> {
-    this.db.close();
+    if (!this.closed) this.db.close();
+    this.closed = true;
     return Promise.resolve();
+  }
+
+  private begin(): Transaction {
+    if (this.closed) throw closedError();
+    return this.db.beginTransaction();
   }
 
   /** Neo4j DDL in Grafeo terms: a unique constraint also needs an explicit index on its key for MERGE. */
@@ -161,15 +185,19 @@ export class GrafeoStore implements GraphStore {
     if (fulltext) {
       const [, name, , variable, label, list] = fulltext;
       const properties = list!.split(',').map((p) => p.trim().replace(new RegExp(`^${variable}\\.`), ''));
+      // searchEntities reads the one index of search-index.ts; another would never be searched.
+      if (name !== SEARCH_INDEX.name || label !== SEARCH_INDEX.label)
+        throw new Error(
+          `full-text index ${name} on :${label}: the API searches only ${SEARCH_INDEX.name} (src/store/search-index.ts)`,
+        );
       for (const property of properties) {
         try {
-          await this.db.createTextIndex(label!, property, { tokenizer: 'cjk_bigram', stopWords: [] });
+          await this.db.createTextIndex(label, property, { tokenizer: 'cjk_bigram', stopWords: [] });
         } catch (error) {
           // Reopening a database on disk finds its text indexes already there.
           if (!/exist/i.test(String(error))) throw error;
         }
       }
-      this.textIndexes.set(name!, { label: label!, properties });
       return;
     }
     await this.db.executeCypher(statement.replace(TYPED_INDEX, 'CREATE INDEX'));
@@ -179,11 +207,21 @@ export class GrafeoStore implements GraphStore {
     const ms = options?.timeoutMs ?? this.options.timeoutMs;
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`query exceeded the ${ms} ms time limit`)), ms);
+      timer = setTimeout(() => reject(new QueryTimeoutError(`query exceeded the ${ms} ms time limit`)), ms);
     });
     return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
   }
 }
+
+/** Engine errors as typed errors: a query the engine refused is StoreQueryError (detail and GQLSTATUS kept for the log). */
+function engineError(error: unknown): Error {
+  if (error instanceof QueryTimeoutError || error instanceof StoreUnavailableError) return error;
+  const status = (error as { gqlStatus?: string }).gqlStatus;
+  const message = error instanceof Error ? error.message : String(error);
+  return new StoreQueryError(status ? `${message} (GQLSTATUS ${status})` : message, { cause: error });
+}
+
+const closedError = () => new StoreUnavailableError('the embedded store is closed');
 
 function wroteAnything(c: {
   nodesCreated: number;

@@ -1,6 +1,9 @@
 /**
  * The one interface every engine adapter implements. Cypher text is shared between engines;
- * everything that differs (DDL, full-text search, value types, transactions) stays behind it.
+ * everything that differs (DDL, full-text search, value types, transactions, error codes) stays
+ * behind it. Adapters throw the typed errors of src/errors.ts: QueryTimeoutError when a call
+ * outlives its time limit, StoreUnavailableError when the engine cannot be reached,
+ * StoreQueryError when it refuses a query. tests/store-contract.test.ts holds both to it.
  */
 
 export type Params = Record<string, unknown>;
@@ -25,6 +28,15 @@ export interface StoreHealth {
   version?: string;
   latencyMs: number;
   error?: string;
+}
+
+/** What the store runs on, for logs, /health and the seed command's version check. */
+export interface ServerInfo {
+  engine: Engine;
+  /** The product's own version, e.g. `5.26.0` for Neo4j, `0.6.0` for Grafeo. */
+  version: string;
+  /** How the product names itself, e.g. `Neo4j/5.26.0`, `grafeo 0.6.0`. */
+  agent: string;
 }
 
 export interface SearchHit {
@@ -52,22 +64,10 @@ export interface GraphStore {
     scripts: Array<{ source: string; text: string }>,
     onProgress?: (progress: ScriptProgress) => void,
   ): Promise<ScriptResult>;
-  /** Full-text search over entity names and aliases, best first. */
-  searchEntities(text: string, limit: number): Promise<SearchHit[]>;
+  /** Full-text search over entity names and aliases (src/store/search-index.ts), best first. */
+  searchEntities(text: string, limit: number, options?: QueryOptions): Promise<SearchHit[]>;
+  /** The engine and its version; throws StoreUnavailableError when it cannot be reached. */
+  serverInfo(): Promise<ServerInfo>;
   health(): Promise<StoreHealth>;
   close(): Promise<void>;
-}
-
-/** A script statement that failed; the message says where. */
-export class ScriptError extends Error {
-  override name = 'ScriptError';
-  constructor(
-    readonly source: string,
-    readonly line: number,
-    readonly statement: string,
-    override readonly cause: unknown,
-  ) {
-    const reason = cause instanceof Error ? cause.message.split('\n')[0] : String(cause);
-    super(`${source}:${line}: ${reason}\n  in: ${statement.replace(/\s+/g, ' ').slice(0, 160)}`);
-  }
 }

@@ -1,22 +1,25 @@
 /**
  * Production engine: Neo4j 5 through neo4j-driver. Reads run in read transactions (routed to
  * secondaries on a cluster), writes in write transactions; the driver retries transient errors.
- * Sessions share the driver's bookmark manager, so a read after seeding sees the seed.
+ * Sessions share the driver's bookmark manager, so a read after seeding sees the seed. Neo4j's
+ * status codes become the typed errors of src/errors.ts here, and nowhere else.
  */
 import neo4j, { type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
+import { QueryTimeoutError, StoreQueryError, StoreUnavailableError } from '../errors.js';
 import { applyScripts } from './apply-scripts.js';
-import {
-  type GraphStore,
-  type Params,
-  type QueryOptions,
-  type Row,
-  type ScriptProgress,
-  type ScriptResult,
-  type SearchHit,
-  type StoreHealth,
+import type {
+  GraphStore,
+  Params,
+  QueryOptions,
+  Row,
+  ScriptProgress,
+  ScriptResult,
+  SearchHit,
+  ServerInfo,
+  StoreHealth,
 } from './graph-store.js';
-import { StoreUnavailableError } from '../errors.js';
 import { toNeo4jParams, toPlain } from './plain-values.js';
+import { SEARCH_INDEX } from './search-index.js';
 
 export interface Neo4jStoreOptions {
   uri: string;
@@ -26,17 +29,26 @@ export interface Neo4jStoreOptions {
   timeoutMs: number;
   /** How long the driver retries a transaction on transient errors (default 15 s). */
   maxRetryTimeMs?: number;
-  /** Name of the full-text index over entity names and aliases (declared in cypher/000_schema.cypher). */
-  searchIndex?: string;
 }
 
-/** Neo4j error codes that mean "the database is not there", not "your query is wrong". */
-const UNAVAILABLE = new Set([
-  'ServiceUnavailable',
-  'SessionExpired',
+/** Codes that mean "the database is not there (or not for us)", not "your query is wrong". */
+const UNREACHABLE = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
+const REFUSED_CREDENTIALS = new Set([
   'Neo.ClientError.Security.Unauthorized',
-  'Neo.ClientError.Database.DatabaseNotFound',
+  'Neo.ClientError.Security.AuthenticationRateLimit',
+  'Neo.ClientError.Security.CredentialsExpired',
 ]);
+const NO_DATABASE = 'Neo.ClientError.Database.DatabaseNotFound';
+/**
+ * The server ended the transaction at its time limit. Neo4j 5 reports the limit the client set
+ * as TransactionTimedOutClientConfiguration (TransactionTimedOut when it is the server's own
+ * db.transaction.timeout); the driver files a terminated transaction as a client error, which it
+ * does not retry.
+ */
+const TIMED_OUT = /^Neo\.ClientError\.Transaction\.TransactionTimedOut/;
+const TERMINATED = /^Neo\.(ClientError|TransientError)\.Transaction\.(Terminated|LockClientStopped)$/;
+/** Statement, procedure and schema errors: the query is at fault (ours, never the client's). */
+const QUERY_REFUSED = /^Neo\.ClientError\.(Statement|Procedure|Schema)\./;
 
 export class Neo4jStore implements GraphStore {
   readonly engine = 'neo4j' as const;
@@ -73,25 +85,35 @@ export class Neo4jStore implements GraphStore {
       scripts,
       onProgress,
     );
-    // Fulltext indexes populate asynchronously; wait so a search right after seeding finds the seed.
-    await this.run('READ', (tx) => tx.run('CALL db.awaitIndexes(300)'), { timeoutMs: 310_000 }).catch(() => undefined);
+    // Full-text indexes populate asynchronously after they are created: wait, so a search right
+    // after seeding finds the seed (a no-op when they are online already).
+    await this.run('READ', (tx) => tx.run('CALL db.awaitIndexes(300)'), { timeoutMs: 310_000 });
     return result;
   }
 
-  async searchEntities(text: string, limit: number): Promise<SearchHit[]> {
-    const rows = await this.read<SearchHit>(
+  async searchEntities(text: string, limit: number, options?: QueryOptions): Promise<SearchHit[]> {
+    return this.read<SearchHit>(
       'CALL db.index.fulltext.queryNodes($index, $query, {limit: $limit}) YIELD node, score RETURN node.id AS id, score',
-      { index: this.options.searchIndex ?? 'entity_search', query: escapeLucene(text), limit },
+      { index: SEARCH_INDEX.name, query: escapeLucene(text), limit },
+      options,
     );
-    return rows;
+  }
+
+  async serverInfo(): Promise<ServerInfo> {
+    try {
+      const { agent = 'Neo4j/unknown' } = await this.driver.getServerInfo({ database: this.options.database });
+      return { engine: this.engine, version: /\/([\w.-]+)/.exec(agent)?.[1] ?? 'unknown', agent };
+    } catch (error) {
+      throw this.typed(error, 0, 0);
+    }
   }
 
   async health(): Promise<StoreHealth> {
     const started = performance.now();
     try {
-      const info = await this.driver.getServerInfo({ database: this.options.database });
+      const { agent } = await this.serverInfo();
       await this.read('RETURN 1 AS ok');
-      return { engine: this.engine, ok: true, version: info.agent, latencyMs: performance.now() - started };
+      return { engine: this.engine, ok: true, version: agent, latencyMs: performance.now() - started };
     } catch (error) {
       return {
         engine: this.engine,
@@ -100,12 +122,6 @@ export class Neo4jStore implements GraphStore {
         error: error instanceof Error ? error.message : String(error),
       };
     }
-  }
-
-  /** The server's major version, for the loader's "Neo4j 5 or newer" check. */
-  async serverVersion(): Promise<string> {
-    const info = await this.driver.getServerInfo({ database: this.options.database });
-    return info.agent ?? 'unknown';
   }
 
   async close(): Promise<void> {
@@ -127,17 +143,44 @@ export class Neo4jStore implements GraphStore {
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
       bookmarkManager: this.driver.executeQueryBookmarkManager,
     });
-    const config = { timeout: options?.timeoutMs ?? this.options.timeoutMs };
+    const timeoutMs = options?.timeoutMs ?? this.options.timeoutMs;
+    const started = performance.now();
     try {
-      return mode === 'READ' ? await session.executeRead(work, config) : await session.executeWrite(work, config);
+      return mode === 'READ'
+        ? await session.executeRead(work, { timeout: timeoutMs })
+        : await session.executeWrite(work, { timeout: timeoutMs });
     } catch (error) {
-      const code = (error as { code?: string }).code;
-      if (code && UNAVAILABLE.has(code))
-        throw new StoreUnavailableError(`Neo4j at ${this.options.uri} is unavailable: ${(error as Error).message}`);
-      throw error;
+      throw this.typed(error, timeoutMs, performance.now() - started);
     } finally {
       await session.close();
     }
+  }
+
+  /** A driver or server error as a typed error (src/errors.ts), by its status code. */
+  private typed(error: unknown, timeoutMs: number, elapsedMs: number): unknown {
+    const code = (error as { code?: unknown }).code;
+    if (typeof code !== 'string') return error;
+    const { uri, database } = this.options;
+    const message = error instanceof Error ? error.message : String(error);
+    if (REFUSED_CREDENTIALS.has(code))
+      return new StoreUnavailableError(
+        `Neo4j at ${uri} refused the credentials: check NEO4J_USER and NEO4J_PASSWORD (${message})`,
+        { cause: error },
+      );
+    if (code === NO_DATABASE)
+      return new StoreUnavailableError(`Neo4j at ${uri} has no database "${database}": check NEO4J_DATABASE`, {
+        cause: error,
+      });
+    if (UNREACHABLE.has(code))
+      return new StoreUnavailableError(
+        `Neo4j at ${uri} is unreachable: ${message} (check NEO4J_URI and that the server is running)`,
+        { cause: error },
+      );
+    // A transaction terminated for another reason (an administrator's TERMINATE) is not a timeout.
+    if (TIMED_OUT.test(code) || (TERMINATED.test(code) && timeoutMs > 0 && elapsedMs >= timeoutMs))
+      return new QueryTimeoutError(`query exceeded the ${timeoutMs} ms time limit`, { cause: error });
+    if (QUERY_REFUSED.test(code)) return new StoreQueryError(`${code}: ${message}`, { cause: error });
+    return error;
   }
 }
 

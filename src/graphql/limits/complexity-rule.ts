@@ -5,6 +5,7 @@
  * A literal `first` counts as given (and must be within the field's maximum); a variable counts
  * at the maximum; a relationship list without `first` counts at its typical size.
  */
+import { ErrorCode } from '../../errors.js';
 import { GraphQLError, Kind, type ASTVisitor, type FieldNode, type ValidationContext } from 'graphql';
 
 export interface PageSizes {
@@ -41,7 +42,7 @@ export function complexityRule(budget: number, pages: PageSizes) {
                 context.reportError(
                   new GraphQLError(`first must be an integer from 0 to ${max}, got ${given.value}`, {
                     nodes: [node],
-                    extensions: { code: 'BAD_USER_INPUT', field: 'first' },
+                    extensions: { code: ErrorCode.BAD_USER_INPUT, field: 'first' },
                   }),
                 );
                 size = max;
@@ -61,7 +62,7 @@ export function complexityRule(budget: number, pages: PageSizes) {
                 `Query cost exceeds the budget of ${budget} (at ${node.name.value}); ask for smaller pages (first) or fewer nested lists.`,
                 {
                   nodes: [node],
-                  extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'cost' },
+                  extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, limit: 'cost' },
                 },
               ),
             );

@@ -1,6 +1,6 @@
 /** connections(from, to, maxHops): all shortest paths, each step with its relationship and evidence. */
 import type { GraphContext } from '../context.js';
-import { badInput } from '../errors.js';
+import { BadUserInputError } from '../../errors.js';
 import { SHORTEST_PATHS } from '../graph-queries.js';
 import { evidenceOf, type NodeProps } from '../node-props.js';
 import { resolveReference } from '../references.js';
@@ -16,7 +16,7 @@ interface Row {
 async function one(ctx: GraphContext, ref: string, field: string): Promise<string> {
   const ids = await resolveReference(ctx, ref, null, field);
   if (ids.length > 1)
-    throw badInput(
+    throw new BadUserInputError(
       `${field}: "${ref}" names ${ids.length} entities (${ids.slice(0, 5).join(', ')}); pass an id`,
       field,
     );
@@ -29,12 +29,12 @@ export async function connections(
   ctx: GraphContext,
 ) {
   if (!Number.isInteger(args.maxHops) || args.maxHops < 1 || args.maxHops > MAX_HOPS) {
-    throw badInput(`maxHops must be from 1 to ${MAX_HOPS}, got ${args.maxHops}`, 'maxHops');
+    throw new BadUserInputError(`maxHops must be from 1 to ${MAX_HOPS}, got ${args.maxHops}`, 'maxHops');
   }
   if (!Number.isInteger(args.first) || args.first < 1 || args.first > MAX_PATHS)
-    throw badInput(`first must be from 1 to ${MAX_PATHS}, got ${args.first}`, 'first');
+    throw new BadUserInputError(`first must be from 1 to ${MAX_PATHS}, got ${args.first}`, 'first');
   const [from, to] = await Promise.all([one(ctx, args.from, 'from'), one(ctx, args.to, 'to')]);
-  if (from === to) throw badInput('from and to are the same entity', 'to');
+  if (from === to) throw new BadUserInputError('from and to are the same entity', 'to');
   const rows = await ctx.read<Row>(SHORTEST_PATHS, { from, to, maxHops: args.maxHops, limit: args.first });
   return rows.map(({ nodes, rels }) => {
     for (const n of nodes) ctx.entity.prime(n.id, n);

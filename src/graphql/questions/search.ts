@@ -6,11 +6,10 @@
 import { NODE_LABELS } from '../../knowledge/seed-schema.js';
 import { nameKey, normalizeText } from '../../text/chinese.js';
 import type { GraphContext } from '../context.js';
-import { badInput } from '../errors.js';
+import { BadUserInputError } from '../../errors.js';
 import { SEARCH_BY_KEY, SEARCH_CANDIDATES } from '../graph-queries.js';
-import { pageSize } from '../entity-resolvers.js';
+import { MAX_SEARCH_PAGE, pageSize } from '../page-sizes.js';
 
-export const MAX_SEARCH_PAGE = 50;
 const CANDIDATES = 200;
 
 /** A candidate as ranked: its name keys decide the match (nameKeys[0] is the canonical name's). */
@@ -32,14 +31,15 @@ function decodeOffset(cursor: string | null | undefined): number {
   if (cursor == null) return 0;
   const m = /^offset:(\d{1,6})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
   if (!m || !/^[A-Za-z0-9_-]+$/.test(cursor))
-    throw badInput(`after: "${cursor.slice(0, 40)}" is not a cursor this search issued`, 'after');
+    throw new BadUserInputError(`after: "${cursor.slice(0, 40)}" is not a cursor this search issued`, 'after');
   return Number(m[1]) + 1;
 }
 
 export async function search(_: unknown, args: SearchArgs, ctx: GraphContext) {
   const raw = args.text.trim();
-  if (!raw) throw badInput('text must not be empty', 'text');
-  if (raw.length > 100) throw badInput(`text is ${raw.length} characters; search takes at most 100`, 'text');
+  if (!raw) throw new BadUserInputError('text must not be empty', 'text');
+  if (raw.length > 100)
+    throw new BadUserInputError(`text is ${raw.length} characters; search takes at most 100`, 'text');
   const first = pageSize(args.first, MAX_SEARCH_PAGE);
   const offset = decodeOffset(args.after);
   const text = normalizeText(raw);

@@ -1,4 +1,4 @@
-import type { GraphStore } from '../store/graph-store.js';
+import type { GraphStore } from './graph-store.js';
 
 export interface GraphCounts {
   nodes: Record<string, number>;

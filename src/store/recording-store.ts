@@ -1,8 +1,9 @@
 /**
- * A GraphStore decorator for the benchmark: passes every call through to the real store and, while
- * recording, keeps each call (method, exact Cypher and parameters, start and end time). The calls
- * one GraphQL request makes can then be replayed straight on the store, with the same concurrency
- * (calls that overlapped in the request run together), to time the raw Cypher behind it.
+ * A GraphStore decorator that passes every call through to the real store and, while recording,
+ * keeps each call (method, exact Cypher and parameters, start and end time). The benchmark replays
+ * the calls of one GraphQL request straight on the store, with the same concurrency (calls that
+ * overlapped in the request run together), to time the raw Cypher behind it; the Cypher snapshot
+ * tests pin the calls of each operation and relationship field.
  */
 import type {
   GraphStore,
@@ -11,8 +12,9 @@ import type {
   Row,
   ScriptResult,
   SearchHit,
+  ServerInfo,
   StoreHealth,
-} from '../src/store/graph-store.js';
+} from './graph-store.js';
 
 export type RecordedCall = (
   { method: 'read'; cypher: string; params: Params } | { method: 'searchEntities'; text: string; limit: number }
@@ -67,19 +69,23 @@ export class RecordingStore implements GraphStore {
     return this.inner.runScripts(scripts);
   }
 
-  async searchEntities(text: string, limit: number): Promise<SearchHit[]> {
+  async searchEntities(text: string, limit: number, options?: QueryOptions): Promise<SearchHit[]> {
     const log = this.recording;
-    if (!log) return this.inner.searchEntities(text, limit);
+    if (!log) return this.inner.searchEntities(text, limit, options);
     const call: RecordedCall = { method: 'searchEntities', text, limit, start: performance.now(), end: 0 };
     log.push(call);
     try {
-      return await this.inner.searchEntities(text, limit);
+      return await this.inner.searchEntities(text, limit, options);
     } catch (error) {
       call.error = error instanceof Error ? error.message : String(error);
       throw error;
     } finally {
       call.end = performance.now();
     }
+  }
+
+  serverInfo(): Promise<ServerInfo> {
+    return this.inner.serverInfo();
   }
 
   health(): Promise<StoreHealth> {
