@@ -24,7 +24,7 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { loadConfig, type StoreConfig } from '../src/config.js';
-import * as graphQueries from '../src/graphql/graph-queries.js';
+import { cypherTexts } from '../src/graphql/cypher-catalog.js';
 import { createApp } from '../src/http/create-app.js';
 import { countGraph } from '../src/store/graph-counts.js';
 import type { GraphStore } from '../src/store/graph-store.js';
@@ -197,16 +197,8 @@ function operations(graph: SyntheticGraph): Operation[] {
   ];
 }
 
-/** Names the Cypher text of a recorded call after its export in src/graphql/graph-queries.ts. */
-const QUERY_NAMES = new Map<string, string>(
-  Object.entries(graphQueries).flatMap(([k, v]): Array<[string, string]> =>
-    typeof v === 'string'
-      ? [[v, k]]
-      : v && typeof v === 'object'
-        ? Object.entries(v).map(([key, text]) => [String(text), `${k}[${key}]`])
-        : [],
-  ),
-);
+/** Names the Cypher text of a recorded call after its export (src/graphql/cypher-catalog.ts), without the path. */
+const QUERY_NAMES = new Map<string, string>(cypherTexts().map(({ name, text }) => [text, name.replace(/^\S+ /, '')]));
 /** Every Cypher text the operations sent, by name: the report lists them, since src/ changes between runs. */
 const SEEN_QUERIES = new Map<string, string>();
 const callName = (c: RecordedCall) =>

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as graphQueries from '../src/graphql/graph-queries.js';
+import { cypherTexts } from '../src/graphql/cypher-catalog.js';
 import { splitCypherScript } from '../src/store/cypher-script.js';
 import { GrafeoStore } from '../src/store/grafeo-store.js';
 
@@ -24,9 +24,7 @@ const DIVERGENT: Array<{ name: string; pattern: RegExp; instead: string }> = [
 ];
 
 function sharedTexts(): Array<{ where: string; text: string }> {
-  const texts = Object.entries(graphQueries)
-    .filter(([, v]) => typeof v === 'string')
-    .map(([name, text]) => ({ where: `graph-queries ${name}`, text: text as string }));
+  const texts = cypherTexts().map(({ name, text }) => ({ where: name, text }));
   const walk = (dir: string): string[] =>
     readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
       e.isDirectory() ? walk(path.join(dir, e.name)) : e.name.endsWith('.cypher') ? [path.join(dir, e.name)] : [],

@@ -10,7 +10,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { PREDICATES } from '../knowledge/seed-schema.js';
+import { KIND_PROPERTIES, LABEL_MEANINGS, RELATIONSHIP_TYPES } from '../knowledge/seed-schema.js';
 import { readQueryLibrary, type Bilingual, type LibraryQuery } from './query-library.js';
 
 export interface GuideOptions {
@@ -25,118 +25,22 @@ export interface GuideOptions {
   manifest?: { nodes: Record<string, number>; relationships: Record<string, number> } | null;
 }
 
+/** How many kinds an end lists when it allows any entity (MENTIONED_IN's sources). */
+const NODE_KINDS = Object.keys(KIND_PROPERTIES).length;
+
 const GUIDE_TITLE = 'ChainAtlas 产业链知识图谱 · Neo4j Browser guide';
 
-interface LabelDoc {
-  label: string;
-  zh: string;
-  en: string;
-  props: string;
-}
-
-const LABELS: LabelDoc[] = [
-  {
-    label: 'Entity',
-    zh: '所有节点共有的标签；id 全局唯一、永久不变',
-    en: 'on every node; its id is globally unique and stable',
-    props: 'id, kind, name, nameEn, aliases, nameKeys, searchText, evidence*',
-  },
-  {
-    label: 'City',
-    zh: '省、地级市、县级市、区、县、新区',
-    en: 'provinces, prefectures, county-level cities, districts, counties, new areas',
-    props: 'level',
-  },
-  {
-    label: 'Park',
-    zh: '产业园、高新区、开发区、产业转移园、平台、基地',
-    en: 'industrial parks, high-tech and development zones, transfer parks, platforms, bases',
-    props: 'parkType, designations, areaKm2',
-  },
-  { label: 'Enterprise', zh: '企业', en: 'enterprises', props: 'industry' },
-  {
-    label: 'Project',
-    zh: '投资项目',
-    en: 'investment projects',
-    props: 'amountYi (亿元), status, capacity, phase, year',
-  },
-  {
-    label: 'IndustryChain',
-    zh: '产业链、产业集群、产业',
-    en: 'industry chains, clusters and industries',
-    props: 'chainType',
-  },
-  {
-    label: 'Policy',
-    zh: '政策文件、规划、方案、机制、战略',
-    en: 'policy documents, plans, programmes, mechanisms, strategies',
-    props: 'policyType, docNumber, issuedDate',
-  },
-  {
-    label: 'Organization',
-    zh: '政府部门、科研院所、高校、协会、金融机构',
-    en: 'government bodies, research institutes, universities, associations, financial bodies',
-    props: 'orgType',
-  },
-  {
-    label: 'Indicator',
-    zh: '文档给出的统计数字',
-    en: 'a figure a document states',
-    props: 'metric, value, unit, year, period, growthPct',
-  },
-  {
-    label: 'Document',
-    zh: '源文档（报道、政府文件）',
-    en: 'source documents (reports, government papers)',
-    props: 'title, publisher, date, file, script',
-  },
-];
-
-interface RelationshipDoc {
-  type: string;
-  /** Only for the builder's own types; the curated predicates' ends come from PREDICATES. */
-  ends?: string;
-  zh: string;
-  en: string;
-}
-
-const RELATIONSHIPS: RelationshipDoc[] = [
-  {
-    type: 'PART_OF',
-    zh: '上级行政区、所属园区、上级产业链、上级机构',
-    en: 'administrative parent, enclosing park, parent chain, parent body',
-  },
-  { type: 'LOCATED_IN', zh: '所在地', en: 'where it is' },
-  { type: 'IN_PARK', zh: '位于园区', en: 'in a park' },
-  { type: 'LEADS_CHAIN', zh: '链主、龙头企业（属性 role）', en: 'leads the chain (property role)' },
-  { type: 'PART_OF_CHAIN', zh: '属于该产业链', en: 'belongs to the chain' },
-  { type: 'HAS_INDUSTRY', zh: '发展、承载该产业', en: 'develops or hosts the industry' },
-  { type: 'OPERATES', zh: '投资、建设或运营项目', en: 'invests in, builds or runs the project' },
-  { type: 'SUBSIDIARY_OF', zh: '子公司', en: 'subsidiary of' },
-  { type: 'SUPPLIES', zh: '为其配套', en: 'supplies' },
-  { type: 'COOPERATES_WITH', zh: '合作、签约、校企合作', en: 'cooperates with' },
-  { type: 'ISSUED_BY', zh: '政策发布者', en: 'issued by' },
-  { type: 'APPLIES_TO', zh: '政策对象', en: 'what the policy targets' },
-  { type: 'IMPLEMENTS', zh: '落实上级政策', en: 'carries out another policy' },
-  {
-    type: 'ASSIGNS',
-    zh: '政策交给其任务：牵头或负责（属性 role）',
-    en: 'the policy gives it a task: to lead or to carry out (property role)',
-  },
-  {
-    type: 'PAIRED_WITH',
-    zh: '对口帮扶、共建、产业转移（属性 mode）',
-    en: 'counterpart assistance, co-building, industrial transfer (property mode)',
-  },
-  { type: 'HAS_INDICATOR', zh: '统计数字', en: 'a stated figure' },
-  {
-    type: 'MENTIONED_IN',
-    ends: 'Entity → Document',
-    zh: '在文档中被提及（属性 quotes / starts / ends）',
-    en: 'mentioned in (properties quotes / starts / ends)',
-  },
-  { type: 'DESCRIBES', ends: 'Document → City', zh: '文档所写的城市', en: 'the city the document is about' },
-];
+/**
+ * The label table: every label with its meaning (seed-schema.ts LABEL_MEANINGS) and the
+ * properties a curator may give its kind (KIND_PROPERTIES), so a new kind shows here by itself.
+ */
+const LABEL_PROPERTIES: Record<string, string> = {
+  Entity: 'id, kind, name, nameEn, aliases, nameKeys, searchText, evidence*',
+  Document: 'title, publisher, date, file, script',
+  ...Object.fromEntries(
+    Object.entries(KIND_PROPERTIES).map(([kind, schema]) => [kind, Object.keys(schema.shape).join(', ')]),
+  ),
+};
 
 /** Renders the guide from the library files in `queriesDir`. */
 export async function renderBrowserGuide(queriesDir: string, options: GuideOptions = {}): Promise<string> {
@@ -285,11 +189,11 @@ function welcomeSlide(queries: LibraryQuery[], manifest: GuideOptions['manifest'
 }
 
 function labelsSlide(manifest: GuideOptions['manifest']): string {
-  const rows = LABELS.map((l) => [
-    `<code>:${esc(l.label)}</code>`,
-    `${esc(l.zh)}<br><small>${esc(l.en)}</small>`,
-    `<small>${esc(l.props)}</small>`,
-    count(manifest?.nodes, l.label),
+  const rows = Object.entries(LABEL_MEANINGS).map(([label, meaning]) => [
+    `<code>:${esc(label)}</code>`,
+    `${esc(meaning.zh)}<br><small>${esc(meaning.en)}</small>`,
+    `<small>${esc(LABEL_PROPERTIES[label] ?? '')}</small>`,
+    count(manifest?.nodes, label),
   ]);
   return slide(
     { zh: '节点标签', en: 'Node labels' },
@@ -304,24 +208,19 @@ function labelsSlide(manifest: GuideOptions['manifest']): string {
   );
 }
 
-/** From → to kinds of a relationship type, as the seed schema allows them. */
-function endsOf(r: RelationshipDoc): string {
-  const rule = (PREDICATES as Record<string, { from: readonly string[]; to: readonly string[] }>)[r.type];
-  return rule ? `${rule.from.join(' / ')} → ${rule.to.join(' / ')}` : (r.ends ?? '');
-}
-
 function relationshipsSlide(manifest: GuideOptions['manifest'], model: LibraryQuery | undefined): string {
-  // Types the graph holds that this page does not describe yet still get a row, with their count.
-  const documented = new Set(RELATIONSHIPS.map((r) => r.type));
-  const extra = Object.keys(manifest?.relationships ?? {})
-    .filter((t) => !documented.has(t))
-    .map((type): RelationshipDoc => ({ type, zh: '', en: '' }));
-  const rows = [...RELATIONSHIPS, ...extra].map((r) => [
-    `<code>:${esc(r.type)}</code>`,
-    `<small>${esc(endsOf(r))}</small>`,
-    `${esc(r.zh)}<br><small>${esc(r.en)}</small>`,
-    count(manifest?.relationships, r.type),
-  ]);
+  // Every type of the seed schema (facts and the builder's own), then any other the graph holds, with its count.
+  const documented = Object.entries(RELATIONSHIP_TYPES);
+  const extra = Object.keys(manifest?.relationships ?? {}).filter((t) => !(t in RELATIONSHIP_TYPES));
+  const rows = [
+    ...documented.map(([type, r]) => [
+      `<code>:${esc(type)}</code>`,
+      `<small>${esc(`${r.from.length === NODE_KINDS ? 'Entity' : r.from.join(' / ')} → ${r.to.join(' / ')}`)}</small>`,
+      `${esc(r.zh)}<br><small>${esc(r.en)}</small>`,
+      count(manifest?.relationships, type),
+    ]),
+    ...extra.map((type) => [`<code>:${esc(type)}</code>`, '', '', count(manifest?.relationships, type)]),
+  ];
   return slide(
     { zh: '关系类型', en: 'Relationship types' },
     {

@@ -7,16 +7,15 @@ import type { Logger } from 'pino';
 import { NODE_LABELS } from '../knowledge/seed-schema.js';
 import { QueryTimeoutError } from '../errors.js';
 import type { GraphStore, Params, SearchHit } from '../store/graph-store.js';
-import { ENTITIES_BY_ID, RELATED_TYPED, RELATIONS, relationKey } from './graph-queries.js';
 import type { NodeProps } from './node-props.js';
+import type { RelationSpec } from './relation-model.js';
+import { RELATION_FIELD_QUERIES, RELATIONS, relationKey } from './relation-queries.js';
 
-export type DirectionArg = 'OUT' | 'IN' | 'BOTH';
-
-export interface RelationSpec {
-  types: readonly string[];
-  direction: DirectionArg;
-  kinds?: readonly string[] | null;
-}
+/** Entities by id (distinct: DataLoader keys), in one round trip: one index seek per id. */
+export const ENTITIES_BY_ID = `
+UNWIND $ids AS id
+MATCH (n:Entity {id: id})
+RETURN properties(n) AS node`;
 
 export interface RelationRow {
   sourceId: string;
@@ -61,8 +60,8 @@ function pickedNode(keys: readonly string[], values: unknown[]): NodeProps {
 }
 
 /**
- * A relation spec's loader key. The typed fields' specs are constants (relation-fields.ts), asked
- * for once per row: their key is worked out once.
+ * A relation spec's loader key. The relationship fields' specs are constants (relation-model.ts),
+ * asked for once per row: their key is worked out once.
  */
 const specKeys = new WeakMap<RelationSpec, string>();
 function specKey(spec: RelationSpec): string {
@@ -120,11 +119,8 @@ export function createContext(store: GraphStore, timeoutMs = 10_000, log?: Logge
           const params = { ids: [...ids], types: [...spec.types], kinds: [...(spec.kinds ?? NODE_LABELS)], keys };
           let rows: RelationRow[];
           if (keys) {
-            const typed = RELATED_TYPED[relationKey(spec.direction, spec.types)];
-            if (!typed)
-              throw new Error(
-                `no typed relation query for ${relationKey(spec.direction, spec.types)}: add its spec to relation-fields.ts`,
-              );
+            const typed = RELATION_FIELD_QUERIES[relationKey(spec.direction, spec.types)];
+            if (!typed) throw new Error(`no @relation field follows ${relationKey(spec.direction, spec.types)}`);
             const picked = await context.read<PickedRow>(typed, params);
             rows = picked.map((r) => ({
               sourceId: r.sourceId,

@@ -1,43 +1,44 @@
 /**
- * Resolvers shared by every Entity type (evidence, documents, relations) plus the typed
- * relationship fields generated from RELATION_FIELDS.
+ * Resolvers every Entity type shares: its aliases, evidence, documents and relations(types,
+ * direction), plus the interface's type resolution. The relationship fields declared with
+ * @relation are relation-resolvers.ts's.
  */
 import type { IResolvers } from '@graphql-tools/utils';
-import type { GraphQLResolveInfo } from 'graphql';
-import type { DirectionArg, GraphContext, RelationRow } from './context.js';
-import { DERIVED_RELATIONSHIPS, NODE_LABELS, PREDICATE_NAMES } from '../knowledge/seed-schema.js';
-import { MAX_RELATIONS, pageSize } from './page-sizes.js';
+import { NODE_LABELS, RELATIONSHIP_TYPES } from '../knowledge/seed-schema.js';
+import type { GraphContext, RelationRow } from './context.js';
 import { evidenceOf, relationProperties, type EvidenceValue, type NodeProps } from './node-props.js';
-import { RELATION_FIELDS } from './relation-fields.js';
-import { selectedProperties } from './selected-properties.js';
+import { MAX_RELATIONS, pageSize } from './page-sizes.js';
+import type { Direction } from './relation-model.js';
 
-/** Every relationship type in the graph: the facts' predicates, the builder's mentions, and a document's DESCRIBES. */
-export const ALL_RELATION_TYPES = [...PREDICATE_NAMES, ...DERIVED_RELATIONSHIPS, 'DESCRIBES'];
-
-const evidence = (props: Record<string, unknown>) => evidenceOf(props);
+/** Every relationship type in the graph: the facts' predicates and the builder's own (MENTIONED_IN, DESCRIBES). */
+const ALL_RELATION_TYPES = Object.keys(RELATIONSHIP_TYPES);
 
 const commonFields = {
   aliases: (n: NodeProps) => n.aliases ?? [],
-  evidence: (n: NodeProps) => evidence(n),
+  evidence: (n: NodeProps) => evidenceOf(n),
   documents: async (n: NodeProps, _: unknown, ctx: GraphContext) => {
     const ids = [...new Set(n.evidenceDocs ?? [])].filter((id) => id !== n.id);
     return (await ctx.entity.loadMany(ids)).filter((d) => d && !(d instanceof Error));
   },
   relations: async (
     n: NodeProps,
-    args: { types?: string[] | null; direction: DirectionArg; first: number },
+    args: { types?: string[] | null; direction: Direction; first: number },
     ctx: GraphContext,
   ) => {
     const limit = pageSize(args.first, MAX_RELATIONS);
     const rows = await ctx
-      .relations({ types: args.types?.length ? args.types : ALL_RELATION_TYPES, direction: args.direction })
+      .relations({
+        types: args.types?.length ? args.types : ALL_RELATION_TYPES,
+        direction: args.direction,
+        kinds: null,
+      })
       .load(n.id);
     return rows.slice(0, limit).map((row: RelationRow) => ({
       type: row.type,
       direction: row.outgoing ? 'OUT' : 'IN',
       node: row.node,
       properties: relationProperties(row.rel),
-      evidence: row.type === 'MENTIONED_IN' ? mentionEvidence(row) : evidence(row.rel),
+      evidence: row.type === 'MENTIONED_IN' ? mentionEvidence(row) : evidenceOf(row.rel),
     }));
   },
 };
@@ -50,42 +51,11 @@ function mentionEvidence(row: RelationRow): EvidenceValue[] {
 }
 
 export function entityResolvers(): IResolvers<NodeProps, GraphContext> {
-  const resolvers: IResolvers = {
+  const resolvers: IResolvers<NodeProps, GraphContext> = {
     Entity: { __resolveType: (n: NodeProps) => n.kind },
     Evidence: { document: (e: EvidenceValue, _: unknown, ctx: GraphContext) => ctx.entity.load(e.documentId) },
     Park: { designations: (n: NodeProps) => (n.designations as string[] | undefined) ?? [] },
-    Document: {
-      entities: async (
-        n: NodeProps,
-        args: { kinds?: string[] | null; first: number },
-        ctx: GraphContext,
-        info: GraphQLResolveInfo,
-      ) => {
-        const spec = {
-          types: ['MENTIONED_IN'],
-          direction: 'IN' as const,
-          kinds: args.kinds?.length ? args.kinds : null,
-        };
-        const rows = await ctx.relations(spec, selectedProperties(info)).load(n.id);
-        return rows.slice(0, pageSize(args.first, MAX_RELATIONS)).map((r) => r.node);
-      },
-    },
   };
-  for (const kind of NODE_LABELS) {
-    const typeResolvers = (resolvers[kind] ??= {}) as Record<string, unknown>;
-    Object.assign(typeResolvers, commonFields, { ...(typeResolvers as object) });
-    for (const [field, spec] of Object.entries(RELATION_FIELDS[kind] ?? {})) {
-      typeResolvers[field] = async (
-        n: NodeProps,
-        args: { first?: number },
-        ctx: GraphContext,
-        info: GraphQLResolveInfo,
-      ) => {
-        const rows = await ctx.relations(spec, selectedProperties(info)).load(n.id);
-        if (spec.single) return rows[0]?.node ?? null;
-        return rows.slice(0, pageSize(args.first, MAX_RELATIONS)).map((r) => r.node);
-      };
-    }
-  }
+  for (const kind of NODE_LABELS) resolvers[kind] = { ...commonFields, ...(resolvers[kind] as object) };
   return resolvers;
 }

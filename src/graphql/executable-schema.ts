@@ -1,25 +1,15 @@
 /** The GraphQL schema: SDL from schema/*.graphql bound to the resolvers. */
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
 import { entityResolvers } from './entity-resolvers.js';
 import { queryResolvers } from './query-resolvers.js';
-
-export const SCHEMA_DIR = fileURLToPath(new URL('../../schema/', import.meta.url));
-
-export function readTypeDefs(dir = SCHEMA_DIR): string[] {
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.graphql'))
-    .sort()
-    .map((f) => readFileSync(path.join(dir, f), 'utf8'));
-}
+import { relationResolvers } from './relation-resolvers.js';
+import { readTypeDefs } from './type-defs.js';
 
 export function buildSchema(): GraphQLSchema {
   return makeExecutableSchema({
     typeDefs: readTypeDefs(),
-    resolvers: [entityResolvers(), queryResolvers],
+    resolvers: [entityResolvers(), relationResolvers(), queryResolvers],
     resolverValidationOptions: { requireResolversToMatchSchema: 'error', requireResolversForResolveType: 'error' },
   });
 }

@@ -1,25 +1,20 @@
 /** The Relay-style list fields (cities, parks, …): filters, keyset pagination, totalCount. */
+import { BadUserInputError } from '../errors.js';
 import { normalizeText } from '../text/chinese.js';
 import type { GraphContext } from './context.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
-import { BadUserInputError } from '../errors.js';
 import {
-  CITIES_AMONG,
   ENTITIES_AT_PLACES,
-  ISSUERS_IN,
   LIST_COUNT,
   LIST_COUNT_AMONG,
-  LIST_COUNT_AMONG_RELATED,
-  LIST_COUNT_RELATED,
   LIST_PAGE,
   LIST_PAGE_AMONG,
-  LIST_PAGE_AMONG_RELATED,
-  LIST_PAGE_RELATED,
-} from './graph-queries.js';
+  RELATED_LIST_QUERIES,
+  relationshipFiltersOf,
+} from './list-queries.js';
 import type { NodeProps } from './node-props.js';
-import { placesWithin, resolveReference } from './references.js';
 import { MAX_PAGE, pageSize } from './page-sizes.js';
-import { FILTER_RELATIONS } from './list-filters.js';
+import { issuersIn, placesWithin, resolveReference } from './references.js';
 
 interface ListArgs {
   filter?: {
@@ -38,12 +33,16 @@ interface ListArgs {
   after?: string | null;
 }
 
-export function listResolver(kind: string) {
+/** The list field `list` of a kind; its relationship filters are the ones its @relation fields answer. */
+export function listResolver(kind: string, list: string) {
+  const related = relationshipFiltersOf(kind);
+  /** A filter the kind has no relationship for would answer "none", meaning "not understood": refused. */
+  const refuse = (filter: string) =>
+    new BadUserInputError(`${list} cannot be filtered by ${filter}: no relationship links them`, `filter.${filter}`);
   return async (_: unknown, args: ListArgs, ctx: GraphContext) => {
     const limit = pageSize(args.first, MAX_PAGE);
     const after = decodeCursor(args.after);
     const f = args.filter ?? {};
-    const rel = FILTER_RELATIONS[kind]!;
     if (f.minAmountYi != null && f.maxAmountYi != null && f.minAmountYi > f.maxAmountYi) {
       throw new BadUserInputError(
         `minAmountYi (${f.minAmountYi}) is greater than maxAmountYi (${f.maxAmountYi})`,
@@ -52,17 +51,15 @@ export function listResolver(kind: string) {
     }
     if (f.nameContains != null && !f.nameContains.trim())
       throw new BadUserInputError('filter.nameContains must not be empty', 'filter.nameContains');
+    if (f.city != null && !ENTITIES_AT_PLACES[kind]) throw refuse('city');
+    if (f.park != null && !related.includes('PARK')) throw refuse('park');
+    if (f.chain != null && !related.includes('CHAIN')) throw refuse('chain');
+    if (f.issuer != null && !related.includes('ISSUER')) throw refuse('issuer');
 
     const places = f.city != null ? await placesWithin(ctx, f.city, 'filter.city') : null;
-    // Indicators follow their subject's place via HAS_INDICATOR, which points the other way: keep it simple and exact.
-    if (places && kind === 'Indicator')
-      throw new BadUserInputError(
-        'indicators cannot be filtered by city; query the city and its indicators',
-        'filter.city',
-      );
     const parks = f.park != null ? await resolveReference(ctx, f.park, ['Park'], 'filter.park') : null;
     const chains = f.chain != null ? await resolveReference(ctx, f.chain, ['IndustryChain'], 'filter.chain') : null;
-    const issuers = f.issuer != null ? await issuersFor(ctx, f.issuer) : null;
+    const issuers = f.issuer != null ? await issuersIn(ctx, f.issuer, 'filter.issuer') : null;
 
     const ids = places
       ? [...new Set((await ctx.read<{ ids: string[] }>(ENTITIES_AT_PLACES[kind]!, { places, kind }))[0]?.ids ?? [])]
@@ -72,27 +69,23 @@ export function listResolver(kind: string) {
       ids,
       text: f.nameContains != null ? normalizeText(f.nameContains.trim()) : null,
       document: f.document ?? null,
-      parks,
-      parkTypes: rel.park,
-      chains,
-      chainTypes: rel.chain,
-      issuers,
       statuses: f.status?.length ? f.status : null,
       minAmount: f.minAmountYi ?? null,
       maxAmount: f.maxAmountYi ?? null,
       policyType: f.policyType ?? null,
     };
-    const related = parks != null || chains != null || issuers != null;
-    const [page, count] = ids
-      ? related
-        ? [LIST_PAGE_AMONG_RELATED, LIST_COUNT_AMONG_RELATED]
-        : [LIST_PAGE_AMONG, LIST_COUNT_AMONG]
-      : related
-        ? [LIST_PAGE_RELATED, LIST_COUNT_RELATED]
+    const relatedQueries = parks != null || chains != null || issuers != null ? RELATED_LIST_QUERIES[kind] : undefined;
+    const filters = relatedQueries ? { ...params, parks, chains, issuers } : params;
+    const [page, count] = relatedQueries
+      ? ids
+        ? [relatedQueries.pageAmong, relatedQueries.countAmong]
+        : [relatedQueries.page, relatedQueries.count]
+      : ids
+        ? [LIST_PAGE_AMONG, LIST_COUNT_AMONG]
         : [LIST_PAGE, LIST_COUNT];
     const [rows, total] = await Promise.all([
-      ctx.read<{ node: NodeProps }>(page, { ...params, after, limit: limit + 1 }),
-      ctx.read<{ total: number }>(count, params),
+      ctx.read<{ node: NodeProps }>(page, { ...filters, after, limit: limit + 1 }),
+      ctx.read<{ total: number }>(count, filters),
     ]);
     const nodes = rows.slice(0, limit).map((r) => r.node);
     for (const node of nodes) ctx.entity.prime(node.id, node);
@@ -104,14 +97,4 @@ export function listResolver(kind: string) {
       nodes,
     };
   };
-}
-
-/** An issuer given as a city means the city and the bodies located in it (or its districts). */
-async function issuersFor(ctx: GraphContext, ref: string): Promise<string[]> {
-  const ids = await resolveReference(ctx, ref, ['Organization', 'City'], 'filter.issuer');
-  const cities = await ctx.read<{ id: string }>(CITIES_AMONG, { ids });
-  if (cities.length === 0) return ids;
-  const places = (await Promise.all(cities.map((c) => placesWithin(ctx, c.id, 'filter.issuer')))).flat();
-  const rows = await ctx.read<{ issuers: string[] }>(ISSUERS_IN, { ids: [...new Set([...ids, ...places])] });
-  return rows[0]?.issuers ?? ids;
 }

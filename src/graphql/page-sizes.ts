@@ -10,6 +10,8 @@ export const MAX_PAGE = 100;
 export const MAX_RELATIONS = 500;
 /** search. */
 export const MAX_SEARCH_PAGE = 50;
+/** connections: paths per answer. */
+export const MAX_PATHS = 20;
 
 /** `first` checked against its bound: a whole number from 0 to max (max when not given). */
 export function pageSize(first: number | null | undefined, max: number, field = 'first'): number {

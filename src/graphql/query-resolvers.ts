@@ -1,16 +1,16 @@
-/** Root Query fields. */
-import { countGraph } from '../store/graph-counts.js';
-import type { GraphContext } from './context.js';
+/**
+ * The root Query fields. Each question lives in questions/ with its Cypher beside its resolver;
+ * the lists in list-resolvers.ts with list-queries.ts.
+ */
 import { BadUserInputError } from '../errors.js';
-import { DOCUMENT_COUNTS } from './graph-queries.js';
+import type { GraphContext } from './context.js';
 import { listResolver } from './list-resolvers.js';
 import { MAX_PAGE } from './page-sizes.js';
 import { chainLeaders } from './questions/chain-leaders.js';
 import { connections } from './questions/connections.js';
 import { investmentSummary } from './questions/investment-summary.js';
 import { search } from './questions/search.js';
-
-const toCounts = (o: Record<string, number>) => Object.entries(o).map(([name, count]) => ({ name, count }));
+import { stats } from './questions/stats.js';
 
 export const queryResolvers = {
   Query: {
@@ -20,33 +20,19 @@ export const queryResolvers = {
         throw new BadUserInputError(`ids: at most ${MAX_PAGE} ids per request, got ${ids.length}`, 'ids');
       return ctx.entity.loadMany(ids);
     },
-    cities: listResolver('City'),
-    parks: listResolver('Park'),
-    enterprises: listResolver('Enterprise'),
-    projects: listResolver('Project'),
-    chains: listResolver('IndustryChain'),
-    policies: listResolver('Policy'),
-    organizations: listResolver('Organization'),
-    indicators: listResolver('Indicator'),
-    documents: listResolver('Document'),
+    cities: listResolver('City', 'cities'),
+    parks: listResolver('Park', 'parks'),
+    enterprises: listResolver('Enterprise', 'enterprises'),
+    projects: listResolver('Project', 'projects'),
+    chains: listResolver('IndustryChain', 'chains'),
+    policies: listResolver('Policy', 'policies'),
+    organizations: listResolver('Organization', 'organizations'),
+    indicators: listResolver('Indicator', 'indicators'),
+    documents: listResolver('Document', 'documents'),
     search,
     chainLeaders,
     connections,
     investmentSummary,
-    stats: async (_: unknown, __: unknown, ctx: GraphContext) => {
-      const [counts, docs] = await Promise.all([
-        countGraph(ctx),
-        ctx.read<{ document: string; entities: number; relationships: number }>(DOCUMENT_COUNTS),
-      ]);
-      return {
-        nodes: toCounts(counts.nodes),
-        relationships: toCounts(counts.relationships),
-        documents: docs.map((d) => ({
-          document: ctx.entity.load(d.document),
-          entities: d.entities,
-          relationships: d.relationships,
-        })),
-      };
-    },
+    stats,
   },
 };

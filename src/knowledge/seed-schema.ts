@@ -20,42 +20,147 @@ export type EntityKind = (typeof ENTITY_KINDS)[number];
 /** Every node also carries the `Entity` label; `Document` nodes are the sources. */
 export const NODE_LABELS = [...ENTITY_KINDS, 'Document'] as const;
 
+export type NodeLabel = (typeof NODE_LABELS)[number];
+
 type Kinds = readonly EntityKind[];
 const ANY_PLACE: Kinds = ['City', 'Park'];
 
-/** Relationship types a curator may state, with the kinds allowed at each end. */
+/** What a label or relationship type means, in Chinese and English (the Browser guide shows it). */
+export interface Meaning {
+  zh: string;
+  en: string;
+}
+
+/**
+ * What each label stands for. The model's one home: the Browser guide's label table reads it,
+ * with each kind's properties from KIND_PROPERTIES below.
+ */
+export const LABEL_MEANINGS: Record<'Entity' | NodeLabel, Meaning> = {
+  Entity: {
+    zh: '所有节点共有的标签；id 全局唯一、永久不变',
+    en: 'on every node; its id is globally unique and stable',
+  },
+  City: {
+    zh: '省、地级市、县级市、区、县、新区',
+    en: 'provinces, prefectures, county-level cities, districts, counties, new areas',
+  },
+  Park: {
+    zh: '产业园、高新区、开发区、产业转移园、平台、基地',
+    en: 'industrial parks, high-tech and development zones, transfer parks, platforms, bases',
+  },
+  Enterprise: { zh: '企业', en: 'enterprises' },
+  Project: { zh: '投资项目', en: 'investment projects' },
+  IndustryChain: { zh: '产业链、产业集群、产业', en: 'industry chains, clusters and industries' },
+  Policy: {
+    zh: '政策文件、规划、方案、机制、战略',
+    en: 'policy documents, plans, programmes, mechanisms, strategies',
+  },
+  Organization: {
+    zh: '政府部门、科研院所、高校、协会、金融机构',
+    en: 'government bodies, research institutes, universities, associations, financial bodies',
+  },
+  Indicator: { zh: '文档给出的统计数字', en: 'a figure a document states' },
+  Document: { zh: '源文档（报道、政府文件）', en: 'source documents (reports, government papers)' },
+};
+
+/**
+ * Relationship types a curator may state, with the kinds allowed at each end and what they mean.
+ * The model's one home: the build checks every fact against it, the GraphQL SDL's @relation
+ * fields are checked against it (src/graphql/relation-model.test.ts), and the Browser guide and
+ * the benchmark's synthetic graph read it.
+ */
 export const PREDICATES = {
   PART_OF: {
     from: ['City', 'Park', 'IndustryChain', 'Organization'],
     to: ['City', 'Park', 'IndustryChain', 'Organization'],
+    zh: '上级行政区、所属园区、上级产业链、上级机构',
+    en: 'administrative parent, enclosing park, parent chain, parent body',
   },
-  LOCATED_IN: { from: ['Park', 'Enterprise', 'Project', 'Organization'], to: ['City'] },
-  IN_PARK: { from: ['Enterprise', 'Project', 'Organization', 'Park'], to: ['Park'] },
-  LEADS_CHAIN: { from: ['Enterprise'], to: ['IndustryChain'] },
-  PART_OF_CHAIN: { from: ['Enterprise', 'Project'], to: ['IndustryChain'] },
-  HAS_INDUSTRY: { from: ANY_PLACE, to: ['IndustryChain'] },
-  OPERATES: { from: ['Enterprise', 'Organization'], to: ['Project'] },
-  SUBSIDIARY_OF: { from: ['Enterprise'], to: ['Enterprise'] },
-  SUPPLIES: { from: ['Enterprise', 'Project'], to: ['Enterprise'] },
+  LOCATED_IN: {
+    from: ['Park', 'Enterprise', 'Project', 'Organization'],
+    to: ['City'],
+    zh: '所在地',
+    en: 'where it is',
+  },
+  IN_PARK: { from: ['Enterprise', 'Project', 'Organization', 'Park'], to: ['Park'], zh: '位于园区', en: 'in a park' },
+  LEADS_CHAIN: {
+    from: ['Enterprise'],
+    to: ['IndustryChain'],
+    zh: '链主、龙头企业（属性 role）',
+    en: 'leads the chain (property role)',
+  },
+  PART_OF_CHAIN: {
+    from: ['Enterprise', 'Project'],
+    to: ['IndustryChain'],
+    zh: '属于该产业链',
+    en: 'belongs to the chain',
+  },
+  HAS_INDUSTRY: {
+    from: ANY_PLACE,
+    to: ['IndustryChain'],
+    zh: '发展、承载该产业',
+    en: 'develops or hosts the industry',
+  },
+  OPERATES: {
+    from: ['Enterprise', 'Organization'],
+    to: ['Project'],
+    zh: '投资、建设或运营项目',
+    en: 'invests in, builds or runs the project',
+  },
+  SUBSIDIARY_OF: { from: ['Enterprise'], to: ['Enterprise'], zh: '子公司', en: 'subsidiary of' },
+  SUPPLIES: { from: ['Enterprise', 'Project'], to: ['Enterprise'], zh: '为其配套', en: 'supplies' },
   COOPERATES_WITH: {
     from: ['Enterprise', 'Organization', 'City'],
     to: ['Enterprise', 'Organization', 'City'],
+    zh: '合作、签约、校企合作',
+    en: 'cooperates with',
   },
-  ISSUED_BY: { from: ['Policy'], to: ['Organization', 'City'] },
+  ISSUED_BY: { from: ['Policy'], to: ['Organization', 'City'], zh: '政策发布者', en: 'issued by' },
   APPLIES_TO: {
     from: ['Policy'],
     to: ['City', 'Park', 'IndustryChain', 'Enterprise', 'Project', 'Organization'],
+    zh: '政策对象',
+    en: 'what the policy targets',
   },
-  IMPLEMENTS: { from: ['Policy'], to: ['Policy'] },
-  ASSIGNS: { from: ['Policy'], to: ['Organization', 'Enterprise'] },
-  PAIRED_WITH: { from: ANY_PLACE, to: ANY_PLACE },
-  HAS_INDICATOR: { from: ['City', 'Park', 'Enterprise', 'IndustryChain', 'Project'], to: ['Indicator'] },
-} as const satisfies Record<string, { from: Kinds; to: Kinds }>;
+  IMPLEMENTS: { from: ['Policy'], to: ['Policy'], zh: '落实上级政策', en: 'carries out another policy' },
+  ASSIGNS: {
+    from: ['Policy'],
+    to: ['Organization', 'Enterprise'],
+    zh: '政策交给其任务：牵头或负责（属性 role）',
+    en: 'the policy gives it a task: to lead or to carry out (property role)',
+  },
+  PAIRED_WITH: {
+    from: ANY_PLACE,
+    to: ANY_PLACE,
+    zh: '对口帮扶、共建、产业转移（属性 mode）',
+    en: 'counterpart assistance, co-building, industrial transfer (property mode)',
+  },
+  HAS_INDICATOR: {
+    from: ['City', 'Park', 'Enterprise', 'IndustryChain', 'Project'],
+    to: ['Indicator'],
+    zh: '统计数字',
+    en: 'a stated figure',
+  },
+} as const satisfies Record<string, { from: Kinds; to: Kinds } & Meaning>;
 export type Predicate = keyof typeof PREDICATES;
 export const PREDICATE_NAMES = Object.keys(PREDICATES) as Predicate[];
 
-/** Relationship types the builder derives itself; curators never write them. */
-export const DERIVED_RELATIONSHIPS = ['MENTIONED_IN'] as const;
+/** Relationship types the builder derives itself (curators never write them), with their ends. */
+export const DERIVED_RELATIONSHIPS = {
+  MENTIONED_IN: {
+    from: ENTITY_KINDS,
+    to: ['Document'],
+    zh: '在文档中被提及（属性 quotes / starts / ends）',
+    en: 'mentioned in (properties quotes / starts / ends)',
+  },
+  DESCRIBES: { from: ['Document'], to: ['City'], zh: '文档所写的城市', en: 'the city the document is about' },
+} as const satisfies Record<string, { from: readonly NodeLabel[]; to: readonly NodeLabel[] } & Meaning>;
+
+/** Every relationship type in the graph, with the labels allowed at each end. */
+export const RELATIONSHIP_TYPES: Record<string, { from: readonly NodeLabel[]; to: readonly NodeLabel[] } & Meaning> = {
+  ...PREDICATES,
+  ...DERIVED_RELATIONSHIPS,
+};
 
 export const PROJECT_STATUSES = ['规划', '签约', '开工', '在建', '投产', '竣工', '达产'] as const;
 export const CITY_LEVELS = ['province', 'prefecture', 'county-level-city', 'district', 'county', 'new-area'] as const;

@@ -9,10 +9,10 @@ import { ErrorCode } from '../../errors.js';
 import { GraphQLError, Kind, type ASTVisitor, type FieldNode, type ValidationContext } from 'graphql';
 
 export interface PageSizes {
-  /** The most a field's `first` accepts. */
-  max(field: string, declaredDefault: number | undefined): number;
+  /** The most a field's `first` accepts (`parent`: the type that declares the field). */
+  max(parent: string, field: string, declaredDefault: number | undefined): number;
   /** What a list costs when `first` is not given. */
-  unspecified(field: string, declaredDefault: number | undefined): number;
+  unspecified(parent: string, field: string, declaredDefault: number | undefined): number;
 }
 
 export function complexityRule(budget: number, pages: PageSizes) {
@@ -30,11 +30,12 @@ export function complexityRule(budget: number, pages: PageSizes) {
       Field: {
         enter(node: FieldNode) {
           const def = context.getFieldDef();
+          const parent = context.getParentType()?.name ?? '';
           const firstArg = def?.args.find((a) => a.name === 'first');
           let size = 1;
           if (firstArg) {
             const declared = typeof firstArg.defaultValue === 'number' ? firstArg.defaultValue : undefined;
-            const max = pages.max(node.name.value, declared);
+            const max = pages.max(parent, node.name.value, declared);
             const given = node.arguments?.find((a) => a.name.value === 'first')?.value;
             if (given?.kind === Kind.INT) {
               size = Number(given.value);
@@ -48,7 +49,7 @@ export function complexityRule(budget: number, pages: PageSizes) {
                 size = max;
               }
             } else {
-              size = given ? max : pages.unspecified(node.name.value, declared);
+              size = given ? max : pages.unspecified(parent, node.name.value, declared);
             }
           }
           const cost = stack[stack.length - 1]! * Math.max(1, size);

@@ -8,7 +8,8 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, type ValidationContext } from 'graphql';
 import { ErrorCode } from '../../errors.js';
-import { MAX_PAGE, MAX_RELATIONS, MAX_SEARCH_PAGE } from '../page-sizes.js';
+import { MAX_PAGE, MAX_PATHS, MAX_RELATIONS, MAX_SEARCH_PAGE } from '../page-sizes.js';
+import { relationField } from '../relation-model.js';
 import { complexityRule, type PageSizes } from './complexity-rule.js';
 
 export const LIMITS = {
@@ -21,18 +22,26 @@ export const LIMITS = {
   typicalRelations: 10,
 } as const;
 
-/** Root lists default to 20 and take up to MAX_PAGE; relationship lists default to 100 (typical 10). */
+/** Whether a field follows relationships: declared with @relation, or relations(types, direction). */
+const followsRelationships = (parent: string, field: string) =>
+  relationField(parent, field) !== undefined || field === 'relations';
+
+/**
+ * The bounds page-sizes.ts sets, by field: relationship fields take up to MAX_RELATIONS and count
+ * at their typical size when `first` is not given; root fields take their own bound and count
+ * at their declared default.
+ */
 const PAGE_SIZES: PageSizes = {
-  max: (field, declared) =>
-    field === 'search'
-      ? MAX_SEARCH_PAGE
-      : field === 'connections'
-        ? 20
-        : declared !== undefined && declared <= 20
-          ? MAX_PAGE
-          : MAX_RELATIONS,
-  unspecified: (field, declared) =>
-    declared !== undefined && declared <= 20 ? declared : field === 'search' ? 10 : LIMITS.typicalRelations,
+  max: (parent, field) =>
+    followsRelationships(parent, field)
+      ? MAX_RELATIONS
+      : field === 'search'
+        ? MAX_SEARCH_PAGE
+        : field === 'connections'
+          ? MAX_PATHS
+          : MAX_PAGE,
+  unspecified: (parent, field, declared) =>
+    followsRelationships(parent, field) ? LIMITS.typicalRelations : (declared ?? LIMITS.typicalRelations),
 };
 
 /**

@@ -1,12 +1,28 @@
 /** connections(from, to, maxHops): all shortest paths, each step with its relationship and evidence. */
 import type { GraphContext } from '../context.js';
 import { BadUserInputError } from '../../errors.js';
-import { SHORTEST_PATHS } from '../graph-queries.js';
+import { MAX_PATHS } from '../page-sizes.js';
+import { PREDICATE_NAMES } from '../../knowledge/seed-schema.js';
 import { evidenceOf, type NodeProps } from '../node-props.js';
 import { resolveReference } from '../references.js';
 
 export const MAX_HOPS = 6;
-const MAX_PATHS = 20;
+
+/**
+ * The relationship types a path between entities may use: every fact, no document links. They
+ * are named in the pattern, not filtered after it: Grafeo (0.6) applies a WHERE on a
+ * shortest-path's relationships after the search, Neo4j during it, so only this form agrees.
+ */
+const PATH_TYPES = [...PREDICATE_NAMES].sort().join('|');
+
+/** All shortest paths up to 6 hops through facts; the caller's maxHops filters further. */
+export const SHORTEST_PATHS = `
+MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
+MATCH p = allShortestPaths((a)-[:${PATH_TYPES}*..6]-(b))
+WHERE length(p) <= $maxHops
+RETURN [n IN nodes(p) | properties(n)] AS nodes,
+       [r IN relationships(p) | {type: type(r), from: startNode(r).id, props: properties(r)}] AS rels
+LIMIT $limit`;
 
 interface Row {
   nodes: NodeProps[];

@@ -1,13 +1,46 @@
 /** investmentSummary(groupBy, city, chain): project investment totals with the projects behind them. */
 import type { GraphContext } from '../context.js';
-import {
-  PROJECT_SUMMARY,
-  PROJECT_SUMMARY_IN_CITIES,
-  PROJECT_SUMMARY_IN_CITIES_OF_CHAINS,
-  PROJECT_SUMMARY_OF_CHAINS,
-} from '../graph-queries.js';
 import type { NodeProps } from '../node-props.js';
 import { resolveReference } from '../references.js';
+
+/**
+ * investmentSummary, aggregated in the database: one row per group with its totals and the ids
+ * of the projects behind them. Reads the properties cypher/950_derived.cypher sets on every
+ * project (cityIds, placeIds, chainIds; see src/knowledge/derived-properties.ts). evidenceDocs
+ * repeats a document per quote, hence the reduce. A project with nothing to group by (no chain,
+ * no status) falls into the null group.
+ */
+const SUMMARY_GROUPS = `
+WITH p, CASE $groupBy WHEN 'CITY' THEN p.cityIds WHEN 'CHAIN' THEN p.chainIds WHEN 'STATUS' THEN [p.status]
+  ELSE reduce(docs = [], d IN p.evidenceDocs | CASE WHEN d IN docs THEN docs ELSE docs + [d] END) END AS keys
+UNWIND CASE WHEN size(keys) = 0 THEN [null] ELSE keys END AS key
+WITH key, count(p) AS projectCount, sum(p.amountYi) AS total, count(p.amountYi) AS withAmount, collect(p.id) AS projectIds
+CALL { WITH key MATCH (g:Entity) WHERE g.id = key RETURN collect(g.name) AS names }
+RETURN key, names[0] AS label, projectCount, total, withAmount, projectIds`;
+
+/**
+ * The projects a summary covers. One text per combination of filters rather than nullable
+ * parameters: Grafeo 0.6 evaluates both sides of `$x IS NULL OR …` for every row. A city
+ * matches its districts' and counties' projects too (placeIds lists every city above a project).
+ */
+export const PROJECT_SUMMARY = `
+MATCH (p:Project)${SUMMARY_GROUPS}`;
+
+export const PROJECT_SUMMARY_IN_CITIES = `
+UNWIND $cities AS city
+MATCH (p:Project) WHERE city IN p.placeIds
+WITH DISTINCT p${SUMMARY_GROUPS}`;
+
+export const PROJECT_SUMMARY_OF_CHAINS = `
+UNWIND $chains AS chain
+MATCH (p:Project) WHERE chain IN p.chainIds
+WITH DISTINCT p${SUMMARY_GROUPS}`;
+
+export const PROJECT_SUMMARY_IN_CITIES_OF_CHAINS = `
+UNWIND $cities AS city
+MATCH (p:Project) WHERE city IN p.placeIds
+WITH DISTINCT p
+WHERE any(chain IN $chains WHERE chain IN p.chainIds)${SUMMARY_GROUPS}`;
 
 type Grouping = 'CITY' | 'CHAIN' | 'STATUS' | 'DOCUMENT';
 const UNSTATED = '(not stated)';

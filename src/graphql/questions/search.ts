@@ -7,8 +7,24 @@ import { NODE_LABELS } from '../../knowledge/seed-schema.js';
 import { nameKey, normalizeText } from '../../text/chinese.js';
 import type { GraphContext } from '../context.js';
 import { BadUserInputError } from '../../errors.js';
-import { SEARCH_BY_KEY, SEARCH_CANDIDATES } from '../graph-queries.js';
 import { MAX_SEARCH_PAGE, pageSize } from '../page-sizes.js';
+
+/**
+ * What search ranks candidates by, for the full-text index's hits: a few properties, not whole
+ * nodes (only the page it returns is loaded whole). $kinds is every kind when not filtered.
+ */
+export const SEARCH_CANDIDATES = `
+UNWIND $ids AS id
+MATCH (n:Entity {id: id})
+WHERE n.kind IN $kinds
+RETURN n.id AS id, n.name AS name, n.nameKeys AS nameKeys`;
+
+/** One-character searches, which bigram full-text indexes cannot answer: a scan, bounded. */
+export const SEARCH_BY_KEY = `
+MATCH (n:Entity)
+WHERE n.kind IN $kinds AND n.searchText CONTAINS $text
+RETURN n.id AS id, n.name AS name, n.nameKeys AS nameKeys
+LIMIT 200`;
 
 const CANDIDATES = 200;
 

@@ -1,0 +1,103 @@
+/**
+ * The @relation fields of the SDL agree with the seed schema, the model's one home: every type
+ * they follow exists, the field's owner can stand at the near end in that direction, its kinds at
+ * the far end, and no type or kind of a field can never match. The SDL's enums name exactly the
+ * seed schema's labels and relationship types.
+ */
+import { isEnumType } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { NODE_LABELS, RELATIONSHIP_TYPES } from '../knowledge/seed-schema.js';
+import { filterRelations, RELATION_FIELDS, relationFields, sdlSchema, type RelationField } from './relation-model.js';
+import { readTypeDefs } from './type-defs.js';
+
+/** What is wrong with each field, one line each; empty when all agree with the seed schema. */
+function disagreements(fields: readonly RelationField[]): string[] {
+  const problems: string[] = [];
+  for (const f of fields) {
+    const where = `${f.owner}.${f.field} @relation(types: [${f.types.join(', ')}], direction: ${f.direction})`;
+    const far = new Set<string>();
+    for (const type of f.types) {
+      const rule = RELATIONSHIP_TYPES[type];
+      if (!rule) {
+        problems.push(`${where}: ${type} is not a relationship type of the seed schema`);
+        continue;
+      }
+      const near = (side: 'from' | 'to') => (rule[side] as readonly string[]).includes(f.owner);
+      const ends: Array<readonly string[]> = [];
+      if ((f.direction === 'OUT' || f.direction === 'BOTH') && near('from')) ends.push(rule.to);
+      if ((f.direction === 'IN' || f.direction === 'BOTH') && near('to')) ends.push(rule.from);
+      const reachable = ends.flat().filter((k) => !f.kinds || f.kinds.includes(k));
+      if (reachable.length === 0)
+        problems.push(
+          `${where}: no ${type} can link a ${f.owner} ${f.direction === 'IN' ? 'from' : 'to'} ${f.kinds?.join(' or ') ?? 'anything'} (${type}: ${rule.from.join('/')} → ${rule.to.join('/')})`,
+        );
+      for (const k of reachable) far.add(k);
+    }
+    for (const kind of f.kinds ?? [])
+      if (!far.has(kind)) problems.push(`${where}: no type of the field reaches a ${kind}`);
+  }
+  return problems;
+}
+
+describe('@relation fields against the seed schema', () => {
+  it('declares relationship fields for every kind that has neighbours', () => {
+    expect(RELATION_FIELDS.length).toBeGreaterThan(40);
+    expect(new Set(RELATION_FIELDS.map((f) => f.owner))).toEqual(new Set(NODE_LABELS));
+  });
+
+  it('every field: its types exist, its owner and kinds stand at their ends, in its direction', () => {
+    expect(disagreements(RELATION_FIELDS)).toEqual([]);
+  });
+
+  it('catches a field pointed at the wrong relationship, the wrong way or at the wrong kind', () => {
+    const sdl = readTypeDefs().map((text) =>
+      text
+        .replace(
+          'enterprises(first: Int = 100): [Enterprise!]! @relation(types: [IN_PARK], direction: IN)',
+          'enterprises(first: Int = 100): [Enterprise!]! @relation(types: [LOCATED_IN], direction: IN)',
+        )
+        .replace(
+          'leadsChains(first: Int = 100): [IndustryChain!]! @relation(types: [LEADS_CHAIN], direction: OUT)',
+          'leadsChains(first: Int = 100): [IndustryChain!]! @relation(types: [LEADS_CHAIN], direction: IN)',
+        )
+        .replace(
+          'projects(first: Int = 100): [Project!]! @relation(types: [OPERATES], direction: OUT)',
+          'projects(first: Int = 100): [Policy!]! @relation(types: [OPERATES], direction: OUT)',
+        ),
+    );
+    const problems = disagreements(relationFields(sdlSchema(sdl)));
+    // Only the three changed fields, each for its own reason.
+    expect(new Set(problems.map((p) => p.split(' ')[0]))).toEqual(
+      new Set(['Park.enterprises', 'Enterprise.leadsChains', 'Enterprise.projects']),
+    );
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^Park\.enterprises .*: no LOCATED_IN can link a Park from Enterprise/),
+        expect.stringMatching(/^Enterprise\.leadsChains .*: no LEADS_CHAIN can link a Enterprise from IndustryChain/),
+        expect.stringMatching(/^Enterprise\.projects .*: no OPERATES can link a Enterprise to Policy/),
+      ]),
+    );
+  });
+
+  it('the SDL enums name exactly the labels and relationship types of the seed schema', () => {
+    const schema = sdlSchema();
+    const values = (name: string) => {
+      const type = schema.getType(name);
+      if (!isEnumType(type)) throw new Error(`${name} is not an enum`);
+      return type
+        .getValues()
+        .map((v) => v.name)
+        .sort();
+    };
+    expect(values('EntityKind')).toEqual([...NODE_LABELS].sort());
+    expect(values('RelationType')).toEqual(Object.keys(RELATIONSHIP_TYPES).sort());
+  });
+
+  it('derives the list filters from the fields marked with them', () => {
+    expect(filterRelations('Enterprise', 'CITY')).toEqual([{ direction: 'OUT', types: ['IN_PARK', 'LOCATED_IN'] }]);
+    expect(filterRelations('Park', 'PARK')).toEqual([{ direction: 'OUT', types: ['IN_PARK', 'PART_OF'] }]);
+    expect(filterRelations('IndustryChain', 'PARK')).toEqual([{ direction: 'IN', types: ['HAS_INDUSTRY'] }]);
+    expect(filterRelations('Policy', 'ISSUER')).toEqual([{ direction: 'OUT', types: ['ISSUED_BY'] }]);
+    expect(filterRelations('Indicator', 'CITY')).toEqual([]);
+  });
+});
