@@ -1,0 +1,113 @@
+/**
+ * The store calls behind each flagship operation and every relationship field, pinned: the exact
+ * Cypher text and parameters, recorded by a GraphStore decorator (src/store/recording-store.ts)
+ * around the real embedded store seeded from cypher/. Any change to a query shows here in review
+ * (`npx vitest run tests/cypher-snapshots.test.ts -u` to accept one). The texts are the same on
+ * both engines by design, so this runs on the embedded engine only: on Neo4j the full-text hits,
+ * and with them the ids search passes on, differ.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RELATION_FIELDS } from '../src/graphql/relation-model.js';
+import { RecordingStore, type RecordedCall } from '../src/store/recording-store.js';
+import { serve, type TestServer } from './support/http-client.js';
+import { seededStore } from './support/seeded-store.js';
+
+let recorder: RecordingStore;
+let server: TestServer;
+/** The first entity of each kind by id: a stable subject for each relationship field. */
+const firstOfKind = new Map<string, string>();
+
+beforeAll(async () => {
+  const { store } = await seededStore();
+  recorder = new RecordingStore(store);
+  server = await serve(recorder);
+  const rows = await store.read<{ kind: string; id: string }>(
+    'MATCH (n:Entity) WITH n.kind AS kind, min(n.id) AS id RETURN kind, id ORDER BY kind',
+  );
+  for (const { kind, id } of rows) firstOfKind.set(kind, id);
+});
+afterAll(async () => {
+  await server?.close();
+  await recorder?.close();
+});
+
+/**
+ * Calls as a reviewer reads them: the method, the Cypher as written, the parameters as sent.
+ * Sorted: calls that run concurrently (from and to of connections) start in either order.
+ */
+function describeCalls(calls: RecordedCall[]): string {
+  return calls
+    .map((call) =>
+      call.method === 'read'
+        ? `read ${JSON.stringify(call.params)}\n${call.cypher.trim()}`
+        : `searchEntities(${JSON.stringify(call.text)}, ${call.limit})`,
+    )
+    .sort()
+    .join('\n\n');
+}
+
+/** Runs one operation over HTTP and returns its store calls (it must succeed). */
+async function callsOf(query: string, variables?: Record<string, unknown>): Promise<string> {
+  recorder.start();
+  const res = await server.gql(query, variables);
+  const calls = recorder.stop();
+  expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+  return describeCalls(calls);
+}
+
+describe('flagship operations', () => {
+  it.each([
+    [
+      'search by exact name',
+      '{ search(text: "宁德时代", first: 5) { totalCount edges { score match node { id name } } } }',
+    ],
+    ['search by keyword, kinds', '{ search(text: "新能源", kinds: [Enterprise, Project]) { edges { node { id } } } }'],
+    ['search, one character', '{ search(text: "钢") { totalCount } }'],
+    [
+      'chainLeaders(city)',
+      '{ chainLeaders(city: "肇庆") { enterprise { name } chain { name } role parks { name } city { name } evidence { quote } } }',
+    ],
+    [
+      'chainLeaders(park, chain)',
+      '{ chainLeaders(park: "广东省韶钢产业园", chain: "绿色钢铁") { enterprise { id } } }',
+    ],
+    [
+      'park → enterprises → projects',
+      '{ parks(first: 5) { nodes { name enterprises { name projects { name amountYi } } city { name } } } }',
+    ],
+    ['connections', '{ connections(from: "韶关", to: "东莞") { length steps { type evidence { quote } } } }'],
+    [
+      'investmentSummary(CHAIN, city)',
+      '{ investmentSummary(groupBy: CHAIN, city: "郴州") { key label totalAmountYi projectCount projects { name } } }',
+    ],
+    [
+      'investmentSummary(CITY, chain)',
+      '{ investmentSummary(groupBy: CITY, chain: "新能源汽车") { key projectCount } }',
+    ],
+    [
+      'projects(city, minAmountYi)',
+      '{ projects(first: 10, filter: {city: "郴州", minAmountYi: 100}) { totalCount nodes { name amountYi } } }',
+    ],
+    ['chains(park)', '{ chains(filter: {park: "广东省韶钢产业园"}) { totalCount nodes { name } } }'],
+    ['policies(issuer)', '{ policies(first: 5, filter: {issuer: "阳江"}) { totalCount nodes { name } } }'],
+    ['enterprises(chain, after)', '{ enterprises(first: 3, filter: {chain: "新能源汽车"}) { nodes { id } } }'],
+    [
+      'node with relations',
+      '{ node(id: "city:shaoguan") { name relations(types: [PAIRED_WITH]) { type node { name } } } }',
+    ],
+    ['stats', '{ stats { nodes { name count } relationships { name count } documents { entities } } }'],
+  ])('%s', async (_, query) => {
+    expect(await callsOf(query)).toMatchSnapshot();
+  });
+});
+
+describe('every relationship field (@relation)', () => {
+  it.each(RELATION_FIELDS.map((f) => [`${f.owner}.${f.field}`, f] as const))('%s', async (_, f) => {
+    const id = firstOfKind.get(f.owner);
+    expect(id, `no ${f.owner} in the graph`).toBeDefined();
+    const selection = f.single ? `${f.field} { id name }` : `${f.field}(first: 3) { id name }`;
+    expect(
+      await callsOf(`query($id: ID!) { node(id: $id) { ... on ${f.owner} { ${selection} } } }`, { id }),
+    ).toMatchSnapshot();
+  });
+});
