@@ -152,7 +152,8 @@ describe(`Cypher lint (${CYPHER_VERSION}, Neo4j's parser and semantic analysis, 
   it('every other Cypher literal in src/**/*.ts, none of them interpolated', { timeout: LINT_TIMEOUT }, async () => {
     const texts: Text[] = [];
     const violations: string[] = [];
-    for (const file of filesUnder('src', '.ts')) {
+    // Tests beside the code hold broken Cypher on purpose (parser and error tests).
+    for (const file of filesUnder('src', '.ts').filter((f) => !f.endsWith('.test.ts'))) {
       const found = classifySourceCypher(file, readFileSync(join(ROOT, file), 'utf8'));
       violations.push(...found.violations);
       for (const q of found.queries)

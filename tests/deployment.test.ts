@@ -3,7 +3,7 @@
  * its instructions and stages), .dockerignore, docker-compose.yml (parsed with `yaml`, merge keys
  * on, `${VAR:-default}` interpolated as compose does) and tsconfig.build.json, against what the
  * code actually reads: the variables of src/config.ts, the compiled entry points, the SDL path of
- * src/graphql/executable-schema.ts, the seed directory, the native addon in package-lock.json.
+ * src/graphql/type-defs.ts, the seed directory, the native addon in package-lock.json.
  * The healthcheck commands run for real, against a local HTTP stub and a fake cypher-shell.
  */
 import { execFile } from 'node:child_process';
@@ -355,8 +355,8 @@ function configVariables(): string[] {
 }
 const CONFIG_VARIABLES = configVariables();
 
-/** The SDL directory literal of src/graphql/executable-schema.ts: new URL('<here>', import.meta.url). */
-const SCHEMA_URL = /new URL\('([^']+)',\s*import\.meta\.url\)/.exec(read('src/graphql/executable-schema.ts'))?.[1];
+/** The SDL directory literal of src/graphql/type-defs.ts: new URL('<here>', import.meta.url). */
+const SCHEMA_URL = /new URL\('([^']+)',\s*import\.meta\.url\)/.exec(read('src/graphql/type-defs.ts'))?.[1];
 
 // ---------------------------------------------------------------------------------------------
 // Running the healthchecks.
@@ -511,14 +511,14 @@ describe('Dockerfile', () => {
     }
   });
 
-  it('puts schema/ where the compiled executable-schema.js looks for it, and cypher/ at CYPHER_DIR', () => {
+  it('puts schema/ where the compiled type-defs.js looks for it, and cypher/ at CYPHER_DIR', () => {
     expect(SCHEMA_URL).toBeDefined();
     const ops = copies(finalStage);
     const dist = ops.find((c) => c.from === 'build');
     expect(dist).toBeDefined();
     const compiledSchemaModule = path.posix.join(
       dist!.dest,
-      path.posix.relative(tsBuild.compilerOptions.outDir, compiledPath('src/graphql/executable-schema.ts')),
+      path.posix.relative(tsBuild.compilerOptions.outDir, compiledPath('src/graphql/type-defs.ts')),
     );
     const sdlDir = path.posix.resolve(path.posix.dirname(compiledSchemaModule), SCHEMA_URL!);
     const schemaCopy = ops.find((c) => !c.from && c.sources.includes('schema'));

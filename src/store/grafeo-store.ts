@@ -205,6 +205,11 @@ export class GrafeoStore implements GraphStore {
 
   private withTimeout<T>(work: Promise<T>, options?: QueryOptions): Promise<T> {
     const ms = options?.timeoutMs ?? this.options.timeoutMs;
+    // A limit already used up fails at once, even if the work would answer within this tick.
+    if (ms <= 0) {
+      void work.catch(() => undefined);
+      return Promise.reject(new QueryTimeoutError('query had no time left'));
+    }
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new QueryTimeoutError(`query exceeded the ${ms} ms time limit`)), ms);

@@ -138,12 +138,14 @@ export class Neo4jStore implements GraphStore {
     work: (tx: ManagedTransaction) => Promise<R>,
     options?: QueryOptions,
   ): Promise<R> {
+    const timeoutMs = Math.ceil(options?.timeoutMs ?? this.options.timeoutMs);
+    // Neo4j reads a timeout of 0 as "none": a limit already used up fails here instead.
+    if (timeoutMs <= 0) throw new QueryTimeoutError('query had no time left');
     const session: Session = this.driver.session({
       database: this.options.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
       bookmarkManager: this.driver.executeQueryBookmarkManager,
     });
-    const timeoutMs = options?.timeoutMs ?? this.options.timeoutMs;
     const started = performance.now();
     try {
       return mode === 'READ'
@@ -184,7 +186,13 @@ export class Neo4jStore implements GraphStore {
   }
 }
 
-/** Lucene query syntax treats these as operators; user text is matched literally. */
+/**
+ * Lucene query syntax treats these characters, and the words AND, OR and NOT, as operators; user
+ * text is matched literally (a lone `AND` would not even parse). The words go lower case, which the
+ * analyzer does to every word anyway.
+ */
 export function escapeLucene(text: string): string {
-  return text.replace(/([+\-!(){}[\]^"~*?:\\/]|&&|\|\|)/g, '\\$1');
+  return text
+    .replace(/([+\-!(){}[\]^"~*?:\\/]|&&|\|\|)/g, '\\$1')
+    .replace(/\b(AND|OR|NOT)\b/g, (word) => word.toLowerCase());
 }

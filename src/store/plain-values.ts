@@ -53,10 +53,18 @@ export function toPlain(value: unknown): unknown {
     const nodes = [value.start, ...value.segments.map((s) => s.end)];
     return { nodes: nodes.map(toPlain), edges: value.segments.map((s) => toPlain(s.relationship)) };
   }
-  if (value instanceof Date) return value.toISOString();
+  // The embedded engine returns a local date-time (no zone) as a Date: written as Neo4j writes a
+  // LocalDateTime, without a zone, and fractions of a second in nanoseconds.
+  if (value instanceof Date) return localDateTime(value);
   if (value instanceof Float32Array || value instanceof Float64Array) return Array.from(value);
   if (Buffer.isBuffer(value)) return value.toString('base64');
   return plainMap(value as Record<string, unknown>);
+}
+
+function localDateTime(date: Date): string {
+  const iso = date.toISOString().slice(0, 19);
+  const ms = date.getUTCMilliseconds();
+  return ms ? `${iso}.${String(ms * 1_000_000).padStart(9, '0')}` : iso;
 }
 
 function plainMap(map: Record<string, unknown>): Record<string, unknown> {

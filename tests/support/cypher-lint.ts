@@ -364,8 +364,12 @@ function isReplaceArgument(node: ts.Node): boolean {
   );
 }
 
-/** Interpolation is allowed where Cypher is generated, not run: engine DDL in the adapter, and the seed writer (its output is linted as cypher/). */
-export const INTERPOLATION_ALLOWED = ['src/store/grafeo-store.ts', 'src/knowledge/cypher-writer.ts'];
+/** Interpolation is allowed where Cypher is generated, not run: engine DDL in the adapter, the seed writer and the search index's DDL (their output is linted as cypher/). */
+export const INTERPOLATION_ALLOWED = [
+  'src/store/grafeo-store.ts',
+  'src/knowledge/cypher-writer.ts',
+  'src/store/search-index.ts',
+];
 
 /**
  * Modules whose exported values are linted as evaluated texts, not as source literals: every text

@@ -1,8 +1,9 @@
 /** A real embedded store seeded from the committed cypher/ files, as `npm start` does it. */
 import { GrafeoStore } from '../../src/store/grafeo-store.js';
 import { seedGraph, type SeedReport } from '../../src/seeding/seed-graph.js';
+import { CYPHER_DIR } from './test-store.js';
 
-export const CYPHER_DIR = 'cypher';
+export { CYPHER_DIR };
 
 export async function seededStore(path?: string): Promise<{ store: GrafeoStore; report: SeedReport }> {
   const store = GrafeoStore.open({ path, timeoutMs: 10_000 });

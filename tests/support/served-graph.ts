@@ -1,14 +1,14 @@
 /**
- * For a test file: the real app served over loopback HTTP on an embedded store seeded from
- * cypher/, started before its tests and closed after them.
+ * For a test file: the real app served over loopback HTTP on the test engine (tests/support/
+ * test-store.ts) holding the graph of cypher/, started before its tests and closed after them.
  */
 import { afterAll, beforeAll } from 'vitest';
-import type { GrafeoStore } from '../../src/store/grafeo-store.js';
+import type { GraphStore } from '../../src/store/graph-store.js';
 import { serve, type TestServer } from './http-client.js';
-import { seededStore } from './seeded-store.js';
+import { seededTestStore } from './test-store.js';
 
 export interface ServedGraph {
-  store: GrafeoStore;
+  store: GraphStore;
   server: TestServer;
 }
 
@@ -16,7 +16,7 @@ export interface ServedGraph {
 export function useServedGraph(options: { production?: boolean } = {}): ServedGraph {
   const graph = {} as ServedGraph;
   beforeAll(async () => {
-    ({ store: graph.store } = await seededStore());
+    ({ store: graph.store } = await seededTestStore());
     graph.server = await serve(graph.store, options.production ?? false);
   });
   afterAll(async () => {
