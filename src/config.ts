@@ -57,6 +57,15 @@ export interface Config {
   production: boolean;
 }
 
+/**
+ * A variable's value as an error message may show it: a secret never (***), and a URI without
+ * the password it may carry (bolt://neo4j:secret@host → bolt://neo4j:***@host).
+ */
+export function shownValue(name: string, value: string): string {
+  if (/PASSWORD|SECRET|TOKEN/i.test(name)) return '***';
+  return value.replace(/^([a-z][\w+.-]*:\/\/[^:/@]*):[^@/]*@/i, '$1:***@');
+}
+
 /** Reads the configuration from `env`; throws ConfigError whose message is one line per bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // An empty variable (`NEO4J_URI=`) means unset, as shells and compose files produce it.
@@ -65,8 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => {
       const name = i.path.join('.');
-      const got =
-        present[name] === undefined ? 'unset' : JSON.stringify(name.includes('PASSWORD') ? '***' : present[name]);
+      const got = present[name] === undefined ? 'unset' : JSON.stringify(shownValue(name, present[name]));
       return `Invalid configuration: ${name}: ${i.message} (got ${got})`;
     });
     throw new ConfigError(lines.join('\n'));

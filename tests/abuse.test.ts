@@ -3,17 +3,13 @@
  * malformed requests, query-shape attacks, and a store that dies mid-request. The graph must be
  * unchanged afterwards and every answer either results or a clear, coded error.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { countGraph, type GraphCounts } from '../src/store/graph-counts.js';
 import type { GraphStore } from '../src/store/graph-store.js';
 import { serve } from './support/http-client.js';
 import { useServedGraph } from './support/served-graph.js';
 
 const graph = useServedGraph({ production: true });
-let before: GraphCounts;
-beforeAll(async () => {
-  before = await countGraph(graph.store);
-});
 
 const PAYLOADS = [
   "'",
@@ -58,7 +54,8 @@ const OPERATIONS = [
 ];
 
 describe('injection payloads in every string argument', () => {
-  it.each(OPERATIONS)('%s', async (query) => {
+  it.each(OPERATIONS)('%s, leaving the graph as it was', async (query) => {
+    const before: GraphCounts = await countGraph(graph.store);
     for (const v of PAYLOADS) {
       const res = await graph.server.gql(query, { v });
       if (res.errors) {
@@ -75,9 +72,6 @@ describe('injection payloads in every string argument', () => {
         expect(res.data).toBeDefined();
       }
     }
-  });
-
-  it('left the graph exactly as it was', async () => {
     expect(await countGraph(graph.store)).toEqual(before);
   });
 });
@@ -182,6 +176,22 @@ describe('a store that fails in the middle of a request', () => {
       expect(JSON.stringify(res)).not.toMatch(/stack|GRAFEO|MATCH|grafeo-store|\.ts/);
     } finally {
       await broken.close();
+    }
+  });
+
+  it('a request that has used up its time budget answers TIMEOUT, with the budget in the message', async () => {
+    const hurried = await serve(graph.store, true, { requestTimeoutMs: 0 });
+    try {
+      const res = await hurried.gql('{ parks(first: 3) { totalCount nodes { name } } }');
+      expect(res.data ?? null).toBeNull();
+      expect(res.errors?.[0]).toEqual({
+        message: 'the request exceeded its 0 ms time limit',
+        locations: expect.anything(),
+        path: ['parks'],
+        extensions: { code: 'TIMEOUT' },
+      });
+    } finally {
+      await hurried.close();
     }
   });
 });

@@ -12,7 +12,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   browserGuideRouter,
   defaultParams,
-  parseCypherLiteral,
   parseQueryFile,
   readQueryLibrary,
   renderBrowserGuide,
@@ -21,18 +20,18 @@ import {
 import { countGraph } from '../src/store/graph-counts.js';
 import { readManifest, readSeedScripts } from '../src/seeding/seed-files.js';
 import { GrafeoStore } from '../src/store/grafeo-store.js';
-import type { Row } from '../src/store/graph-store.js';
-import { CYPHER_DIR, seededStore } from './support/seeded-store.js';
+import type { GraphStore, Row } from '../src/store/graph-store.js';
+import { CYPHER_DIR, ON_NEO4J, seededTestStore } from './support/test-store.js';
 
 const QUERIES_DIR = `${CYPHER_DIR}/queries`;
 const GRASS = `${CYPHER_DIR}/chainatlas.grass`;
 const DOCUMENT_EDGES = ['MENTIONED_IN', 'DESCRIBES'];
 
-let store: GrafeoStore;
+let store: GraphStore;
 let library: LibraryQuery[];
 
 beforeAll(async () => {
-  ({ store } = await seededStore());
+  ({ store } = await seededTestStore());
   library = await readQueryLibrary(QUERIES_DIR);
 });
 
@@ -96,31 +95,18 @@ describe('query library files', () => {
     }
   });
 
+  // The engine is the judge of what a literal means: the parser's reading must match the engine's.
   it(':param values are Cypher literals, read without evaluating them, and the engine reads them alike', async () => {
+    let checked = 0;
     for (const q of library) {
       for (const p of q.params) {
-        expect(parseCypherLiteral(p.literal)).toEqual(p.value);
-        // Safe to hand to the engine: the text parsed as a literal, and reads are rolled back.
+        // Safe to hand to the engine: the text parsed as a literal, and reads change nothing.
         const [row] = await store.read<{ v: unknown }>(`RETURN ${p.literal} AS v`);
-        expect(row!.v, `${q.file} ${p.line}`).toEqual(p.value);
+        expect(p.value, `${q.file} ${p.line}: the parser reads ${p.literal} otherwise than the engine`).toEqual(row!.v);
+        checked++;
       }
     }
-    expect(parseCypherLiteral(`['a', "b\\"c", -1.5e2, null, true, {k: [1]}]`)).toEqual([
-      'a',
-      'b"c',
-      -150,
-      null,
-      true,
-      { k: [1] },
-    ]);
-    for (const bad of ['1 + 1', '$x', "'a' AS v", 'toLower("x")', "'unterminated"])
-      expect(() => parseCypherLiteral(bad), bad).toThrow();
-    expect(parseCypherLiteral('[ ]')).toEqual([]);
-    expect(parseCypherLiteral('{ }')).toEqual({});
-    expect(() => parseCypherLiteral('[1 2]')).toThrow(/expected , or \] in a list/);
-    expect(() => parseCypherLiteral('{a: 1 b: 2}')).toThrow(/expected , or \} in a map/);
-    expect(() => parseCypherLiteral('{a 1}')).toThrow(/expected : after a map key/);
-    expect(() => parseCypherLiteral('[1, 2')).toThrow();
+    expect(checked).toBeGreaterThanOrEqual(library.length);
   });
 
   it('rejects a malformed file', () => {
@@ -584,7 +570,8 @@ async function dump(s: GrafeoStore): Promise<Dump> {
   };
 }
 
-describe('cypher/all.cypher and the per-file seeds', () => {
+// Compares two files' graphs, not engines, in two empty databases: the embedded engine's to have.
+describe.skipIf(ON_NEO4J)('cypher/all.cypher and the per-file seeds', () => {
   it('load identical graphs into two fresh embedded stores', async () => {
     const fromFiles = GrafeoStore.open({ timeoutMs: 30_000 });
     const fromBundle = GrafeoStore.open({ timeoutMs: 30_000 });

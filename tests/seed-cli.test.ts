@@ -21,9 +21,12 @@ const seed = (args: string[], env: Record<string, string> = {}) =>
   });
 
 describe('npm run seed', () => {
-  const graphPath = path.join(dir, 'graph.grafeo');
+  // Each test its own database file: none depends on what another left behind.
+  let n = 0;
+  const freshPath = () => path.join(dir, `graph-${++n}.grafeo`);
 
   it('--dry-run lists files and statements and touches nothing', () => {
+    const graphPath = freshPath();
     const result = seed(['--dry-run'], { GRAPH_PATH: graphPath });
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/dry run: would seed the embedded engine/);
@@ -32,6 +35,7 @@ describe('npm run seed', () => {
   });
 
   it('seeds with progress, prints counts per label and verifies them; twice gives the same counts', () => {
+    const graphPath = freshPath();
     for (let run = 0; run < 2; run++) {
       const result = seed([], { GRAPH_PATH: graphPath });
       expect(result.stderr).toBe('');
@@ -43,6 +47,7 @@ describe('npm run seed', () => {
   });
 
   it('--reset refuses without a terminal unless --yes is given', () => {
+    const graphPath = freshPath();
     const refused = seed(['--reset'], { GRAPH_PATH: graphPath });
     expect(refused.status).toBe(1);
     expect(refused.stderr.trim()).toBe(

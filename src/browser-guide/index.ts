@@ -2,4 +2,3 @@
 export { browserGuideRouter } from './router.js';
 export { renderBrowserGuide } from './render-guide.js';
 export { parseQueryFile, readQueryLibrary, defaultParams, type LibraryQuery } from './query-library.js';
-export { parseCypherLiteral } from './cypher-literal.js';

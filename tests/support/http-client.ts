@@ -19,8 +19,12 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function serve(store: GraphStore, production = false): Promise<TestServer> {
-  const { app, apollo } = await createApp({ store, production, seeded: () => true });
+export async function serve(
+  store: GraphStore,
+  production = false,
+  options: { requestTimeoutMs?: number } = {},
+): Promise<TestServer> {
+  const { app, apollo } = await createApp({ store, production, seeded: () => true, ...options });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });

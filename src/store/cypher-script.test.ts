@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitCypherScript } from '../src/store/cypher-script.js';
+import { splitCypherScript } from './cypher-script.js';
 
 describe('splitCypherScript', () => {
   it('splits on semicolons outside strings, comments and backticks, keeping start lines', () => {
