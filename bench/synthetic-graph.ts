@@ -16,9 +16,16 @@
 import { readFile } from 'node:fs/promises';
 import { pinyin } from 'pinyin-pro';
 import { DERIVED_FILE } from '../src/knowledge/derived-properties.js';
+import { NODE_LABELS, RELATIONSHIP_TYPES, type NodeLabel } from '../src/knowledge/seed-schema.js';
 import type { GraphStore } from '../src/store/graph-store.js';
 
-export const KINDS = [
+/**
+ * The labels and relationship types come from the seed schema (src/knowledge/seed-schema.ts), the
+ * model's one home: a kind or predicate added there is generated here too, by the generic rules
+ * below until it gets a shape of its own. The planned kinds keep their order (it seeds the random
+ * streams, so a graph of a given size and seed stays the same).
+ */
+const PLANNED_KINDS = [
   'City',
   'Park',
   'IndustryChain',
@@ -29,42 +36,28 @@ export const KINDS = [
   'Indicator',
   'Document',
 ] as const;
-export type Kind = (typeof KINDS)[number];
+export type Kind = NodeLabel;
+export const KINDS: readonly Kind[] = [
+  ...PLANNED_KINDS.filter((k) => (NODE_LABELS as readonly string[]).includes(k)),
+  ...NODE_LABELS.filter((k) => !(PLANNED_KINDS as readonly string[]).includes(k)),
+];
 
-export const REL_TYPES = [
-  'PART_OF',
-  'LOCATED_IN',
-  'IN_PARK',
-  'LEADS_CHAIN',
-  'PART_OF_CHAIN',
-  'HAS_INDUSTRY',
-  'OPERATES',
-  'SUBSIDIARY_OF',
-  'SUPPLIES',
-  'COOPERATES_WITH',
-  'ISSUED_BY',
-  'APPLIES_TO',
-  'IMPLEMENTS',
-  'PAIRED_WITH',
-  'HAS_INDICATOR',
-  'MENTIONED_IN',
-  'DESCRIBES',
-] as const;
-export type RelType = (typeof REL_TYPES)[number];
+export type RelType = string;
+export const REL_TYPES: readonly RelType[] = Object.keys(RELATIONSHIP_TYPES);
 
 /** One CREATE statement per kind and per relationship type (labels and types cannot be parameters). */
 export const NODE_STATEMENTS: Record<Kind, string> = Object.fromEntries(
   KINDS.map((k) => [k, `UNWIND $rows AS row CREATE (n:Entity:${k}) SET n = row`]),
 ) as Record<Kind, string>;
-export const REL_STATEMENTS: Record<RelType, string> = Object.fromEntries(
+const REL_STATEMENTS: Record<RelType, string> = Object.fromEntries(
   REL_TYPES.map((t) => [
     t,
     `UNWIND $rows AS row MATCH (a:Entity {id: row.from}) MATCH (b:Entity {id: row.to}) CREATE (a)-[r:${t}]->(b) SET r = row.props`,
   ]),
-) as Record<RelType, string>;
+);
 
-/** Share of the nodes each kind gets (sums to 1); Enterprise takes the rounding remainder. */
-const SHARE: Record<Kind, number> = {
+/** Share of the nodes each kind gets (sums to 1 for the planned kinds); Enterprise takes the rounding remainder. */
+const SHARE: Partial<Record<Kind, number>> = {
   City: 0.004,
   Park: 0.012,
   IndustryChain: 0.002,
@@ -75,7 +68,10 @@ const SHARE: Record<Kind, number> = {
   Indicator: 0.272,
   Document: 0.02,
 };
-const MINIMUM: Record<Kind, number> = {
+/** A kind without a planned share: a few nodes per thousand, at least five. */
+const NEW_KIND_SHARE = 0.002;
+const NEW_KIND_MINIMUM = 5;
+const MINIMUM: Partial<Record<Kind, number>> = {
   City: 12,
   Park: 6,
   IndustryChain: 10,
@@ -87,7 +83,7 @@ const MINIMUM: Record<Kind, number> = {
   Document: 3,
 };
 
-const ID_PREFIX: Record<Kind, string> = {
+const ID_PREFIX: Partial<Record<Kind, string>> = {
   City: 'city',
   Park: 'park',
   IndustryChain: 'chain',
@@ -378,10 +374,10 @@ export function planGraph(target: number, seed = 20240601): GraphPlan {
   const counts = {} as Record<Kind, number>;
   let assigned = 0;
   for (const k of KINDS) {
-    counts[k] = Math.max(MINIMUM[k], Math.round(target * SHARE[k]));
+    counts[k] = Math.max(MINIMUM[k] ?? NEW_KIND_MINIMUM, Math.round(target * (SHARE[k] ?? NEW_KIND_SHARE)));
     assigned += counts[k];
   }
-  counts.Enterprise = Math.max(MINIMUM.Enterprise, counts.Enterprise + target - assigned);
+  counts.Enterprise = Math.max(MINIMUM.Enterprise!, counts.Enterprise + target - assigned);
   const r = prng(hash(seed, 1));
 
   // Cities: provinces, prefectures (PART_OF a province), counties/districts (PART_OF a prefecture).
@@ -573,7 +569,7 @@ export class SyntheticGraph {
     let id = cache[i];
     if (id === undefined) {
       if (kind === 'Document') id = `doc:s${String(i).padStart(6, '0')}`;
-      else id = `${ID_PREFIX[kind]}:${pinyinOf(this.stemTokens(kind, i))[0]}-${i.toString(36)}`;
+      else id = `${ID_PREFIX[kind] ?? kind.toLowerCase()}:${pinyinOf(this.stemTokens(kind, i))[0]}-${i.toString(36)}`;
       cache[i] = id;
     }
     return id;
@@ -600,6 +596,9 @@ export class SyntheticGraph {
         return stem(i, 3, 8);
       case 'Document':
         return stem(i, 3, 9);
+      default:
+        // A kind without a shape of its own: a unique stem, salted by the kind.
+        return stem(i, 3, 10 + KIND_CODE[kind]);
     }
   }
 
@@ -670,6 +669,8 @@ export class SyntheticGraph {
         const c = p.docCity[i]!;
         return [...this.cityStem(c), '市', ...stem(i, 3, 9), DOC_KIND[i % DOC_KIND.length]!];
       }
+      default:
+        return this.stemTokens(kind, i);
     }
   }
 
@@ -880,7 +881,8 @@ export class SyntheticGraph {
   *relRows(type: RelType): Generator<RelRow> {
     const p = this.plan;
     const c = this.counts;
-    const T = REL_TYPES.indexOf(type) + 100;
+    // Each type's own random stream, salted by its name (not its place in the seed schema).
+    const T = 100 + (hash(...Array.from(type, (ch) => ch.charCodeAt(0))) % 1000);
     switch (type) {
       case 'PART_OF':
         for (let i = 0; i < c.City; i++)
@@ -1008,7 +1010,24 @@ export class SyntheticGraph {
             const key = target.join();
             if (seen.has(key)) continue;
             seen.add(key);
-            yield this.rel('Policy', i, target[0], target[1], r, u >= 0.9 ? { role: pick(r, ['负责', '牵头']) } : {});
+            yield this.rel('Policy', i, target[0], target[1], r);
+          }
+        }
+        return;
+      case 'ASSIGNS':
+        // Four policies in ten give tasks to one or two bodies (mostly government), some to enterprises.
+        for (let i = 0; i < c.Policy; i++) {
+          const r = this.rand('Policy', i, T);
+          if (r.next() >= 0.4) continue;
+          const seen = new Set<string>();
+          for (let k = r.next() < 0.7 ? 1 : 2; k > 0; k--) {
+            const target: [Kind, number] =
+              r.next() < 0.85
+                ? ['Organization', skew(r, c.Organization, 1.5)]
+                : ['Enterprise', skew(r, c.Enterprise, 1.5)];
+            if (seen.has(target.join())) continue;
+            seen.add(target.join());
+            yield this.rel('Policy', i, target[0], target[1], r, { role: pick(r, ['牵头', '负责']) });
           }
         }
         return;
@@ -1066,6 +1085,27 @@ export class SyntheticGraph {
         for (let d = 0; d < c.Document; d++)
           yield { from: this.id('Document', d), to: this.id('City', p.docCity[d]!), props: {} };
         return;
+      default:
+        yield* this.genericRelRows(type, T);
+    }
+  }
+
+  /**
+   * A relationship type without a shape of its own (new in the seed schema): from one node in
+   * twenty of each kind that may start it, to a popular node of a kind that may end it.
+   */
+  private *genericRelRows(type: RelType, salt: number): Generator<RelRow> {
+    const rule = RELATIONSHIP_TYPES[type]!;
+    const targets = rule.to.filter((k) => this.counts[k] > 0);
+    if (targets.length === 0) return;
+    for (const from of rule.from) {
+      for (let i = 0; i < this.counts[from]; i++) {
+        const r = this.rand(from, i, salt);
+        if (r.next() >= 0.05) continue;
+        const to = pick(r, targets);
+        const j = skew(r, this.counts[to], 1.5);
+        if (to !== from || j !== i) yield this.rel(from, i, to, j, r);
+      }
     }
   }
 
@@ -1207,7 +1247,7 @@ export async function loadSyntheticGraph(
   const rels = await writeGroups(
     store,
     REL_TYPES,
-    (type) => REL_STATEMENTS[type],
+    (type) => REL_STATEMENTS[type]!,
     (type) => graph.relBatches(type, batchSize),
     (type, n, ms) => log(`  ${type.padEnd(16)} ${String(n).padStart(9)} relationships   (${(ms / 1000).toFixed(1)} s)`),
   );
