@@ -596,9 +596,11 @@ export class SyntheticGraph {
         return stem(i, 3, 8);
       case 'Document':
         return stem(i, 3, 9);
-      default:
-        // A kind without a shape of its own: a unique stem, salted by the kind.
-        return stem(i, 3, 10 + KIND_CODE[kind]);
+      // A kind without a shape of its own (none today, hence the widening): a unique stem, salted by the kind.
+      default: {
+        const code: number = KIND_CODE[kind as Kind];
+        return stem(i, 3, 10 + code);
+      }
     }
   }
 
