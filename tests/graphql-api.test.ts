@@ -1,8 +1,6 @@
 /** Real GraphQL operations over HTTP against the embedded engine seeded from cypher/. */
 import { describe, expect, it } from 'vitest';
-import { Kind, parse, type FieldNode, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
 import { createContext } from '../src/graphql/context.js';
-import { selectedProperties } from '../src/graphql/selected-properties.js';
 import { useServedGraph } from './support/served-graph.js';
 
 const graph = useServedGraph();
@@ -176,37 +174,6 @@ describe('relation fields fetch only the properties their selection reads', () =
       for (const n of res.data.nodes) full.set(n.id, n);
     }
     for (const n of related) expect(n, n.id).toEqual(full.get(n.id));
-  });
-
-  it('picks the properties a selection names, and all of them past a few', () => {
-    const pick = (query: string) => {
-      const doc = parse(query);
-      const op = doc.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION) as OperationDefinitionNode;
-      const fragments = Object.fromEntries(
-        doc.definitions
-          .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
-          .map((f) => [f.name.value, f]),
-      );
-      return selectedProperties({ fieldNodes: [op.selectionSet.selections[0] as FieldNode], fragments });
-    };
-    expect(pick('{ f { name city { name } __typename } }')).toEqual(['id', 'kind', 'name']);
-    expect(pick('{ f { ... on Park { level } ...x } } fragment x on Entity { aliases }')).toEqual([
-      'aliases',
-      'id',
-      'kind',
-      'level',
-    ]);
-    expect(pick('{ f { documents { id } } }')).toEqual(['evidenceDocs', 'id', 'kind']);
-    expect(pick('{ f { name evidence { quote } } }')).toEqual([
-      'evidenceDocs',
-      'evidenceEnds',
-      'evidenceQuotes',
-      'evidenceStarts',
-      'id',
-      'kind',
-      'name',
-    ]);
-    expect(pick('{ f { name nameEn aliases evidence { quote } } }')).toBeNull();
   });
 });
 
