@@ -1,11 +1,12 @@
 /**
  * The root Query fields. Each question lives in questions/ with its Cypher beside its resolver;
- * the lists in list-resolvers.ts with list-queries.ts.
+ * the lists in list-resolvers.ts with list-queries.ts, one per connection field of the SDL.
  */
 import { BadUserInputError } from '../errors.js';
 import type { GraphContext } from './context.js';
 import { listResolver } from './list-resolvers.js';
 import { MAX_PAGE } from './page-sizes.js';
+import { listFields } from './relation-model.js';
 import { chainLeaders } from './questions/chain-leaders.js';
 import { connections } from './questions/connections.js';
 import { investmentSummary } from './questions/investment-summary.js';
@@ -20,15 +21,8 @@ export const queryResolvers = {
         throw new BadUserInputError(`ids: at most ${MAX_PAGE} ids per request, got ${ids.length}`, 'ids');
       return ctx.entity.loadMany(ids);
     },
-    cities: listResolver('City', 'cities'),
-    parks: listResolver('Park', 'parks'),
-    enterprises: listResolver('Enterprise', 'enterprises'),
-    projects: listResolver('Project', 'projects'),
-    chains: listResolver('IndustryChain', 'chains'),
-    policies: listResolver('Policy', 'policies'),
-    organizations: listResolver('Organization', 'organizations'),
-    indicators: listResolver('Indicator', 'indicators'),
-    documents: listResolver('Document', 'documents'),
+    // cities, parks, …: every Query field whose type is a connection of one kind.
+    ...Object.fromEntries(listFields().map(({ field, kind }) => [field, listResolver(kind, field)])),
     search,
     chainLeaders,
     connections,

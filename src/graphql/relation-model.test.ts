@@ -7,7 +7,14 @@
 import { isEnumType } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { NODE_LABELS, RELATIONSHIP_TYPES } from '../knowledge/seed-schema.js';
-import { filterRelations, RELATION_FIELDS, relationFields, sdlSchema, type RelationField } from './relation-model.js';
+import {
+  filterRelations,
+  listFields,
+  RELATION_FIELDS,
+  relationFields,
+  sdlSchema,
+  type RelationField,
+} from './relation-model.js';
 import { readTypeDefs } from './type-defs.js';
 
 /** What is wrong with each field, one line each; empty when all agree with the seed schema. */
@@ -91,6 +98,21 @@ describe('@relation fields against the seed schema', () => {
     };
     expect(values('EntityKind')).toEqual([...NODE_LABELS].sort());
     expect(values('RelationType')).toEqual(Object.keys(RELATIONSHIP_TYPES).sort());
+  });
+
+  it('finds the list fields of every kind in the SDL', () => {
+    expect(listFields()).toEqual(
+      expect.arrayContaining([
+        { field: 'parks', kind: 'Park' },
+        { field: 'chains', kind: 'IndustryChain' },
+        { field: 'documents', kind: 'Document' },
+      ]),
+    );
+    expect(
+      listFields()
+        .map((l) => l.kind)
+        .sort(),
+    ).toEqual([...NODE_LABELS].sort());
   });
 
   it('derives the list filters from the fields marked with them', () => {

@@ -137,3 +137,19 @@ export function arrow(direction: Direction, types: readonly string[] | null, var
   const rel = `[${variable}${types?.length ? `:${[...types].sort().join('|')}` : ''}]`;
   return direction === 'OUT' ? `-${rel}->` : direction === 'IN' ? `<-${rel}-` : `-${rel}-`;
 }
+
+/**
+ * The list fields of Query: a field whose type is a connection of one kind (`parks: ParkConnection!`,
+ * its `nodes` a list of Park), so a new kind's list is a line of SDL too.
+ */
+export function listFields(schema: GraphQLSchema = sdlSchema()): Array<{ field: string; kind: string }> {
+  const lists: Array<{ field: string; kind: string }> = [];
+  for (const field of Object.values(schema.getQueryType()?.getFields() ?? {})) {
+    const connection = getNamedType(field.type);
+    const nodes = isObjectType(connection) ? connection.getFields().nodes : undefined;
+    const kind = nodes ? getNamedType(nodes.type) : undefined;
+    if (isObjectType(kind) && kind.getInterfaces().some((i) => i.name === 'Entity'))
+      lists.push({ field: field.name, kind: kind.name });
+  }
+  return lists;
+}
