@@ -2,7 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * Test files that also run against Neo4j when NEO4J_TEST_URI is set: the store contract, the API
- * suites, seeding and the query library. They share one database there, so that project runs its
+ * suites, seeding, the query library, and the comparison of Neo4j's answers with the embedded
+ * engine's (which has nothing to do without a Neo4j). They share one database there, so that project runs its
  * files one at a time, after the embedded project (tests/support/test-store.ts).
  */
 const NEO4J_FILES = [
@@ -12,6 +13,7 @@ const NEO4J_FILES = [
   'tests/answers.test.ts',
   'tests/abuse.test.ts',
   'tests/query-library.test.ts',
+  'tests/engines-agree.test.ts',
 ];
 
 export default defineConfig({
