@@ -97,6 +97,17 @@ export class StoreQueryError extends ChainAtlasError {
   }
 }
 
+/**
+ * A file of the query library (cypher/queries/) is malformed, or one of its :param values is not
+ * a Cypher literal: the operator's to fix, so the Browser guide fails to render (the detail goes
+ * to the log, the client gets a plain 500).
+ */
+export class QueryFileError extends ChainAtlasError {
+  constructor(message: string) {
+    super(ErrorCode.INTERNAL_SERVER_ERROR, message, false);
+  }
+}
+
 /** An environment variable is wrong; the message is one line per variable. */
 export class ConfigError extends ChainAtlasError {
   constructor(message: string) {

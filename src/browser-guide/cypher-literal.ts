@@ -3,21 +3,18 @@
  * number, string, list or map of literals), parsed here without evaluating anything, so a query
  * file's defaults can be shown in the guide and passed to the embedded engine as parameters.
  */
+import { QueryFileError } from '../errors.js';
 
 export type CypherLiteralValue =
   null | boolean | number | string | CypherLiteralValue[] | { [key: string]: CypherLiteralValue };
 
-export class CypherLiteralError extends Error {
-  override name = 'CypherLiteralError';
-}
-
 const ESCAPES: Record<string, string> = { '\\': '\\', "'": "'", '"': '"', n: '\n', t: '\t', r: '\r', b: '\b', f: '\f' };
 
-/** Parses one Cypher literal; throws CypherLiteralError on anything else (expressions, parameters, trailing text). */
+/** Parses one Cypher literal; throws QueryFileError on anything else (expressions, parameters, trailing text). */
 export function parseCypherLiteral(text: string): CypherLiteralValue {
   let i = 0;
   const fail = (what: string): never => {
-    throw new CypherLiteralError(`${what} at offset ${i} in Cypher literal ${JSON.stringify(text)}`);
+    throw new QueryFileError(`${what} at offset ${i} in Cypher literal ${JSON.stringify(text)}`);
   };
   const skipSpace = () => {
     while (i < text.length && /\s/.test(text[i]!)) i++;

@@ -17,6 +17,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { QueryFileError } from '../errors.js';
 import { splitCypherScript } from '../store/cypher-script.js';
 import { parseCypherLiteral, type CypherLiteralValue } from './cypher-literal.js';
 
@@ -55,10 +56,6 @@ export interface LibraryQuery {
   statement: string;
   /** `$name` parameters the query reads, sorted. */
   usedParams: string[];
-}
-
-export class QueryFileError extends Error {
-  override name = 'QueryFileError';
 }
 
 const FIELDS: Record<
