@@ -1,31 +1,19 @@
 /**
- * Per-request state: the store, counted so tests can assert how many queries a request costs,
- * and DataLoaders that batch every lookup of one request level into one query.
+ * Per-request state: the store, counted so tests can assert how many queries a request costs and
+ * bounded by the request's time budget, and DataLoaders that batch every lookup of one request
+ * level into one query (entities by id here, relationships in relationships.ts).
  */
 import DataLoader from 'dataloader';
 import type { Logger } from 'pino';
-import { NODE_LABELS } from '../knowledge/seed-schema.js';
 import { QueryTimeoutError } from '../errors.js';
 import type { GraphStore, Params, SearchHit } from '../store/graph-store.js';
 import type { NodeProps } from './node-props.js';
-import type { RelationSpec } from './relation-model.js';
-import { RELATION_FIELD_QUERIES, RELATIONS, relationKey } from './relation-queries.js';
 
 /** Entities by id (distinct: DataLoader keys), in one round trip: one index seek per id. */
 export const ENTITIES_BY_ID = `
 UNWIND $ids AS id
 MATCH (n:Entity {id: id})
 RETURN properties(n) AS node`;
-
-export interface RelationRow {
-  sourceId: string;
-  /** With only the picked properties when some were picked: then it is not cached as the entity. */
-  node: NodeProps;
-  /** Empty when neighbour properties were picked. */
-  rel: Record<string, unknown>;
-  type: string;
-  outgoing: boolean;
-}
 
 export interface GraphContext {
   store: GraphStore;
@@ -43,38 +31,14 @@ export interface GraphContext {
   search(text: string, limit: number): Promise<SearchHit[]>;
   entity: DataLoader<string, NodeProps | null>;
   /**
-   * The relationships of a spec, batched per request level. `properties`: only these properties
-   * of each neighbour and none of the relationship (selected-properties.ts); absent or null:
-   * every property of both.
+   * This request's DataLoader under `key`, made by `create` the first time it is asked for: every
+   * lookup of one request level with the same key is one batched query (relationships.ts).
    */
-  relations(spec: RelationSpec, properties?: readonly string[] | null): DataLoader<string, RelationRow[]>;
-}
-
-type PickedRow = Omit<RelationRow, 'node' | 'rel'> & { values: unknown[] };
-
-/** A picked row's values, in the order of the keys, as a node (nulls left out, as properties() does). */
-function pickedNode(keys: readonly string[], values: unknown[]): NodeProps {
-  const node: Record<string, unknown> = {};
-  for (let i = 0; i < keys.length; i++) if (values[i] != null) node[keys[i]!] = values[i];
-  return node as NodeProps;
-}
-
-/**
- * A relation spec's loader key. The relationship fields' specs are constants (relation-model.ts),
- * asked for once per row: their key is worked out once.
- */
-const specKeys = new WeakMap<RelationSpec, string>();
-function specKey(spec: RelationSpec): string {
-  let key = specKeys.get(spec);
-  if (key === undefined) {
-    key = JSON.stringify([[...spec.types].sort(), spec.direction, spec.kinds ? [...spec.kinds].sort() : null]);
-    specKeys.set(spec, key);
-  }
-  return key;
+  batch<K, V>(key: string, create: () => DataLoader<K, V>): DataLoader<K, V>;
 }
 
 export function createContext(store: GraphStore, timeoutMs = 10_000, log?: Logger): GraphContext {
-  const relationLoaders = new Map<string, DataLoader<string, RelationRow[]>>();
+  const loaders = new Map<string, DataLoader<unknown, unknown>>();
   const context: GraphContext = {
     store,
     log,
@@ -110,38 +74,11 @@ export function createContext(store: GraphStore, timeoutMs = 10_000, log?: Logge
       const byId = new Map(rows.map((r) => [r.node.id, r.node]));
       return ids.map((id) => byId.get(id) ?? null);
     }),
-    relations(spec, keys = null) {
-      const key = `${specKey(spec)}|${keys ? keys.join(',') : '*'}`;
-      let loader = relationLoaders.get(key);
+    batch<K, V>(key: string, create: () => DataLoader<K, V>) {
+      let loader = loaders.get(key) as DataLoader<K, V> | undefined;
       if (!loader) {
-        loader = new DataLoader(async (ids) => {
-          // Every kind for "any kind": a constant list keeps the kind filter a plain IN.
-          const params = { ids: [...ids], types: [...spec.types], kinds: [...(spec.kinds ?? NODE_LABELS)], keys };
-          let rows: RelationRow[];
-          if (keys) {
-            const typed = RELATION_FIELD_QUERIES[relationKey(spec.direction, spec.types)];
-            if (!typed) throw new Error(`no @relation field follows ${relationKey(spec.direction, spec.types)}`);
-            const picked = await context.read<PickedRow>(typed, params);
-            rows = picked.map((r) => ({
-              sourceId: r.sourceId,
-              node: pickedNode(keys, r.values),
-              rel: {},
-              type: r.type,
-              outgoing: r.outgoing,
-            }));
-          } else {
-            rows = await context.read<RelationRow>(RELATIONS[spec.direction], params);
-          }
-          const grouped = new Map<string, RelationRow[]>();
-          for (const row of rows) {
-            const list = grouped.get(row.sourceId);
-            if (list) list.push(row);
-            else grouped.set(row.sourceId, [row]);
-            if (!keys) context.entity.prime(row.node.id, row.node);
-          }
-          return ids.map((id) => grouped.get(id) ?? []);
-        });
-        relationLoaders.set(key, loader);
+        loader = create();
+        loaders.set(key, loader);
       }
       return loader;
     },

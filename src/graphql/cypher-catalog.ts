@@ -13,13 +13,13 @@ import * as investmentSummary from './questions/investment-summary.js';
 import * as search from './questions/search.js';
 import * as stats from './questions/stats.js';
 import * as references from './references.js';
-import * as relationQueries from './relation-queries.js';
+import * as relationships from './relationships.js';
 
 export const CYPHER_MODULES: Record<string, Record<string, unknown>> = {
   'src/graphql/context.ts': context,
   'src/graphql/list-queries.ts': listQueries,
   'src/graphql/references.ts': references,
-  'src/graphql/relation-queries.ts': relationQueries,
+  'src/graphql/relationships.ts': relationships,
   'src/graphql/questions/chain-leaders.ts': chainLeaders,
   'src/graphql/questions/connections.ts': connections,
   'src/graphql/questions/investment-summary.ts': investmentSummary,

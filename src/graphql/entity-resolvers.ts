@@ -1,14 +1,15 @@
 /**
  * Resolvers every Entity type shares: its aliases, evidence, documents and relations(types,
  * direction), plus the interface's type resolution. The relationship fields declared with
- * @relation are relation-resolvers.ts's.
+ * @relation are relationships.ts's.
  */
 import type { IResolvers } from '@graphql-tools/utils';
 import { NODE_LABELS, RELATIONSHIP_TYPES } from '../knowledge/seed-schema.js';
-import type { GraphContext, RelationRow } from './context.js';
+import type { GraphContext } from './context.js';
 import { evidenceOf, relationProperties, type EvidenceValue, type NodeProps } from './node-props.js';
 import { MAX_RELATIONS, pageSize } from './page-sizes.js';
 import type { Direction } from './relation-model.js';
+import { relationsOf, type RelationRow } from './relationships.js';
 
 /** Every relationship type in the graph: the facts' predicates and the builder's own (MENTIONED_IN, DESCRIBES). */
 const ALL_RELATION_TYPES = Object.keys(RELATIONSHIP_TYPES);
@@ -26,13 +27,11 @@ const commonFields = {
     ctx: GraphContext,
   ) => {
     const limit = pageSize(args.first, MAX_RELATIONS);
-    const rows = await ctx
-      .relations({
-        types: args.types?.length ? args.types : ALL_RELATION_TYPES,
-        direction: args.direction,
-        kinds: null,
-      })
-      .load(n.id);
+    const rows = await relationsOf(ctx, {
+      types: args.types?.length ? args.types : ALL_RELATION_TYPES,
+      direction: args.direction,
+      kinds: null,
+    }).load(n.id);
     return rows.slice(0, limit).map((row: RelationRow) => ({
       type: row.type,
       direction: row.outgoing ? 'OUT' : 'IN',

@@ -3,7 +3,7 @@ import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
 import { entityResolvers } from './entity-resolvers.js';
 import { queryResolvers } from './query-resolvers.js';
-import { relationResolvers } from './relation-resolvers.js';
+import { relationResolvers } from './relationships.js';
 import { readTypeDefs } from './type-defs.js';
 
 export function buildSchema(): GraphQLSchema {

@@ -1,7 +1,7 @@
 /**
  * The relationship fields as the SDL declares them with @relation (schema/common.graphql): which
  * relationship types each follows, which way, to which kinds, and which list filters it answers.
- * Resolvers (relation-resolvers.ts), their Cypher (relation-queries.ts), the list filters
+ * Resolvers and their Cypher (relationships.ts), the list filters
  * (list-queries.ts, references.ts) and page limits are derived from this table; nothing restates it.
  * A new relationship field, or a new kind's, is a line of SDL.
  */
