@@ -671,7 +671,10 @@ function report(runs: Run[], o: Options, started: Date, loadAtStart: number[]): 
   }
   lines.push('');
   lines.push('## Cypher the operations ran', '');
-  lines.push('The exact texts recorded from the requests (src/graphql/graph-queries.ts as loaded by this run):', '');
+  lines.push(
+    'The exact texts recorded from the requests (the modules of src/graphql/cypher-catalog.ts as loaded by this run):',
+    '',
+  );
   for (const [name, text] of [...SEEN_QUERIES].sort(([a], [b]) => (a < b ? -1 : 1))) {
     lines.push(
       `<details><summary>${name} (sha1 ${createHash('sha1').update(text).digest('hex').slice(0, 10)})</summary>`,

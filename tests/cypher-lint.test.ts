@@ -1,7 +1,7 @@
 /**
  * Every Cypher text of the repo parses as Cypher 5 with Neo4j's own front end, and calls only
  * Neo4j's built-in functions and procedures: the seed and query files under cypher/, the queries
- * the API runs (src/graphql/graph-queries.ts), and every other Cypher literal in src/. Cypher in
+ * the API runs (the modules of src/graphql/cypher-catalog.ts), and every other Cypher literal in src/. Cypher in
  * src/ is parameterised, never interpolated (except where Cypher is generated, not run).
  */
 import { readdirSync, readFileSync } from 'node:fs';
