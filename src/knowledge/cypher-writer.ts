@@ -126,6 +126,7 @@ function documentStatement(doc: DocumentNode): string {
     date: doc.date,
     file: doc.file,
     script: doc.script,
+    basis: 'stated',
     aliases: [],
     searchText: searchText(doc.title, []),
     ...evidenceProps(doc.evidence),
@@ -146,6 +147,8 @@ function entityStatement(e: EntityNode): string {
     aliases: e.aliases,
     searchText: searchText(e.name, nameForms(e)),
     nameKeys: [...new Set([e.name, ...nameForms(e)].map(nameKey))],
+    basis: e.basis,
+    reason: e.reason,
     ...e.props,
     ...evidenceProps(e.evidence),
   };
