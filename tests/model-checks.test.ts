@@ -114,6 +114,7 @@ describe('duplicate key', () => {
     // Never below two characters, and 业 only for chains.
     expect(duplicateKey('IndustryChain', '农业')).toBe('农业');
     expect(duplicateKey('Policy', '服务业')).toBe('服务业');
+    expect(duplicateKey('Designation', '省级特色产业集群')).toBe('省级特色产业集群');
   });
 });
 

@@ -271,6 +271,11 @@ export async function compileKnowledge(
       delete existing.props.reason;
     }
     for (const [k, v] of Object.entries(fact.props)) {
+      if (k === 'status' && typeof v === 'string' && typeof existing.props[k] === 'string') {
+        // Documents of different dates may see one fact at different stages: the most advanced stands.
+        existing.props[k] = moreAdvanced(existing.props[k] as string, v);
+        continue;
+      }
       if (existing.props[k] !== undefined && existing.props[k] !== v)
         problems.push(
           `${file}: ${where}: props.${k} = ${JSON.stringify(v)} differs from ${JSON.stringify(existing.props[k])} in ${existing.declaredIn}`,
@@ -335,6 +340,10 @@ export async function compileKnowledge(
     unplaced: placement.unplaced,
   };
 }
+
+/** existing beats under-way beats planned; awarded beats nominated beats sought. */
+const STATUS_ORDER = ['planned', 'under-way', 'existing', 'sought', 'nominated', 'awarded'];
+const moreAdvanced = (a: string, b: string) => (STATUS_ORDER.indexOf(b) > STATUS_ORDER.indexOf(a) ? b : a);
 
 function dedupe(evidence: Evidence[]): Evidence[] {
   const seen = new Set<string>();

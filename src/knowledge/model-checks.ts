@@ -9,15 +9,20 @@ import type { EntityNode, FactEdge, Worklist } from './compile-knowledge.js';
 import type { EntityKind } from './seed-schema.js';
 
 /**
- * Generic endings that do not tell two things apart (装备制造业 = 装备制造, 南兴装备项目 vs the
- * enterprise 南兴装备), longest first; dropped once from a name key, never below two characters.
+ * Per kind, the generic endings that do not tell two things apart (装备制造业 = 装备制造; the
+ * project 南兴装备项目 and the enterprise 南兴装备), longest first; dropped once from a name key,
+ * never below two characters. Other kinds keep their endings (省级特色产业园 ≠ 省级特色产业集群).
  */
-const GENERIC_SUFFIXES = ['股份有限公司', '有限公司', '公司', '集团', '项目', '产业集群', '产业链', '产业', '行业'];
+const GENERIC_SUFFIXES: Partial<Record<EntityKind, string[]>> = {
+  Project: ['项目'],
+  Enterprise: ['股份有限公司', '有限公司', '公司', '集团'],
+  IndustryChain: ['产业集群', '产业链', '产业', '行业'],
+};
 
 /** The key two names are compared by: nameKey (script, width, punctuation) without a generic ending. */
 export function duplicateKey(kind: EntityKind, name: string): string {
   let key = nameKey(name);
-  for (const suffix of GENERIC_SUFFIXES) {
+  for (const suffix of GENERIC_SUFFIXES[kind] ?? []) {
     if (key.endsWith(suffix) && [...key].length - [...suffix].length >= 2) {
       key = key.slice(0, -suffix.length);
       break;
