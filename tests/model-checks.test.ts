@@ -284,6 +284,65 @@ describe('the model’s kinds, qualifiers and basis', () => {
   });
 });
 
+describe('a fact is written with its document, so its ends must be declared there', () => {
+  it('fails when no document of the fact has evidence for both ends', async () => {
+    const second = {
+      document: {
+        id: 'doc:001',
+        file: '001_0b.txt',
+        title: '测试二',
+        publisher: '测试',
+        date: '2023-01-01',
+        city: 'city:shaoguan',
+        script: 'simplified',
+        evidence: ['新丰县新丰产业园'],
+      },
+      entities: [
+        { ...city, evidence: ['新丰县新丰产业园'] },
+        {
+          id: 'city:xinfeng',
+          kind: 'City',
+          name: '新丰县',
+          props: { level: 'county' },
+          evidence: ['新丰县新丰产业园'],
+        },
+      ],
+      facts: [],
+    };
+    writeFileSync(path.join(corpusDir, '001_0b.txt'), '新丰县新丰产业园。');
+    const seed = {
+      entities: [park('park:xinfeng', '新丰产业园', '新丰产业园规划建设')],
+      facts: [locatedIn('park:xinfeng', 'city:xinfeng', '新丰产业园规划建设')],
+    };
+    seedDir = mkdtempSync(path.join(root, 'seeds-'));
+    const first = {
+      document: { ...second.document, id: 'doc:000', file: '000_0a.txt', title: '测试', evidence: ['韶关市推进'] },
+      entities: [city, ...seed.entities],
+      facts: seed.facts,
+    };
+    writeFileSync(path.join(seedDir, '000_test.yaml'), stringify(first));
+    writeFileSync(path.join(seedDir, '001_test.yaml'), stringify(second));
+    const error = await buildSeedFiles(seedDir, corpusDir).then(
+      () => undefined,
+      (e: unknown) => e as SeedError,
+    );
+    expect(error).toBeInstanceOf(SeedError);
+    expect(error!.message).toMatch(
+      /000_test\.yaml: facts\[0\] \(park:xinfeng LOCATED_IN city:xinfeng\): no document of its evidence \(doc:000\) has evidence for both ends \(park:xinfeng: doc:000; city:xinfeng: none of them\)/,
+    );
+    // Declared in the fact's own document too, it builds.
+    first.entities.push({
+      id: 'city:xinfeng',
+      kind: 'City',
+      name: '新丰县',
+      props: { level: 'county' },
+      evidence: ['新丰产业园规划建设'],
+    } as never);
+    writeFileSync(path.join(seedDir, '000_test.yaml'), stringify(first));
+    await expect(buildSeedFiles(seedDir, corpusDir)).resolves.toBeDefined();
+  });
+});
+
 describe('placement: parks and projects must reach a city', () => {
   const entities = [
     park('park:xinfeng', '新丰产业园', '新丰产业园规划建设'),

@@ -277,7 +277,7 @@ describe('every library query on the seeded embedded store', () => {
     }>('evidence_for_fact');
     const lead = rows.find((r) => r.relationship === 'LEADS_CHAIN');
     expect(lead).toEqual(
-      expect.objectContaining({ subject: '中南钢铁', object: '绿色钢铁', properties: ['role: 龙头'] }),
+      expect.objectContaining({ subject: '中南钢铁', object: '绿色钢铁', properties: ['basis: stated', 'role: 龙头'] }),
     );
     expect(lead!.quote).toContain('中南钢铁');
     expect(lead!.document).toMatch(/韶关/);

@@ -17,6 +17,6 @@ WHERE $from IN [a.id, a.name] + a.aliases OR toLower(replace($from, ' ', '')) IN
 MATCH (b:Entity)
 WHERE ($to IN [b.id, b.name] + b.aliases OR toLower(replace($to, ' ', '')) IN b.nameKeys)
   AND b.id <> a.id
-MATCH p = allShortestPaths((a)-[:PART_OF|LOCATED_IN|IN_PARK|LEADS_CHAIN|PART_OF_CHAIN|HAS_INDUSTRY|OPERATES|SUBSIDIARY_OF|SUPPLIES|COOPERATES_WITH|ISSUED_BY|APPLIES_TO|IMPLEMENTS|ASSIGNS|PAIRED_WITH|HAS_INDICATOR*..6]-(b))
+MATCH p = allShortestPaths((a)-[:PART_OF|LOCATED_IN|IN_PARK|IN_REGION|LEADS_CHAIN|PART_OF_CHAIN|HAS_INDUSTRY|OPERATES|SUBSIDIARY_OF|SUPPLIES|COOPERATES_WITH|ISSUED_BY|TARGETS|IMPLEMENTS|ASSIGNS|HAS_DESIGNATION|PROPOSED_IN|ABOUT|PAIRED_WITH|HAS_INDICATOR*..6]-(b))
 RETURN p, length(p) AS hops, [n IN nodes(p) | n.name] AS names, [r IN relationships(p) | type(r)] AS types
 LIMIT 25;

@@ -44,6 +44,8 @@ const commonFields = {
       type: row.type,
       direction: row.outgoing ? 'OUT' : 'IN',
       node: row.node,
+      basis: (row.rel.basis as string | undefined) ?? null,
+      reason: (row.rel.reason as string | undefined) ?? null,
       properties: relationProperties(row.rel),
       evidence: row.type === 'MENTIONED_IN' ? mentionEvidence(row) : evidence(row.rel),
     }));

@@ -19,7 +19,7 @@ const inc = (types: string[], kinds?: string[]): RelationField => ({ types, dire
 const both = (types: string[], kinds?: string[]): RelationField => ({ types, direction: 'BOTH', kinds });
 
 const cityOf = out(['LOCATED_IN'], ['City'], true);
-const targetedBy = inc(['APPLIES_TO'], ['Policy']);
+const targetedBy = inc(['TARGETS'], ['Policy']);
 const indicators = out(['HAS_INDICATOR'], ['Indicator']);
 
 export const RELATION_FIELDS: Record<string, Record<string, RelationField>> = {
@@ -83,9 +83,11 @@ export const RELATION_FIELDS: Record<string, Record<string, RelationField>> = {
   },
   Policy: {
     issuers: out(['ISSUED_BY']),
-    targets: out(['APPLIES_TO']),
+    targets: out(['TARGETS']),
     implements: out(['IMPLEMENTS'], ['Policy']),
     implementedBy: inc(['IMPLEMENTS'], ['Policy']),
+    partOf: out(['PART_OF'], ['Policy']),
+    parts: inc(['PART_OF'], ['Policy']),
     assignees: out(['ASSIGNS']),
   },
   Organization: {
@@ -101,6 +103,21 @@ export const RELATION_FIELDS: Record<string, Record<string, RelationField>> = {
   },
   Indicator: {
     subject: { ...inc(['HAS_INDICATOR']), single: true },
+  },
+  Region: {
+    city: cityOf,
+    members: inc(['IN_REGION']),
+    industries: out(['HAS_INDUSTRY'], ['IndustryChain']),
+    policies: targetedBy,
+  },
+  Designation: {
+    holders: inc(['HAS_DESIGNATION']),
+    issuers: out(['ISSUED_BY']),
+  },
+  Report: {
+    issuers: out(['ISSUED_BY']),
+    subjects: out(['ABOUT']),
+    proposes: inc(['PROPOSED_IN']),
   },
   Document: {
     city: out(['DESCRIBES'], ['City'], true),

@@ -250,6 +250,16 @@ export async function compileKnowledge(
         `${file}: ${where}: the model does not allow ${s.kind} -[${fact.p}]-> ${o.kind} (allowed: ${describeEnds(fact.p)})`,
       );
     if (fact.s === fact.o) problems.push(`${file}: ${where}: subject and object are the same entity`);
+    // Each document's seed file writes the facts it has evidence for, after the entities it has
+    // evidence for: a fact lands only if, in one of its documents, both ends are declared too.
+    const docsOf = (e: EntityNode) => new Set(e.evidence.map((ev) => ev.doc));
+    const factDocs = [...new Set(evidence.map((ev) => ev.doc))];
+    if (evidence.length && !factDocs.some((d) => docsOf(s).has(d) && docsOf(o).has(d))) {
+      const has = (e: EntityNode) => [...docsOf(e)].filter((d) => factDocs.includes(d)).join(', ') || 'none of them';
+      problems.push(
+        `${file}: ${where}: no document of its evidence (${factDocs.join(', ')}) has evidence for both ends (${s.id}: ${has(s)}; ${o.id}: ${has(o)}); declare the missing end in this seed file with a quote from this document: a fact is written with its document, after that document's entities`,
+      );
+    }
     const [from, to] = PREDICATES[fact.p].symmetric && fact.s > fact.o ? [fact.o, fact.s] : [fact.s, fact.o];
     const key = `${from} ${fact.p} ${to}`;
     const existing = facts.get(key);
