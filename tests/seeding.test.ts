@@ -15,7 +15,8 @@ describe('seeding from cypher/', () => {
     const { store, report } = await seededStore();
     try {
       expect(report.mismatches).toEqual([]);
-      expect(report.counts).toEqual(manifest);
+      expect(report.counts).toEqual({ nodes: manifest.nodes, relationships: manifest.relationships });
+      expect(report.basis).toEqual(manifest.basis);
       const again = await seedGraph(store, CYPHER_DIR);
       expect(again.counts).toEqual(report.counts);
       const props = await store.read('MATCH (n:Entity) RETURN n.id AS id, properties(n) AS p ORDER BY id');
