@@ -43,7 +43,7 @@ export const REL_TYPES = [
   'SUPPLIES',
   'COOPERATES_WITH',
   'ISSUED_BY',
-  'TARGETS',
+  'APPLIES_TO',
   'IMPLEMENTS',
   'PAIRED_WITH',
   'HAS_INDICATOR',
@@ -988,7 +988,7 @@ export class SyntheticGraph {
           yield this.rel('Policy', i, 'Organization', skew(r, c.Organization, 1.5), r);
         }
         return;
-      case 'TARGETS':
+      case 'APPLIES_TO':
         for (let i = 0; i < c.Policy; i++) {
           const r = this.rand('Policy', i, T);
           const n = 1 + int(r, 4);

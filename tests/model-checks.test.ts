@@ -272,6 +272,33 @@ describe('the model’s kinds, qualifiers and basis', () => {
     );
   });
 
+  it('an instrument sets only target figures (SETS_TARGET)', async () => {
+    const plan = (status: string) => ({
+      entities: [
+        {
+          id: 'policy:p',
+          kind: 'Policy',
+          name: '装备制造计划',
+          props: { policyType: 'plan' },
+          evidence: ['做大装备制造产业'],
+        },
+        {
+          id: 'ind:x',
+          kind: 'Indicator',
+          name: '甬金三期产能',
+          props: { metric: '产能', value: 3, unit: '万吨', bound: 'exact', status },
+          evidence: ['甬金三期项目投产'],
+        },
+      ],
+      facts: [
+        { s: 'city:shaoguan', p: 'HAS_INDICATOR', o: 'ind:x', evidence: ['甬金三期项目投产'] },
+        { s: 'policy:p', p: 'SETS_TARGET', o: 'ind:x', evidence: ['甬金三期项目投产'] },
+      ],
+    });
+    await expectProblem(plan('actual'), /SETS_TARGET policy:p → ind:x: the indicator's status is actual/);
+    await expectBuilds(plan('target'));
+  });
+
   it('an inferred fact without a reason, and an id whose prefix is not its kind’s', async () => {
     await expectProblem(
       { entities: two.slice(0, 1), facts: [{ ...locatedIn('park:a'), basis: 'inferred' }] },

@@ -4,8 +4,8 @@
 // Question: Which policies did a city or an organisation (with the organisations located in that city or part of that organisation) issue? What do they target, which policies do they implement, and who leads or carries them out?
 // 参数: $issuer 城市或机构的名称、别名、英文名或 id，如 '韶关'、'韶关市人民政府'、'org:...'。
 // Parameters: $issuer a city's or organisation's name, alias, English name or id, e.g. '韶关', '韶关市人民政府'.
-// 返回: 每个（政策、发布者）一行：政策、发布者（ISSUED_BY）、文号、类型、发布日期、对象（TARGETS，带类别）、所落实的政策（IMPLEMENTS）、承担任务的机构或企业（ASSIGNS，带角色：牵头/负责）。
-// Returns: one row per (policy, issuer): policy, issuer (ISSUED_BY), document number, policy type, issue date, targets (TARGETS, with their kind), the policies it implements (IMPLEMENTS) and the bodies it assigns tasks to (ASSIGNS, with their role: 牵头 leads / 负责 responsible).
+// 返回: 每个（政策、发布者）一行：政策、发布者（ISSUED_BY）、文号、类型、发布日期、对象（APPLIES_TO，带类别）、所落实的政策（IMPLEMENTS）、承担任务的机构或企业（ASSIGNS，带角色：牵头/负责）。
+// Returns: one row per (policy, issuer): policy, issuer (ISSUED_BY), document number, policy type, issue date, targets (APPLIES_TO, with their kind), the policies it implements (IMPLEMENTS) and the bodies it assigns tasks to (ASSIGNS, with their role: 牵头 leads / 负责 responsible).
 
 :param issuer => '韶关';
 
@@ -16,7 +16,7 @@ OPTIONAL MATCH (org:Organization)-[:LOCATED_IN|PART_OF]->(x)
 WITH collect(DISTINCT x.id) + collect(DISTINCT org.id) AS issuerIds
 MATCH (p:Policy)-[:ISSUED_BY]->(issuer:Entity)
 WHERE issuer.id IN issuerIds
-OPTIONAL MATCH (p)-[:TARGETS]->(target:Entity)
+OPTIONAL MATCH (p)-[:APPLIES_TO]->(target:Entity)
 WITH p, issuer, collect(DISTINCT target.name + ' [' + target.kind + ']') AS targets
 OPTIONAL MATCH (p)-[:IMPLEMENTS]->(upper:Policy)
 WITH p, issuer, targets, collect(DISTINCT upper.name) AS implements

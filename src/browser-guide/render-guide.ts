@@ -140,7 +140,7 @@ const RELATIONSHIPS: RelationshipDoc[] = [
   { type: 'COOPERATES_WITH', zh: '合作、签约、校企合作', en: 'cooperates with' },
   { type: 'ISSUED_BY', zh: '发布、授予或撰写的机构', en: 'the body that issued, conferred or wrote it' },
   {
-    type: 'TARGETS',
+    type: 'APPLIES_TO',
     zh: '政策作用对象（属性 role、batch）',
     en: 'what the instrument acts on (properties role, batch)',
   },

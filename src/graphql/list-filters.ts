@@ -16,7 +16,7 @@ export const FILTER_RELATIONS: Record<string, FilterRelations> = {
   Enterprise: { place: ['LOCATED_IN', 'IN_PARK'], park: ['IN_PARK'], chain: ['PART_OF_CHAIN', 'LEADS_CHAIN'] },
   Project: { place: ['LOCATED_IN', 'IN_PARK'], park: ['IN_PARK'], chain: ['PART_OF_CHAIN'] },
   IndustryChain: { place: [], fromPlace: ['HAS_INDUSTRY'], park: ['HAS_INDUSTRY'], chain: ['PART_OF'] },
-  Policy: { place: ['TARGETS'], park: ['TARGETS'], chain: ['TARGETS'] },
+  Policy: { place: ['APPLIES_TO'], park: ['APPLIES_TO'], chain: ['APPLIES_TO'] },
   Region: { place: ['LOCATED_IN'], park: [], chain: ['HAS_INDUSTRY'] },
   Designation: { place: [], fromPlace: ['HAS_DESIGNATION'], park: [], chain: [] },
   Report: { place: ['ABOUT'], park: ['ABOUT'], chain: ['ABOUT'] },

@@ -19,7 +19,7 @@ const inc = (types: string[], kinds?: string[]): RelationField => ({ types, dire
 const both = (types: string[], kinds?: string[]): RelationField => ({ types, direction: 'BOTH', kinds });
 
 const cityOf = out(['LOCATED_IN'], ['City'], true);
-const targetedBy = inc(['TARGETS'], ['Policy']);
+const targetedBy = inc(['APPLIES_TO'], ['Policy']);
 const indicators = out(['HAS_INDICATOR'], ['Indicator']);
 
 export const RELATION_FIELDS: Record<string, Record<string, RelationField>> = {
@@ -83,7 +83,7 @@ export const RELATION_FIELDS: Record<string, Record<string, RelationField>> = {
   },
   Policy: {
     issuers: out(['ISSUED_BY']),
-    targets: out(['TARGETS']),
+    targets: out(['APPLIES_TO']),
     implements: out(['IMPLEMENTS'], ['Policy']),
     implementedBy: inc(['IMPLEMENTS'], ['Policy']),
     partOf: out(['PART_OF'], ['Policy']),

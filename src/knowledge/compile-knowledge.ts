@@ -8,7 +8,7 @@ import { locate } from '../text/source-text.js';
 import type { Corpus } from './corpus.js';
 import type { LoadedSeed } from './load-seeds.js';
 import { SeedError } from './load-seeds.js';
-import { duplicateProblems, placementProblems, type Unplaced } from './model-checks.js';
+import { duplicateProblems, placementProblems, targetProblems, type Unplaced } from './model-checks.js';
 import {
   allows,
   describeEnds,
@@ -329,6 +329,7 @@ export async function compileKnowledge(
   const allFacts = [...facts.values()];
   const where = (id: string) => entities.get(id)?.where ?? id;
   problems.push(...duplicateProblems(allEntities, allFacts, where));
+  problems.push(...targetProblems(allEntities, allFacts, where));
   const placement = placementProblems(allEntities, allFacts, worklist, where);
   problems.push(...placement.problems);
   if (problems.length) throw new SeedError(problems);

@@ -224,3 +224,14 @@ export function placementProblems(
   }
   return { problems, unplaced };
 }
+
+/** SETS_TARGET links an instrument to a figure it sets as a goal: the figure must be a target. */
+export function targetProblems(entities: EntityNode[], facts: FactEdge[], where: (id: string) => string): string[] {
+  const known = new Map(entities.map((e) => [e.id, e]));
+  return facts
+    .filter((f) => f.p === 'SETS_TARGET' && known.get(f.o)?.props.status !== 'target')
+    .map(
+      (f) =>
+        `${where(f.s)}: SETS_TARGET ${f.s} → ${f.o}: the indicator's status is ${String(known.get(f.o)?.props.status)}; an instrument sets only figures with status target`,
+    );
+}

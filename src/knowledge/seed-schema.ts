@@ -297,7 +297,7 @@ const RULES = {
     symmetric: true,
   },
   ISSUED_BY: { ends: [[['Policy', 'Designation', 'Report'], ['Organization']]], qualifiers: none },
-  TARGETS: {
+  APPLIES_TO: {
     ends: [[['Policy'], ['City', 'Region', 'Park', 'IndustryChain', 'Enterprise', 'Project', 'Organization']]],
     qualifiers: z
       .object({
@@ -344,6 +344,8 @@ const RULES = {
     ends: [[['City', 'Region', 'Park', 'Enterprise', 'Project', 'IndustryChain', 'Policy'], ['Indicator']]],
     qualifiers: none,
   },
+  // A target figure is also reachable from the instrument that sets it (a plan's commitments).
+  SETS_TARGET: { ends: [[['Policy'], ['Indicator']]], qualifiers: none },
 } as const satisfies Record<string, PredicateRule>;
 
 export type Predicate = keyof typeof RULES;
