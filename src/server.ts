@@ -68,7 +68,10 @@ export async function runServer({ config, store, logger }: ServerOptions): Promi
       logger.info('stopped');
       logger.flush(() => process.exit(exitCode));
     });
+    // Connections that were busy become idle (keep-alive) after their response: close them as
+    // they do, rather than waiting for the client or the keep-alive time.
     server.closeIdleConnections();
+    setInterval(() => server.closeIdleConnections(), 100).unref();
     setTimeout(() => {
       logger.error(`in-flight requests did not finish within ${graceMs / 1000} s; exiting`);
       logger.flush(() => process.exit(1));
