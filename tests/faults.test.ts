@@ -8,6 +8,7 @@
  * Margins are generous: the machine has 2 cores and is shared with other test runs.
  */
 import net from 'node:net';
+import { pino } from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ENTITIES_BY_ID, RELATED_TYPED } from '../src/graphql/graph-queries.js';
 import type { GrafeoStore } from '../src/store/grafeo-store.js';
@@ -92,8 +93,11 @@ describe('a fault inside a request', () => {
 
 describe('a store outage', () => {
   let server: TestServer;
+  const log: string[] = [];
+  const circuitLines = () => log.filter((line) => /"circuit":/.test(line)).map((line) => JSON.parse(line).msg);
   beforeAll(async () => {
-    server = await serve(faulty, true, { requestTimeoutMs: 5_000, storeGuard: { probeIntervalMs: 200 } });
+    const logger = pino({ level: 'info' }, { write: (line: string) => void log.push(line) });
+    server = await serve(faulty, true, { requestTimeoutMs: 5_000, storeGuard: { probeIntervalMs: 200 }, logger });
   });
   afterAll(() => server?.close());
 
@@ -121,6 +125,10 @@ describe('a store outage', () => {
     const health = await fetch(`${server.url}/health`);
     expect(health.status).toBe(200); // alive: a restart would not bring the store back
     expect(await health.json()).toMatchObject({ status: 'degraded', circuit: 'open' });
+    // One line for the change of state, not one per failed request.
+    expect(circuitLines()).toEqual([
+      'store unreachable: circuit open, answering SERVICE_UNAVAILABLE at once; probing in the background',
+    ]);
   });
 
   it('closes the circuit by itself once a probe succeeds: /ready 200 and data again', async () => {
@@ -132,6 +140,10 @@ describe('a store outage', () => {
     }
     expect(server.guarded.state.circuit).toBe('closed');
     expect((await timed(server, CITY)).body).toEqual({ data: { node: { name: '韶关市' } } });
+    expect(circuitLines()).toEqual([
+      'store unreachable: circuit open, answering SERVICE_UNAVAILABLE at once; probing in the background',
+      'store reachable again: circuit closed',
+    ]);
   });
 });
 
