@@ -29,8 +29,8 @@ import type {
 export interface StoreGuardOptions {
   /** Store calls running at once, per process. */
   maxConcurrency: number;
-  /** Calls waiting for a slot; beyond this they are refused at once. */
-  maxQueue: number;
+  /** Calls waiting for a slot; beyond this they are refused at once (default: 16 × maxConcurrency). */
+  maxQueue?: number;
   /** Longest wait for a slot before OVERLOADED. */
   queueWaitMs: number;
   /** Consecutive unreachable-store failures that open the circuit. */
@@ -42,7 +42,6 @@ export interface StoreGuardOptions {
 /** The defaults; src/config.ts reads the same numbers for its environment variables. */
 export const STORE_GUARD_DEFAULTS: StoreGuardOptions = {
   maxConcurrency: 16,
-  maxQueue: 256,
   queueWaitMs: 2_000,
   breakerThreshold: 3,
   probeIntervalMs: 1_000,
@@ -72,7 +71,7 @@ export class GuardedStore implements GraphStore {
     onCircuitChange?: (change: CircuitChange) => void,
   ) {
     this.options = { ...STORE_GUARD_DEFAULTS, ...options };
-    this.limit = new ConcurrencyLimit(this.options.maxConcurrency, this.options.maxQueue);
+    this.limit = new ConcurrencyLimit(this.options.maxConcurrency, this.maxQueue);
     this.breaker = new CircuitBreaker({
       threshold: this.options.breakerThreshold,
       probeIntervalMs: this.options.probeIntervalMs,
@@ -83,6 +82,10 @@ export class GuardedStore implements GraphStore {
 
   get engine() {
     return this.inner.engine;
+  }
+
+  private get maxQueue(): number {
+    return this.options.maxQueue ?? 16 * this.options.maxConcurrency;
   }
 
   get state(): GuardState {
@@ -154,7 +157,7 @@ export class GuardedStore implements GraphStore {
         ? new QueryTimeoutError(`the request ran out of its ${budget} ms waiting for the store`)
         : new OverloadedError(
             reason === 'queue full'
-              ? `the server is overloaded (${this.options.maxQueue} store calls already waiting); try again shortly`
+              ? `the server is overloaded (${this.maxQueue} store calls already waiting); try again shortly`
               : `the server is overloaded (no store slot within ${this.options.queueWaitMs} ms); try again shortly`,
             this.retryAfterSeconds('OVERLOADED'),
           ),
