@@ -11,6 +11,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startChildServer, type ChildServer } from './support/child-server.js';
+import type { Fault } from './support/faulty-store.js';
 
 const STORM = `{
   chainLeaders { enterprise { name } chain { name } parks { name } evidence { quote } }
@@ -35,6 +36,15 @@ async function post(url: string, query: string, headers: Record<string, string> 
   });
   const body = (await res.json()) as { data?: unknown; errors?: Array<{ extensions?: { code?: string } }> };
   return { status: res.status, body, ms: performance.now() - started };
+}
+
+/** The server's first JSON log line whose message contains `text`. */
+function logLine(server: ChildServer, text: string): Record<string, unknown> | undefined {
+  const line = server
+    .output()
+    .split('\n')
+    .find((l) => l.startsWith('{') && (JSON.parse(l) as { msg?: string }).msg?.includes(text));
+  return line ? JSON.parse(line) : undefined;
 }
 
 async function faults(url: string): Promise<{ unhandledRejections: number; uncaughtExceptions: number }> {
@@ -85,21 +95,21 @@ describe('the timeout storm (src/main.ts, QUERY_TIMEOUT_MS=100)', () => {
 });
 
 describe('the process guard (tests/support/fault-server.ts: src/server.ts around an injected fault)', () => {
-  it('logs an unhandled rejection with its request id, counts it, and keeps serving', async () => {
-    const server = await startChildServer('tests/support/fault-server.ts', {
-      FAULT: JSON.stringify({ kind: 'stray-rejection' }),
+  /** The fault server with `kind` applied to every entity batch (ENTITIES_BY_ID). */
+  const faultServer = (kind: Fault['kind'], logLevel: string) =>
+    startChildServer('tests/support/fault-server.ts', {
+      FAULT: JSON.stringify({ kind }),
       FAULT_AT: 'ENTITIES_BY_ID',
-      LOG_LEVEL: 'warn',
+      LOG_LEVEL: logLevel,
     });
+
+  it('logs an unhandled rejection with its request id, counts it, and keeps serving', async () => {
+    const server = await faultServer('stray-rejection', 'warn');
     try {
       const first = await post(server.url, CITY, { 'x-request-id': 'stray-1' });
       expect(first.body).toEqual({ data: { node: { name: '韶关市' } } });
       await server.waitForOutput(/unhandled promise rejection/, 10_000);
-      const line = server
-        .output()
-        .split('\n')
-        .find((l) => l.includes('unhandled promise rejection'));
-      expect(JSON.parse(line!)).toMatchObject({
+      expect(logLine(server, 'unhandled promise rejection')).toMatchObject({
         level: 50,
         requestId: 'stray-1',
         unhandledRejections: 1,
@@ -116,11 +126,7 @@ describe('the process guard (tests/support/fault-server.ts: src/server.ts around
   });
 
   it('logs an uncaught exception with its request id, then drains and exits 1 for the supervisor', async () => {
-    const server = await startChildServer('tests/support/fault-server.ts', {
-      FAULT: JSON.stringify({ kind: 'throw-in-callback' }),
-      FAULT_AT: 'ENTITIES_BY_ID',
-      LOG_LEVEL: 'info',
-    });
+    const server = await faultServer('throw-in-callback', 'info');
     try {
       // The request itself is answered: the throw comes from a callback after its store call.
       const answer = await post(server.url, CITY, { 'x-request-id': 'fatal-1' });
@@ -128,11 +134,7 @@ describe('the process guard (tests/support/fault-server.ts: src/server.ts around
       expect(
         await Promise.race([server.exited, new Promise((r) => setTimeout(() => r('still running'), 15_000))]),
       ).toBe(1);
-      const line = server
-        .output()
-        .split('\n')
-        .find((l) => l.includes('uncaught exception'));
-      expect(JSON.parse(line!)).toMatchObject({
+      expect(logLine(server, 'uncaught exception')).toMatchObject({
         level: 60,
         requestId: 'fatal-1',
         uncaughtExceptions: 1,

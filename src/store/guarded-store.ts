@@ -9,22 +9,14 @@
  * - Budget: every call ends within its time (QueryOptions.timeoutMs), even if an adapter overran
  *   it; the slot is given back then.
  *
- * Seeding (runScripts) passes straight through: it is the operator's, not a request's.
+ * Seeding (runScripts) passes straight through (StoreDecorator): it is the operator's, not a request's.
  */
 import { OverloadedError, QueryTimeoutError, StoreUnavailableError } from '../errors.js';
 import { CircuitBreaker, type CircuitChange, type CircuitState } from './circuit-breaker.js';
 import { ConcurrencyLimit } from './concurrency-limit.js';
 import { within } from './deadline.js';
-import type {
-  GraphStore,
-  Params,
-  QueryOptions,
-  Row,
-  ScriptProgress,
-  ScriptResult,
-  SearchHit,
-  StoreHealth,
-} from './graph-store.js';
+import type { GraphStore, Params, QueryOptions, Row, SearchHit, StoreHealth } from './graph-store.js';
+import { StoreDecorator } from './store-decorator.js';
 
 export interface StoreGuardOptions {
   /** Store calls running at once, per process. */
@@ -60,16 +52,17 @@ export interface GuardState {
   queued: number;
 }
 
-export class GuardedStore implements GraphStore {
+export class GuardedStore extends StoreDecorator {
   readonly options: StoreGuardOptions;
   private readonly breaker: CircuitBreaker;
   private readonly limit: ConcurrencyLimit;
 
   constructor(
-    readonly inner: GraphStore,
+    inner: GraphStore,
     options: Partial<StoreGuardOptions> = {},
     onCircuitChange?: (change: CircuitChange) => void,
   ) {
+    super(inner);
     this.options = { ...STORE_GUARD_DEFAULTS, ...options };
     this.limit = new ConcurrencyLimit(this.options.maxConcurrency, this.maxQueue);
     this.breaker = new CircuitBreaker({
@@ -78,10 +71,6 @@ export class GuardedStore implements GraphStore {
       probe: async () => (await this.inner.health({ timeoutMs: PROBE_TIMEOUT_MS })).ok,
       onChange: onCircuitChange,
     });
-  }
-
-  get engine() {
-    return this.inner.engine;
   }
 
   private get maxQueue(): number {
@@ -104,27 +93,20 @@ export class GuardedStore implements GraphStore {
     return Math.max(1, Math.ceil(ms / 1000));
   }
 
-  read<T = Row>(cypher: string, params?: Params, options?: QueryOptions): Promise<T[]> {
+  override read<T = Row>(cypher: string, params?: Params, options?: QueryOptions): Promise<T[]> {
     return this.guarded((o) => this.inner.read<T>(cypher, params, o), options);
   }
 
-  write<T = Row>(cypher: string, params?: Params, options?: QueryOptions): Promise<T[]> {
+  override write<T = Row>(cypher: string, params?: Params, options?: QueryOptions): Promise<T[]> {
     return this.guarded((o) => this.inner.write<T>(cypher, params, o), options);
   }
 
-  searchEntities(text: string, limit: number, options?: QueryOptions): Promise<SearchHit[]> {
+  override searchEntities(text: string, limit: number, options?: QueryOptions): Promise<SearchHit[]> {
     return this.guarded((o) => this.inner.searchEntities(text, limit, o), options);
   }
 
-  runScripts(
-    scripts: Array<{ source: string; text: string }>,
-    onProgress?: (progress: ScriptProgress) => void,
-  ): Promise<ScriptResult> {
-    return this.inner.runScripts(scripts, onProgress);
-  }
-
   /** At once while the circuit is open; otherwise the store's own check, which also feeds the breaker. */
-  async health(options?: QueryOptions): Promise<StoreHealth> {
+  override async health(options?: QueryOptions): Promise<StoreHealth> {
     if (this.breaker.isOpen)
       return { engine: this.engine, ok: false, latencyMs: 0, error: 'circuit open: the store was unreachable' };
     const timeoutMs = Math.min(options?.timeoutMs ?? PROBE_TIMEOUT_MS, PROBE_TIMEOUT_MS);
@@ -143,7 +125,7 @@ export class GuardedStore implements GraphStore {
     this.breaker.stop();
   }
 
-  async close(): Promise<void> {
+  override async close(): Promise<void> {
     this.stopProbing();
     await this.inner.close();
   }

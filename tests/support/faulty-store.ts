@@ -14,16 +14,8 @@
  * method, or by call number.
  */
 import { StoreUnavailableError } from '../../src/errors.js';
-import type {
-  GraphStore,
-  Params,
-  QueryOptions,
-  Row,
-  ScriptProgress,
-  ScriptResult,
-  SearchHit,
-  StoreHealth,
-} from '../../src/store/graph-store.js';
+import type { Params, QueryOptions, Row, SearchHit, StoreHealth } from '../../src/store/graph-store.js';
+import { StoreDecorator } from '../../src/store/store-decorator.js';
 
 export type Fault =
   | { kind: 'throw'; message?: string }
@@ -40,19 +32,13 @@ export interface StoreCall {
   n: number;
 }
 
-export class FaultyStore implements GraphStore {
+export class FaultyStore extends StoreDecorator {
   private fault: Fault | null = null;
   private at: (call: StoreCall) => boolean = () => true;
   private released: Array<() => void> = [];
   /** Calls the fault was applied to. */
   faulted = 0;
   private calls = 0;
-
-  constructor(readonly inner: GraphStore) {}
-
-  get engine() {
-    return this.inner.engine;
-  }
 
   /** Sets the fault for the calls `at` picks (default: every call). */
   inject(fault: Fault, at: (call: StoreCall) => boolean = () => true): void {
@@ -66,32 +52,25 @@ export class FaultyStore implements GraphStore {
     for (const release of this.released.splice(0)) release();
   }
 
-  read<T = Row>(cypher: string, params?: Params, options?: QueryOptions): Promise<T[]> {
+  override read<T = Row>(cypher: string, params?: Params, options?: QueryOptions): Promise<T[]> {
     return this.call({ method: 'read', cypher }, options, (o) => this.inner.read<T>(cypher, params, o));
   }
 
-  write<T = Row>(cypher: string, params?: Params, options?: QueryOptions): Promise<T[]> {
+  override write<T = Row>(cypher: string, params?: Params, options?: QueryOptions): Promise<T[]> {
     return this.call({ method: 'write', cypher }, options, (o) => this.inner.write<T>(cypher, params, o));
   }
 
-  searchEntities(text: string, limit: number, options?: QueryOptions): Promise<SearchHit[]> {
+  override searchEntities(text: string, limit: number, options?: QueryOptions): Promise<SearchHit[]> {
     return this.call({ method: 'searchEntities' }, options, (o) => this.inner.searchEntities(text, limit, o));
   }
 
-  runScripts(
-    scripts: Array<{ source: string; text: string }>,
-    onProgress?: (progress: ScriptProgress) => void,
-  ): Promise<ScriptResult> {
-    return this.inner.runScripts(scripts, onProgress);
-  }
-
-  async health(options?: QueryOptions): Promise<StoreHealth> {
+  override async health(options?: QueryOptions): Promise<StoreHealth> {
     if (this.fault?.kind === 'unreachable')
       return { engine: this.engine, ok: false, latencyMs: 0, error: 'injected outage' };
     return this.inner.health(options);
   }
 
-  close(): Promise<void> {
+  override close(): Promise<void> {
     this.clear();
     return this.inner.close();
   }
