@@ -74,18 +74,8 @@ await runCli(async () => {
 
 /** Reachable, authenticated and Neo4j 5 or newer, or one clear line saying which is not. */
 async function checkNeo4j(store: Neo4jStore): Promise<void> {
-  let agent: string;
-  try {
-    agent = await store.serverVersion();
-  } catch (error) {
-    const code = (error as { code?: string }).code ?? '';
-    if (code.includes('Unauthorized') || code.includes('AuthenticationRateLimit')) {
-      throw new StoreUnavailableError('Neo4j refused the credentials: check NEO4J_USER and NEO4J_PASSWORD');
-    }
-    throw new StoreUnavailableError(
-      `Neo4j is unreachable: ${(error as Error).message} (check NEO4J_URI and that the server is running)`,
-    );
-  }
+  // The adapter's StoreUnavailableError says which: refused credentials, or unreachable and why.
+  const agent = await store.serverVersion();
   const major = Number(/Neo4j\/(\d+)/.exec(agent)?.[1] ?? NaN);
   if (!(major >= 5)) throw new StoreUnavailableError(`ChainAtlas needs Neo4j 5 or newer; the server is ${agent}`);
   console.log(`connected to ${agent}`);

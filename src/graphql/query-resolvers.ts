@@ -43,7 +43,7 @@ export const queryResolvers = {
         nodes: toCounts(counts.nodes),
         relationships: toCounts(counts.relationships),
         documents: docs.map((d) => ({
-          document: ctx.entity.load(d.document),
+          document: () => ctx.entity.load(d.document),
           entities: d.entities,
           relationships: d.relationships,
         })),
