@@ -16,7 +16,14 @@
 import { readFile } from 'node:fs/promises';
 import { pinyin } from 'pinyin-pro';
 import { DERIVED_FILE } from '../src/knowledge/derived-properties.js';
-import { NODE_LABELS, RELATIONSHIP_TYPES, type NodeLabel } from '../src/knowledge/seed-schema.js';
+import { z } from 'zod';
+import {
+  NODE_LABELS,
+  PREDICATES,
+  RELATIONSHIP_TYPES,
+  type NodeLabel,
+  type Predicate,
+} from '../src/knowledge/seed-schema.js';
 import type { GraphStore } from '../src/store/graph-store.js';
 
 /**
@@ -55,6 +62,15 @@ const REL_STATEMENTS: Record<RelType, string> = Object.fromEntries(
     `UNWIND $rows AS row MATCH (a:Entity {id: row.from}) MATCH (b:Entity {id: row.to}) CREATE (a)-[r:${t}]->(b) SET r = row.props`,
   ]),
 );
+
+/** A predicate's required qualifiers, each with the first value of its vocabulary (HAS_INDUSTRY status existing). */
+function requiredQualifiers(qualifiers: z.ZodTypeAny): Props {
+  const shape = qualifiers instanceof z.ZodObject ? (qualifiers.shape as z.ZodRawShape) : {};
+  const props: Props = {};
+  for (const [key, schema] of Object.entries(shape))
+    if (schema instanceof z.ZodEnum) props[key] = (schema.options as string[])[0]!;
+  return props;
+}
 
 /** Share of the nodes each kind gets (sums to 1 for the planned kinds); Enterprise takes the rounding remainder. */
 const SHARE: Partial<Record<Kind, number>> = {
@@ -208,7 +224,6 @@ const PARK_TYPES = [
   'cluster-area',
   'development-zone',
 ];
-const DESIGNATIONS = ['省级高新区', '省产业园', '省级特色产业园', '国家级经济技术开发区', '国家高新区'];
 const ENT_SUFFIX = ['有限公司', '股份有限公司', '集团', '科技有限公司', '实业有限公司'];
 const PROJECT_SUFFIX = ['项目', '基地项目', '产业园项目', '扩建项目', '生产线项目'];
 const STATUSES = ['签约', '在建', '投产', '竣工', '开工'];
@@ -781,10 +796,8 @@ export class SyntheticGraph {
         break;
       }
       case 'Park': {
+        // Its designations are derived from HAS_DESIGNATION (cypher/950_derived.cypher), as in the seeds.
         extra.parkType = PARK_TYPES[i % PARK_TYPES.length]!;
-        const designations = r.next() < 0.4 ? [pick(r, DESIGNATIONS)] : [];
-        if (r.next() < 0.15) designations.push(pick(r, DESIGNATIONS));
-        extra.designations = [...new Set(designations)];
         if (r.next() < 0.3) extra.areaKm2 = Math.round(r.next() * 5000) / 100 + 0.5;
         if (r.next() < 0.3) aliasTokens.push([...stem(i, 2, 2), '园区']);
         break;
@@ -799,7 +812,10 @@ export class SyntheticGraph {
         break;
       case 'Project': {
         // Never a whole number: Neo4j params turn whole JS numbers into integers, the seeds hold floats.
-        if (r.next() < 0.8) extra.amountYi = fractional(0.5 + Math.pow(r.next(), 3) * 300);
+        if (r.next() < 0.8) {
+          extra.amountYi = fractional(0.5 + Math.pow(r.next(), 3) * 300);
+          extra.amountBound = 'exact';
+        }
         extra.status = pick(r, STATUSES);
         extra.year = 2018 + int(r, 8);
         if (r.next() < 0.2) extra.capacity = `年产${1 + int(r, 99)}万吨`;
@@ -818,6 +834,8 @@ export class SyntheticGraph {
         extra.metric = metric;
         extra.value = fractional(r.next() * 1000);
         extra.unit = unit;
+        extra.bound = 'exact';
+        extra.status = 'actual';
         extra.year = 2019 + (i % 8);
         break;
       }
@@ -849,6 +867,7 @@ export class SyntheticGraph {
       name,
       ...(nameEn ? { nameEn } : {}),
       aliases,
+      basis: 'stated',
       searchText: parts.join(' | '),
       ...(kind === 'Document' ? {} : { nameKeys: [...new Set(keys)] }),
       ...extra,
@@ -875,7 +894,7 @@ export class SyntheticGraph {
     return {
       from: this.id(fromKind, from),
       to: this.id(toKind, to),
-      props: { ...props, ...this.evidence(r, docs, '') },
+      props: { ...props, basis: 'stated', ...this.evidence(r, docs, '') },
     };
   }
 
@@ -946,10 +965,10 @@ export class SyntheticGraph {
       case 'HAS_INDUSTRY':
         for (let i = 0; i < c.City; i++)
           for (const k of csrList(p.cityChains, i))
-            yield this.rel('City', i, 'IndustryChain', k, this.rand('City', i, T + k));
+            yield this.rel('City', i, 'IndustryChain', k, this.rand('City', i, T + k), { status: 'existing' });
         for (let i = 0; i < c.Park; i++)
           for (const k of csrList(p.parkChains, i))
-            yield this.rel('Park', i, 'IndustryChain', k, this.rand('Park', i, T + k));
+            yield this.rel('Park', i, 'IndustryChain', k, this.rand('Park', i, T + k), { status: 'existing' });
         return;
       case 'OPERATES':
         for (let i = 0; i < c.Project; i++) {
@@ -987,8 +1006,8 @@ export class SyntheticGraph {
       case 'ISSUED_BY':
         for (let i = 0; i < c.Policy; i++) {
           const r = this.rand('Policy', i, T);
-          if (r.next() < 0.65) yield this.rel('Policy', i, 'Organization', skew(r, c.Organization, 1.5), r);
-          else yield this.rel('Policy', i, 'City', r.next() < 0.8 ? this.policyPlace(i) : int(r, p.provinces), r);
+          // Always a body (the model's ISSUED_BY never points at a place).
+          yield this.rel('Policy', i, 'Organization', skew(r, c.Organization, 1.5), r);
         }
         return;
       case 'APPLIES_TO':
@@ -1094,19 +1113,27 @@ export class SyntheticGraph {
 
   /**
    * A relationship type without a shape of its own (new in the seed schema): from one node in
-   * twenty of each kind that may start it, to a popular node of a kind that may end it.
+   * twenty of each kind that may start it (and its first), to a popular node of a kind the model allows with it
+   * (each of the predicate's end groups), with the first value of each qualifier it requires.
    */
   private *genericRelRows(type: RelType, salt: number): Generator<RelRow> {
-    const rule = RELATIONSHIP_TYPES[type]!;
-    const targets = rule.to.filter((k) => this.counts[k] > 0);
-    if (targets.length === 0) return;
-    for (const from of rule.from) {
-      for (let i = 0; i < this.counts[from]; i++) {
-        const r = this.rand(from, i, salt);
-        if (r.next() >= 0.05) continue;
-        const to = pick(r, targets);
-        const j = skew(r, this.counts[to], 1.5);
-        if (to !== from || j !== i) yield this.rel(from, i, to, j, r);
+    const predicate = PREDICATES[type as Predicate] as (typeof PREDICATES)[Predicate] | undefined;
+    const groups: ReadonlyArray<readonly [readonly NodeLabel[], readonly NodeLabel[]]> = predicate
+      ? predicate.ends
+      : [[RELATIONSHIP_TYPES[type]!.from, RELATIONSHIP_TYPES[type]!.to]];
+    const props = predicate ? requiredQualifiers(predicate.qualifiers) : {};
+    for (const [sources, ends] of groups) {
+      const targets = ends.filter((k) => this.counts[k] > 0);
+      if (targets.length === 0) continue;
+      for (const from of sources) {
+        for (let i = 0; i < this.counts[from]; i++) {
+          const r = this.rand(from, i, salt);
+          // The first node of each kind always starts one, so a rare kind (a few Reports) has some.
+          if (r.next() >= 0.05 && i > 0) continue;
+          const to = pick(r, targets);
+          const j = skew(r, this.counts[to], 1.5);
+          if (to !== from || j !== i) yield this.rel(from, i, to, j, r, props);
+        }
       }
     }
   }

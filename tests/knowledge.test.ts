@@ -7,6 +7,7 @@ import { parse, stringify } from 'yaml';
 import { loadConfig } from '../src/config.js';
 import { buildSeedFiles, staleFiles, type BuildResult } from '../src/knowledge/build-seed-files.js';
 import { SeedError } from '../src/errors.js';
+import { PREDICATES, type Predicate } from '../src/knowledge/seed-schema.js';
 import type { GrafeoStore } from '../src/store/grafeo-store.js';
 import { seededStore } from './support/seeded-store.js';
 
@@ -80,11 +81,17 @@ describe('curated knowledge', () => {
 
   it('the manifest counts what the seed files hold, counted from the YAML itself', () => {
     // Independently of the builder: entities by id per kind, facts by (s, p, o) across the document
-    // seeds and world knowledge, one MENTIONED_IN per entity and document its evidence cites.
+    // seeds and world knowledge, one MENTIONED_IN per entity and document its evidence cites; a
+    // node or fact stated in one file is stated, and world knowledge counts only what no document says.
     const nodes: Record<string, Set<string>> = {};
     const facts: Record<string, Set<string>> = {};
     const mentions = new Map<string, Set<string>>();
     const documents = new Set<string>();
+    const nodeBasis = new Map<string, string>();
+    const factBasis = new Map<string, string>();
+    const stronger = (known: string | undefined, basis: string) => (known === 'stated' ? known : basis);
+    const factKey = (f: { s: string; p: Predicate; o: string }) =>
+      PREDICATES[f.p].symmetric && f.s > f.o ? `${f.o} ${f.p} ${f.s}` : `${f.s} ${f.p} ${f.o}`;
     const files = readdirSync('seeds').filter((n) => /^\d{3}_.*\.yaml$/.test(n));
     for (const name of files) {
       const seed = parse(readFileSync(path.join('seeds', name), 'utf8'));
@@ -92,15 +99,28 @@ describe('curated knowledge', () => {
       documents.add(doc);
       for (const e of seed.entities) {
         (nodes[e.kind] ??= new Set()).add(e.id);
+        nodeBasis.set(e.id, stronger(nodeBasis.get(e.id), e.basis ?? 'stated'));
         const cited = mentions.get(e.id) ?? new Set<string>();
         for (const ev of e.evidence) cited.add(typeof ev === 'string' ? doc : ev.doc);
         mentions.set(e.id, cited);
       }
-      for (const f of seed.facts ?? []) (facts[f.p] ??= new Set()).add(`${f.s} ${f.p} ${f.o}`);
+      for (const f of seed.facts ?? []) {
+        const key = factKey(f);
+        (facts[f.p] ??= new Set()).add(key);
+        factBasis.set(key, stronger(factBasis.get(key), f.basis ?? 'stated'));
+      }
     }
-    for (const f of parse(readFileSync('seeds/world-knowledge.yaml', 'utf8')).facts)
-      (facts[f.p] ??= new Set()).add(`${f.s} ${f.p} ${f.o}`);
+    for (const f of parse(readFileSync('seeds/world-knowledge.yaml', 'utf8')).facts) {
+      const key = factKey(f);
+      (facts[f.p] ??= new Set()).add(key);
+      if (!factBasis.has(key)) factBasis.set(key, 'world-knowledge');
+    }
     const ids = new Set(Object.values(nodes).flatMap((set) => [...set]));
+    const tally = (values: Iterable<string>) => {
+      const counts: Record<string, number> = {};
+      for (const v of values) counts[v] = (counts[v] ?? 0) + 1;
+      return counts;
+    };
     const expected = {
       nodes: {
         ...Object.fromEntries(Object.entries(nodes).map(([kind, set]) => [kind, set.size])),
@@ -111,6 +131,10 @@ describe('curated knowledge', () => {
         ...Object.fromEntries(Object.entries(facts).map(([p, set]) => [p, set.size])),
         DESCRIBES: documents.size,
         MENTIONED_IN: [...mentions.values()].reduce((n, docs) => n + docs.size, 0),
+      },
+      basis: {
+        nodes: tally([...nodeBasis.values(), ...[...documents].map(() => 'stated')]),
+        relationships: tally(factBasis.values()),
       },
     };
     const manifest = JSON.parse(build.files.get('manifest.json')!);
@@ -177,5 +201,53 @@ describe('bad seed input fails the build with the file, the entry and the reason
     expect(error).toBeInstanceOf(SeedError);
     expect((error as SeedError).message).toContain(path.join(dir, seedName));
     expect((error as SeedError).message).toMatch(message);
+  });
+});
+
+describe('the built graph follows the model', () => {
+  it('every node and every fact relationship has a basis, and every inferred one a reason', async () => {
+    const rels = await store.read<{ type: string; basis: string | null; reason: string | null; n: number }>(`
+      MATCH ()-[r]->() WHERE NOT type(r) IN ['MENTIONED_IN', 'DESCRIBES']
+      RETURN type(r) AS type, r.basis AS basis, r.reason IS NOT NULL AS reason, count(*) AS n`);
+    const nodes = await store.read<{ kind: string; basis: string | null; n: number }>(
+      'MATCH (n:Entity) RETURN n.kind AS kind, n.basis AS basis, count(*) AS n',
+    );
+    for (const r of rels) {
+      expect(['stated', 'inferred', 'world-knowledge'], `${r.type} ${r.basis}`).toContain(r.basis);
+      expect(r.reason, `${r.type} ${r.basis}`).toBe(r.basis !== 'stated');
+    }
+    for (const n of nodes) expect(['stated', 'inferred'], `${n.kind} ${n.basis}`).toContain(n.basis);
+    const byBasis = (rows: Array<{ basis: string | null; n: number }>) =>
+      rows.reduce<Record<string, number>>((acc, r) => ({ ...acc, [r.basis!]: (acc[r.basis!] ?? 0) + r.n }), {});
+    console.log('relationships by basis', byBasis(rels), 'nodes by basis', byBasis(nodes));
+  });
+
+  it('every park and project reaches a city (at least 95% is the bar)', async () => {
+    const rows = await store.read<{ kind: string; placed: boolean; n: number }>(`
+      MATCH (x:Entity) WHERE x.kind IN ['Park', 'Project']
+      RETURN x.kind AS kind,
+             EXISTS { MATCH (x)-[:LOCATED_IN|IN_PARK|PART_OF*1..4]->(:City) } AS placed, count(*) AS n`);
+    for (const kind of ['Park', 'Project']) {
+      const placed = rows.find((r) => r.kind === kind && r.placed)?.n ?? 0;
+      const all = rows.filter((r) => r.kind === kind).reduce((n, r) => n + r.n, 0);
+      expect(placed / all, kind).toBeGreaterThanOrEqual(0.95);
+    }
+  });
+
+  it('no policy is an honour, title, region or report any more, and APPLIES_TO only says what a policy acts on', async () => {
+    // Honours (HAS_DESIGNATION), regions (IN_REGION) and reports (ABOUT) have predicates of their own.
+    const [row] = await store.read<{ applies: number; congress: number }>(`
+      OPTIONAL MATCH (s)-[a:APPLIES_TO]->(o)
+      WHERE NOT s:Policy OR o:Designation OR o:Report OR o:Indicator OR o:Policy
+      WITH count(a) AS applies
+      OPTIONAL MATCH (o:Organization) WHERE o.name CONTAINS '党代会'
+      RETURN applies, count(o) AS congress`);
+    expect(row).toEqual({ applies: 0, congress: 0 });
+    const policies = await store.read<{ name: string }>('MATCH (p:Policy) RETURN p.name AS name');
+    for (const word of ['示范县', '森林城市', '单项冠军', '都市圈', '调研报告', '专精特新'])
+      expect(
+        policies.map((p) => p.name).filter((n) => n.includes(word)),
+        word,
+      ).toEqual([]);
   });
 });

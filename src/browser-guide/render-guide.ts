@@ -10,7 +10,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { KIND_PROPERTIES, LABEL_MEANINGS, RELATIONSHIP_TYPES } from '../knowledge/seed-schema.js';
+import { ENTITY_KINDS, kindPropertyNames, LABEL_MEANINGS, RELATIONSHIP_TYPES } from '../knowledge/seed-schema.js';
 import { readQueryLibrary, type Bilingual, type LibraryQuery } from './query-library.js';
 
 export interface GuideOptions {
@@ -26,19 +26,28 @@ export interface GuideOptions {
 }
 
 /** How many kinds an end lists when it allows any entity (MENTIONED_IN's sources). */
-const NODE_KINDS = Object.keys(KIND_PROPERTIES).length;
+const NODE_KINDS = ENTITY_KINDS.length;
 
 const GUIDE_TITLE = 'ChainAtlas 产业链知识图谱 · Neo4j Browser guide';
+
+/** Properties the build derives from the facts (src/knowledge/derived-properties.ts), per kind. */
+const DERIVED_PROPERTIES: Partial<Record<string, string>> = {
+  Park: 'designations',
+  Project: 'cityIds, placeIds, chainIds',
+};
 
 /**
  * The label table: every label with its meaning (seed-schema.ts LABEL_MEANINGS) and the
  * properties a curator may give its kind (KIND_PROPERTIES), so a new kind shows here by itself.
  */
 const LABEL_PROPERTIES: Record<string, string> = {
-  Entity: 'id, kind, name, nameEn, aliases, nameKeys, searchText, evidence*',
+  Entity: 'id, kind, name, nameEn, aliases, basis, reason, nameKeys, searchText, evidence*',
   Document: 'title, publisher, date, file, script',
   ...Object.fromEntries(
-    Object.entries(KIND_PROPERTIES).map(([kind, schema]) => [kind, Object.keys(schema.shape).join(', ')]),
+    ENTITY_KINDS.map((kind) => {
+      const derived = DERIVED_PROPERTIES[kind];
+      return [kind, [...kindPropertyNames(kind), ...(derived ? [`${derived} (derived)`] : [])].join(', ')];
+    }),
   ),
 };
 
@@ -255,8 +264,8 @@ function evidenceSlide(evidence: LibraryQuery | undefined, lookup: LibraryQuery 
         'Every entity and every fact relationship has four lists of equal length, <code>evidenceDocs</code>, <code>evidenceQuotes</code>, <code>evidenceStarts</code> and <code>evidenceEnds</code>: evidence i is the quote <code>evidenceQuotes[i]</code> (at most 50 characters, in the script of the original) found in document <code>evidenceDocs[i]</code> from character <code>evidenceStarts[i]</code> to <code>evidenceEnds[i]</code>.',
       ),
       ...both(
-        "文档默认而未写明的行政区划关系（如区县属于哪个市）没有证据，而标有 <code>basis: 'world-knowledge'</code> 和说明 <code>reason</code>。",
-        "The administrative divisions the documents take for granted (which city a district belongs to) carry no evidence; they are marked <code>basis: 'world-knowledge'</code> with a <code>reason</code>.",
+        "每个节点和事实关系都有 <code>basis</code>：<code>'stated'</code>（引文直接说明）、<code>'inferred'</code>（由文档上下文推出，附支持的引文和一行说明 <code>reason</code>）或 <code>'world-knowledge'</code>（文档默认而未写明的行政区划，如区县属于哪个市：没有证据，附 <code>reason</code>）。",
+        "Every node and fact relationship has a <code>basis</code>: <code>'stated'</code> (a quote says it), <code>'inferred'</code> (the document's context implies it: supporting quotes plus a one-line <code>reason</code>) or <code>'world-knowledge'</code> (the administrative divisions the documents take for granted, such as which city a district belongs to: no evidence, a <code>reason</code>).",
       ),
       ...both(
         '<code>(:Entity)-[:MENTIONED_IN {quotes, starts, ends}]-&gt;(:Document)</code> 汇总一个实体在一份文档中的引文；<code>(:Document)-[:DESCRIBES]-&gt;(:City)</code> 指出文档所写的城市。',

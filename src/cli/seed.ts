@@ -58,6 +58,9 @@ await runCli(async () => {
     for (const [label, n] of Object.entries(report.counts.nodes)) console.log(`  ${label.padEnd(14)} ${n}`);
     console.log('relationships per type:');
     for (const [type, n] of Object.entries(report.counts.relationships)) console.log(`  ${type.padEnd(16)} ${n}`);
+    console.log(
+      `by basis: nodes ${JSON.stringify(report.basis.nodes)}, fact relationships ${JSON.stringify(report.basis.relationships)}`,
+    );
     if (report.mismatches.length)
       throw new Error(
         `verification failed, the graph differs from ${config.cypherDir}/manifest.json:\n  ${report.mismatches.join('\n  ')}`,

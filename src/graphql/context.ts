@@ -1,7 +1,9 @@
 /**
- * Per-request state: the store, counted so tests can assert how many queries a request costs and
- * bounded by the request's time budget, and DataLoaders that batch every lookup of one request
- * level into one query (entities by id here, relationships in relationships.ts).
+ * Per-request state: the store, counted so tests can assert how many queries a request costs, and
+ * DataLoaders that batch every lookup of one request level into one query (entities by id here,
+ * relationships in relationships.ts). Every store call gets the request's remaining time; the
+ * store answers within it or fails with a typed error (src/errors.ts), which reaches the client
+ * as its code.
  */
 import DataLoader from 'dataloader';
 import type { Logger } from 'pino';
@@ -27,18 +29,43 @@ export interface GraphContext {
    */
   cost: { queries: number };
   read<T>(cypher: string, params?: Params): Promise<T[]>;
-  /** The engine's full-text search, counted like a query. */
+  /** The engine's full-text search, counted like a query and bounded by the request's budget. */
   search(text: string, limit: number): Promise<SearchHit[]>;
   entity: DataLoader<string, NodeProps | null>;
   /**
-   * This request's DataLoader under `key`, made by `create` the first time it is asked for: every
+   * This request's DataLoader under `key`, made from `load` the first time it is asked for: every
    * lookup of one request level with the same key is one batched query (relationships.ts).
    */
-  batch<K, V>(key: string, create: () => DataLoader<K, V>): DataLoader<K, V>;
+  batch<K, V>(key: string, load: DataLoader.BatchLoadFn<K, V>): DataLoader<K, V>;
+}
+
+/**
+ * A DataLoader whose promises never go unhandled. A resolver may start a load for a field the
+ * query does not select, or that graphql-js never completes because a sibling failed first; when
+ * the batch then fails (a timeout), nobody awaits that promise, and an unhandled rejection ends a
+ * Node process. Whoever does await a load still gets its error.
+ */
+class RequestLoader<K, V> extends DataLoader<K, V> {
+  override load(key: K): Promise<V> {
+    const loading = super.load(key);
+    loading.catch(() => undefined);
+    return loading;
+  }
 }
 
 export function createContext(store: GraphStore, timeoutMs = 10_000, log?: Logger): GraphContext {
   const loaders = new Map<string, DataLoader<unknown, unknown>>();
+  /** Time left for the next store call; a request out of time makes no more calls. */
+  const timeLeft = () => {
+    const left = context.deadline - Date.now();
+    if (left <= 0) throw new QueryTimeoutError(`the request exceeded its ${timeoutMs} ms time limit`);
+    return left;
+  };
+  /** The store's timeout, reported with the request's whole budget rather than the call's share. */
+  const budgetSpent = (error: unknown) =>
+    error instanceof QueryTimeoutError
+      ? new QueryTimeoutError(`the request exceeded its ${timeoutMs} ms time limit`, { cause: error })
+      : error;
   const context: GraphContext = {
     store,
     log,
@@ -46,38 +73,29 @@ export function createContext(store: GraphStore, timeoutMs = 10_000, log?: Logge
     cost: { queries: 0 },
     async read<T>(cypher: string, params?: Params) {
       context.cost.queries++;
-      const left = context.deadline - Date.now();
-      if (left <= 0) throw new QueryTimeoutError(`the request exceeded its ${timeoutMs} ms time limit`);
-      // The adapters throw QueryTimeoutError themselves (src/store): the message names the request's budget.
       try {
-        return await store.read<T>(cypher, params, { timeoutMs: left });
+        return await store.read<T>(cypher, params, { timeoutMs: timeLeft() });
       } catch (error) {
-        if (error instanceof QueryTimeoutError)
-          throw new QueryTimeoutError(`the request exceeded its ${timeoutMs} ms time limit`, { cause: error });
-        throw error;
+        throw budgetSpent(error);
       }
     },
     async search(text: string, limit: number) {
       context.cost.queries++;
-      const left = context.deadline - Date.now();
-      if (left <= 0) throw new QueryTimeoutError(`the request exceeded its ${timeoutMs} ms time limit`);
       try {
-        return await store.searchEntities(text, limit, { timeoutMs: left });
+        return await store.searchEntities(text, limit, { timeoutMs: timeLeft() });
       } catch (error) {
-        if (error instanceof QueryTimeoutError)
-          throw new QueryTimeoutError(`the request exceeded its ${timeoutMs} ms time limit`, { cause: error });
-        throw error;
+        throw budgetSpent(error);
       }
     },
-    entity: new DataLoader(async (ids) => {
+    entity: new RequestLoader(async (ids) => {
       const rows = await context.read<{ node: NodeProps }>(ENTITIES_BY_ID, { ids: [...ids] });
       const byId = new Map(rows.map((r) => [r.node.id, r.node]));
       return ids.map((id) => byId.get(id) ?? null);
     }),
-    batch<K, V>(key: string, create: () => DataLoader<K, V>) {
+    batch<K, V>(key: string, load: DataLoader.BatchLoadFn<K, V>) {
       let loader = loaders.get(key) as DataLoader<K, V> | undefined;
       if (!loader) {
-        loader = create();
+        loader = new RequestLoader(load);
         loaders.set(key, loader);
       }
       return loader;

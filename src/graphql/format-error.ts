@@ -29,13 +29,16 @@ export function formatError(logger: Logger, production: boolean) {
     const own = ownError(unwrapResolverError(error)) ?? ownError(error);
 
     if (own instanceof StoreUnavailableError) {
-      logger.warn({ err: own }, 'store unavailable');
+      // Not logged per request: the circuit breaker logs each change of the store's state once,
+      // with the reason, and the operation's log line has the code.
+      logger.debug({ err: own }, 'store unavailable');
       return {
         ...base,
         message: 'The graph store is unavailable; try again shortly.',
         extensions: { code: own.code },
       };
     }
+    // TIMEOUT, OVERLOADED, BAD_USER_INPUT …: their messages are written for the caller.
     if (own instanceof ChainAtlasError && own.userFacing)
       return { ...base, message: own.message, extensions: { code: own.code, ...own.extensions } };
     if (own instanceof GraphQLError) return { ...base, message: own.message, extensions: { ...own.extensions } };

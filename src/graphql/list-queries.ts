@@ -91,13 +91,25 @@ export const RELATED_LIST_QUERIES: Record<string, RelatedListQueries> = Object.f
 );
 
 /**
+ * The projects at some places, instead of the generic text below: a project is in a city exactly when
+ * the city is among its derived `placeIds` (cypher/950_derived.cypher), the very facts
+ * investmentSummary groups by, so the list filtered by a city and the summary for it count the
+ * same projects. ($places also holds the parks of the city; their projects have the city in
+ * placeIds already.)
+ */
+const PROJECTS_AT_PLACES = `
+MATCH (n:Project) WHERE any(c IN n.placeIds WHERE c IN $places)
+RETURN collect(n.id) AS ids`;
+
+/**
  * The entities of a kind at some places (a city with everything under it, references.ts): linked
  * to one of them by the kind's CITY relationships, or one of them itself. One text per kind that
  * can be placed, its types and label in the patterns, which start from the places, so it reads
  * their neighbourhood only.
  */
 export const ENTITIES_AT_PLACES: Record<string, string> = Object.fromEntries(
-  NODE_LABELS.flatMap((kind) => {
+  NODE_LABELS.flatMap((kind): Array<[string, string]> => {
+    if (kind === 'Project') return [[kind, PROJECTS_AT_PLACES]];
     const groups = filterRelations(kind, 'CITY');
     if (groups.length === 0 && kind !== 'City') return [];
     // Seen from the place: a relationship pointing away from the entity points towards the place.

@@ -1,12 +1,21 @@
 /**
  * The @relation fields of the SDL agree with the seed schema, the model's one home: every type
  * they follow exists, the field's owner can stand at the near end in that direction, its kinds at
- * the far end, and no type or kind of a field can never match. The SDL's enums name exactly the
+ * the far end (for a curated predicate, as one of its allowed kind pairs: allows()), and no type
+ * or kind of a field can never match. The SDL's enums name exactly the
  * seed schema's labels and relationship types.
  */
 import { isEnumType } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { NODE_LABELS, RELATIONSHIP_TYPES } from '../knowledge/seed-schema.js';
+import {
+  allows,
+  describeEnds,
+  NODE_LABELS,
+  PREDICATES,
+  RELATIONSHIP_TYPES,
+  type EntityKind,
+  type Predicate,
+} from '../knowledge/seed-schema.js';
 import {
   filterRelations,
   listFields,
@@ -17,6 +26,28 @@ import {
 } from './relation-model.js';
 import { readTypeDefs } from './type-defs.js';
 
+/** The kinds a field's owner reaches through `type` in the field's direction, by the seed schema. */
+function farKinds(f: RelationField, type: string): string[] | undefined {
+  const candidates: readonly string[] = f.kinds ?? NODE_LABELS;
+  if (type in PREDICATES) {
+    // A curated predicate: its end groups, pair by pair (PART_OF links a City to a City, never to a Park).
+    const p = type as Predicate;
+    const owner = f.owner as EntityKind;
+    return candidates.filter(
+      (k) =>
+        ((f.direction === 'OUT' || f.direction === 'BOTH') && allows(p, owner, k as EntityKind)) ||
+        ((f.direction === 'IN' || f.direction === 'BOTH') && allows(p, k as EntityKind, owner)),
+    );
+  }
+  const rule = RELATIONSHIP_TYPES[type];
+  if (!rule) return undefined;
+  const near = (side: 'from' | 'to') => (rule[side] as readonly string[]).includes(f.owner);
+  const ends: Array<readonly string[]> = [];
+  if ((f.direction === 'OUT' || f.direction === 'BOTH') && near('from')) ends.push(rule.to);
+  if ((f.direction === 'IN' || f.direction === 'BOTH') && near('to')) ends.push(rule.from);
+  return ends.flat().filter((k) => candidates.includes(k));
+}
+
 /** What is wrong with each field, one line each; empty when all agree with the seed schema. */
 function disagreements(fields: readonly RelationField[]): string[] {
   const problems: string[] = [];
@@ -24,20 +55,20 @@ function disagreements(fields: readonly RelationField[]): string[] {
     const where = `${f.owner}.${f.field} @relation(types: [${f.types.join(', ')}], direction: ${f.direction})`;
     const far = new Set<string>();
     for (const type of f.types) {
-      const rule = RELATIONSHIP_TYPES[type];
-      if (!rule) {
+      const reachable = farKinds(f, type);
+      if (!reachable) {
         problems.push(`${where}: ${type} is not a relationship type of the seed schema`);
         continue;
       }
-      const near = (side: 'from' | 'to') => (rule[side] as readonly string[]).includes(f.owner);
-      const ends: Array<readonly string[]> = [];
-      if ((f.direction === 'OUT' || f.direction === 'BOTH') && near('from')) ends.push(rule.to);
-      if ((f.direction === 'IN' || f.direction === 'BOTH') && near('to')) ends.push(rule.from);
-      const reachable = ends.flat().filter((k) => !f.kinds || f.kinds.includes(k));
-      if (reachable.length === 0)
+      if (reachable.length === 0) {
+        const ends =
+          type in PREDICATES
+            ? describeEnds(type as Predicate)
+            : `${RELATIONSHIP_TYPES[type]!.from.join('/')} → ${RELATIONSHIP_TYPES[type]!.to.join('/')}`;
         problems.push(
-          `${where}: no ${type} can link a ${f.owner} ${f.direction === 'IN' ? 'from' : 'to'} ${f.kinds?.join(' or ') ?? 'anything'} (${type}: ${rule.from.join('/')} → ${rule.to.join('/')})`,
+          `${where}: no ${type} can link a ${f.owner} ${f.direction === 'IN' ? 'from' : 'to'} ${f.kinds?.join(' or ') ?? 'anything'} (${type}: ${ends})`,
         );
+      }
       for (const k of reachable) far.add(k);
     }
     for (const kind of f.kinds ?? [])
@@ -70,18 +101,24 @@ describe('@relation fields against the seed schema', () => {
         .replace(
           'projects(first: Int = 100): [Project!]! @relation(types: [OPERATES], direction: OUT)',
           'projects(first: Int = 100): [Policy!]! @relation(types: [OPERATES], direction: OUT)',
+        )
+        // PART_OF links Cities and Parks, but never a Park to a City: only the kind pairs tell.
+        .replace(
+          'children(first: Int = 100): [City!]! @relation(types: [PART_OF], direction: IN)',
+          'children(first: Int = 100): [Park!]! @relation(types: [PART_OF], direction: IN)',
         ),
     );
     const problems = disagreements(relationFields(sdlSchema(sdl)));
-    // Only the three changed fields, each for its own reason.
+    // Only the four changed fields, each for its own reason.
     expect(new Set(problems.map((p) => p.split(' ')[0]))).toEqual(
-      new Set(['Park.enterprises', 'Enterprise.leadsChains', 'Enterprise.projects']),
+      new Set(['Park.enterprises', 'Enterprise.leadsChains', 'Enterprise.projects', 'City.children']),
     );
     expect(problems).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^Park\.enterprises .*: no LOCATED_IN can link a Park from Enterprise/),
         expect.stringMatching(/^Enterprise\.leadsChains .*: no LEADS_CHAIN can link a Enterprise from IndustryChain/),
         expect.stringMatching(/^Enterprise\.projects .*: no OPERATES can link a Enterprise to Policy/),
+        expect.stringMatching(/^City\.children .*: no PART_OF can link a City from Park/),
       ]),
     );
   });
@@ -117,7 +154,9 @@ describe('@relation fields against the seed schema', () => {
 
   it('derives the list filters from the fields marked with them', () => {
     expect(filterRelations('Enterprise', 'CITY')).toEqual([{ direction: 'OUT', types: ['IN_PARK', 'LOCATED_IN'] }]);
-    expect(filterRelations('Park', 'PARK')).toEqual([{ direction: 'OUT', types: ['IN_PARK', 'PART_OF'] }]);
+    expect(filterRelations('Park', 'PARK')).toEqual([{ direction: 'OUT', types: ['PART_OF'] }]);
+    expect(filterRelations('Designation', 'CITY')).toEqual([{ direction: 'IN', types: ['HAS_DESIGNATION'] }]);
+    expect(filterRelations('Report', 'CHAIN')).toEqual([{ direction: 'OUT', types: ['ABOUT'] }]);
     expect(filterRelations('IndustryChain', 'PARK')).toEqual([{ direction: 'IN', types: ['HAS_INDUSTRY'] }]);
     expect(filterRelations('Policy', 'ISSUER')).toEqual([{ direction: 'OUT', types: ['ISSUED_BY'] }]);
     expect(filterRelations('Indicator', 'CITY')).toEqual([]);

@@ -15,7 +15,7 @@
  * selection reads are fetched (selected-properties.ts).
  */
 import type { IResolvers } from '@graphql-tools/utils';
-import DataLoader from 'dataloader';
+import type DataLoader from 'dataloader';
 import type { GraphQLResolveInfo } from 'graphql';
 import { NODE_LABELS } from '../knowledge/seed-schema.js';
 import type { GraphContext } from './context.js';
@@ -98,34 +98,32 @@ export function relationsOf(
   spec: RelationSpec,
   keys: readonly string[] | null = null,
 ): DataLoader<string, RelationRow[]> {
-  return ctx.batch(`relations ${specKey(spec)}|${keys ? keys.join(',') : '*'}`, () => {
-    return new DataLoader<string, RelationRow[]>(async (ids) => {
-      // Every kind for "any kind": a constant list keeps the kind filter a plain IN.
-      const params = { ids: [...ids], types: [...spec.types], kinds: [...(spec.kinds ?? NODE_LABELS)], keys };
-      let rows: RelationRow[];
-      if (keys) {
-        const typed = RELATION_FIELD_QUERIES[relationKey(spec.direction, spec.types)];
-        if (!typed) throw new Error(`no @relation field follows ${relationKey(spec.direction, spec.types)}`);
-        const picked = await ctx.read<PickedRow>(typed, params);
-        rows = picked.map((r) => ({
-          sourceId: r.sourceId,
-          node: pickedNode(keys, r.values),
-          rel: {},
-          type: r.type,
-          outgoing: r.outgoing,
-        }));
-      } else {
-        rows = await ctx.read<RelationRow>(RELATIONS[spec.direction], params);
-      }
-      const grouped = new Map<string, RelationRow[]>();
-      for (const row of rows) {
-        const list = grouped.get(row.sourceId);
-        if (list) list.push(row);
-        else grouped.set(row.sourceId, [row]);
-        if (!keys) ctx.entity.prime(row.node.id, row.node);
-      }
-      return ids.map((id) => grouped.get(id) ?? []);
-    });
+  return ctx.batch<string, RelationRow[]>(`relations ${specKey(spec)}|${keys ? keys.join(',') : '*'}`, async (ids) => {
+    // Every kind for "any kind": a constant list keeps the kind filter a plain IN.
+    const params = { ids: [...ids], types: [...spec.types], kinds: [...(spec.kinds ?? NODE_LABELS)], keys };
+    let rows: RelationRow[];
+    if (keys) {
+      const typed = RELATION_FIELD_QUERIES[relationKey(spec.direction, spec.types)];
+      if (!typed) throw new Error(`no @relation field follows ${relationKey(spec.direction, spec.types)}`);
+      const picked = await ctx.read<PickedRow>(typed, params);
+      rows = picked.map((r) => ({
+        sourceId: r.sourceId,
+        node: pickedNode(keys, r.values),
+        rel: {},
+        type: r.type,
+        outgoing: r.outgoing,
+      }));
+    } else {
+      rows = await ctx.read<RelationRow>(RELATIONS[spec.direction], params);
+    }
+    const grouped = new Map<string, RelationRow[]>();
+    for (const row of rows) {
+      const list = grouped.get(row.sourceId);
+      if (list) list.push(row);
+      else grouped.set(row.sourceId, [row]);
+      if (!keys) ctx.entity.prime(row.node.id, row.node);
+    }
+    return ids.map((id) => grouped.get(id) ?? []);
   });
 }
 

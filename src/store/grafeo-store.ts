@@ -1,7 +1,10 @@
 /**
  * Embedded engine: @grafeo-db/js, in memory or on disk (GRAPH_PATH). Runs the same Cypher as
  * Neo4j; this adapter translates the few DDL forms Grafeo spells differently, searches the text
- * index of src/store/search-index.ts, and turns the engine's errors into typed ones.
+ * index of src/store/search-index.ts, and turns the engine's errors into typed ones. Grafeo has no
+ * time limit of its own: the adapter answers QueryTimeoutError when a call's time is up (the engine
+ * finishes the statement in the background and it is rolled back), StoreQueryError when the engine
+ * refuses a query, and StoreUnavailableError once the store is closed.
  */
 import { existsSync } from 'node:fs';
 import grafeo from '@grafeo-db/js';
@@ -19,6 +22,7 @@ import type {
   ServerInfo,
   StoreHealth,
 } from './graph-store.js';
+import { within } from './deadline.js';
 import { toPlain } from './plain-values.js';
 import { SEARCH_INDEX } from './search-index.js';
 
@@ -29,6 +33,8 @@ const UNIQUE_CONSTRAINT =
 const FULLTEXT_INDEX =
   /^CREATE\s+FULLTEXT\s+INDEX\s+(\w+)\s+(IF\s+NOT\s+EXISTS\s+)?FOR\s*\(\s*(\w+)\s*:\s*(\w+)\s*\)\s*ON\s+EACH\s*\[([^\]]+)\]/i;
 const TYPED_INDEX = /^CREATE\s+(RANGE|TEXT)\s+INDEX/i;
+/** How long health() waits for `RETURN 1` unless told otherwise. */
+const HEALTH_TIMEOUT_MS = 2_000;
 
 export interface GrafeoStoreOptions {
   path?: string;
@@ -86,8 +92,14 @@ export class GrafeoStore implements GraphStore {
       else tx.rollback();
       return result.toArray().map((row) => toPlain(row) as T);
     } finally {
+      // Runs after the caller has its answer, with nobody to tell: a failing rollback (the store
+      // closed meanwhile) must not become an unhandled rejection.
       void settled.then(() => {
-        if (tx.isActive) tx.rollback();
+        try {
+          if (tx.isActive) tx.rollback();
+        } catch {
+          // the transaction ends with the store
+        }
       });
     }
   }
@@ -123,23 +135,22 @@ export class GrafeoStore implements GraphStore {
    * are kept on disk, so a store reopened without re-seeding searches as before.
    */
   async searchEntities(text: string, limit: number, options?: QueryOptions): Promise<SearchHit[]> {
-    if (this.closed) throw closedError();
-    const search = async () => {
-      const best = new Map<number, number>();
-      for (const property of SEARCH_INDEX.properties) {
-        const found = await this.db.textSearch(SEARCH_INDEX.label, property, text, limit).catch((error: unknown) => {
-          throw engineError(error);
-        });
-        for (const [nodeId, score] of found) best.set(nodeId!, Math.max(best.get(nodeId!) ?? 0, score!));
-      }
-      const hits: SearchHit[] = [];
-      for (const [nodeId, score] of best) {
-        const id = this.db.getNode(nodeId)?.get('id');
-        if (typeof id === 'string') hits.push({ id, score });
-      }
-      return hits.sort((a, b) => b.score - a.score).slice(0, limit);
-    };
-    return this.withTimeout(search(), options);
+    this.assertOpen();
+    const searches = SEARCH_INDEX.properties.map((property) =>
+      this.db.textSearch(SEARCH_INDEX.label, property, text, limit).catch((error: unknown) => {
+        throw engineError(error);
+      }),
+    );
+    const best = new Map<number, number>();
+    for (const results of await this.withTimeout(Promise.all(searches), options)) {
+      for (const [nodeId, score] of results) best.set(nodeId!, Math.max(best.get(nodeId!) ?? 0, score!));
+    }
+    const hits: SearchHit[] = [];
+    for (const [nodeId, score] of best) {
+      const id = this.db.getNode(nodeId)?.get('id');
+      if (typeof id === 'string') hits.push({ id, score });
+    }
+    return hits.sort((a, b) => b.score - a.score).slice(0, limit);
   }
 
   serverInfo(): Promise<ServerInfo> {
@@ -148,14 +159,15 @@ export class GrafeoStore implements GraphStore {
     return Promise.resolve({ engine: this.engine, version, agent: `grafeo ${version}` });
   }
 
-  async health(): Promise<StoreHealth> {
+  async health(options?: QueryOptions): Promise<StoreHealth> {
     const started = performance.now();
     try {
+      await this.read('RETURN 1 AS ok', {}, { timeoutMs: options?.timeoutMs ?? HEALTH_TIMEOUT_MS });
       const { agent } = await this.serverInfo();
-      await this.read('RETURN 1 AS ok');
       return { engine: this.engine, ok: true, version: agent, latencyMs: performance.now() - started };
     } catch (error) {
-      return { engine: this.engine, ok: false, latencyMs: performance.now() - started, error: String(error) };
+      const message = error instanceof Error ? error.message : String(error);
+      return { engine: this.engine, ok: false, latencyMs: performance.now() - started, error: message };
     }
   }
 
@@ -166,8 +178,12 @@ export class GrafeoStore implements GraphStore {
   }
 
   private begin(): Transaction {
-    if (this.closed) throw closedError();
+    this.assertOpen();
     return this.db.beginTransaction();
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw closedError();
   }
 
   /** Neo4j DDL in Grafeo terms: a unique constraint also needs an explicit index on its key for MERGE. */
@@ -205,16 +221,7 @@ export class GrafeoStore implements GraphStore {
 
   private withTimeout<T>(work: Promise<T>, options?: QueryOptions): Promise<T> {
     const ms = options?.timeoutMs ?? this.options.timeoutMs;
-    // A limit already used up fails at once, even if the work would answer within this tick.
-    if (ms <= 0) {
-      void work.catch(() => undefined);
-      return Promise.reject(new QueryTimeoutError('query had no time left'));
-    }
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new QueryTimeoutError(`query exceeded the ${ms} ms time limit`)), ms);
-    });
-    return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+    return within(work, ms, () => new QueryTimeoutError(`query exceeded the ${ms} ms time limit`));
   }
 }
 

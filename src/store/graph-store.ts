@@ -1,9 +1,10 @@
 /**
  * The one interface every engine adapter implements. Cypher text is shared between engines;
- * everything that differs (DDL, full-text search, value types, transactions, error codes) stays
- * behind it. Adapters throw the typed errors of src/errors.ts: QueryTimeoutError when a call
- * outlives its time limit, StoreUnavailableError when the engine cannot be reached,
- * StoreQueryError when it refuses a query. tests/store-contract.test.ts holds both to it.
+ * everything that differs (DDL, full-text search, value types, transactions, the engine's errors)
+ * stays behind it. Adapters fail with the typed errors of src/errors.ts: QueryTimeoutError when a
+ * call runs out of its time, StoreUnavailableError when the engine cannot be reached,
+ * StoreQueryError when it refuses a query; callers never look at an engine's error codes or
+ * messages. tests/store-contract.test.ts holds both adapters to it.
  */
 
 export type Params = Record<string, unknown>;
@@ -46,6 +47,10 @@ export interface SearchHit {
 
 /** Options a caller may pass per query; the adapter applies the configured timeout otherwise. */
 export interface QueryOptions {
+  /**
+   * The most this call may take, from now: the request's remaining budget. The adapter answers
+   * within it, with the rows or a QueryTimeoutError, whatever the engine does.
+   */
   timeoutMs?: number;
 }
 
@@ -68,6 +73,7 @@ export interface GraphStore {
   searchEntities(text: string, limit: number, options?: QueryOptions): Promise<SearchHit[]>;
   /** The engine and its version; throws StoreUnavailableError when it cannot be reached. */
   serverInfo(): Promise<ServerInfo>;
-  health(): Promise<StoreHealth>;
+  /** Whether the store answers a trivial query within `timeoutMs` (default: a few seconds); never throws. */
+  health(options?: QueryOptions): Promise<StoreHealth>;
   close(): Promise<void>;
 }

@@ -3,7 +3,7 @@ import type { GraphContext } from '../context.js';
 import { BadUserInputError } from '../../errors.js';
 import { MAX_PATHS } from '../page-sizes.js';
 import { PREDICATE_NAMES } from '../../knowledge/seed-schema.js';
-import { evidenceOf, type NodeProps } from '../node-props.js';
+import { evidenceOf, relationProperties, type NodeProps } from '../node-props.js';
 import { resolveReference } from '../references.js';
 
 export const MAX_HOPS = 6;
@@ -62,6 +62,9 @@ export async function connections(
         to: nodes[i + 1],
         type: r.type,
         forward: r.from === nodes[i]!.id,
+        basis: (r.props.basis as string | undefined) ?? null,
+        reason: (r.props.reason as string | undefined) ?? null,
+        properties: relationProperties(r.props),
         evidence: evidenceOf(r.props),
       })),
     };

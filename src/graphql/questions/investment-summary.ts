@@ -1,5 +1,6 @@
 /** investmentSummary(groupBy, city, chain): project investment totals with the projects behind them. */
 import type { GraphContext } from '../context.js';
+import { loadAll } from '../entity-resolvers.js';
 import type { NodeProps } from '../node-props.js';
 import { resolveReference } from '../references.js';
 
@@ -83,9 +84,7 @@ export async function investmentSummary(
       // Resolved only when selected (graphql-js calls function-valued fields), each in one batched query.
       entity: () => (row.key != null && args.groupBy !== 'STATUS' ? ctx.entity.load(row.key) : null),
       projects: async () => {
-        const projects = (await ctx.entity.loadMany(row.projectIds)).filter(
-          (p): p is NodeProps => !!p && !(p instanceof Error),
-        );
+        const projects = (await loadAll(ctx, row.projectIds)).filter((p): p is NodeProps => p !== null);
         return projects.sort((a, b) => amountOf(b) - amountOf(a) || (a.id < b.id ? -1 : 1));
       },
     }))

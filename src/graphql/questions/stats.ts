@@ -21,7 +21,8 @@ export async function stats(_: unknown, __: unknown, ctx: GraphContext) {
     nodes: toCounts(counts.nodes),
     relationships: toCounts(counts.relationships),
     documents: docs.map((d) => ({
-      document: ctx.entity.load(d.document),
+      // Loaded only when selected (graphql-js calls function-valued fields).
+      document: () => ctx.entity.load(d.document),
       entities: d.entities,
       relationships: d.relationships,
     })),
