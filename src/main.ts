@@ -48,6 +48,7 @@ async function main(): Promise<void> {
     requestTimeoutMs: config.store.timeoutMs,
     logger,
     cypherDir: config.cypherDir,
+    corpusDir: config.corpusDir,
   });
   const server: Server = app.listen(config.port, config.host, () => {
     console.log(

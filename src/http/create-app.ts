@@ -1,16 +1,12 @@
 /**
- * The HTTP surface: /graphql (Apollo Server; landing page on GET), /health (liveness: the
- * engine and whether the store answers), /ready (store answers and holds the seed) and the Neo4j
- * Browser guide. Every operation passes the limits before it touches the store and runs in read
+ * The HTTP surface: /graphql (Apollo Server; the offline GraphQL IDE for browsers), the home page
+ * and the graph explorer (src/web/), /health (liveness: the engine and whether the store answers),
+ * /ready (store answers and holds the seed) and the Neo4j Browser guide. Every operation passes the limits before it touches the store and runs in read
  * transactions with the request's time budget.
  */
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
-import {
-  ApolloServerPluginLandingPageLocalDefault,
-  ApolloServerPluginLandingPageProductionDefault,
-} from '@apollo/server/plugin/landingPage/default';
 import cors from 'cors';
 import express, { type Express } from 'express';
 import type { Logger } from 'pino';
@@ -20,8 +16,10 @@ import { buildSchema } from '../graphql/executable-schema.js';
 import { formatError } from '../graphql/format-error.js';
 import { operationLimits } from '../graphql/limits/operation-limits.js';
 import type { GraphStore } from '../store/graph-store.js';
+import { webRouter } from '../web/index.js';
 import { httpErrorHandler } from './error-handler.js';
 import { createLogger } from './logger.js';
+import { offlinePlugins } from './offline-plugins.js';
 import { operationLogging } from './operation-logging.js';
 import { requestLogging } from './request-logging.js';
 
@@ -37,6 +35,8 @@ export interface AppOptions {
   logger?: Logger;
   /** Where the query library (queries/) and the Browser style live. */
   cypherDir?: string;
+  /** The source documents, for Evidence.sentence (null without them). */
+  corpusDir?: string;
 }
 
 export interface App {
@@ -51,10 +51,11 @@ export async function createApp({
   requestTimeoutMs = 10_000,
   logger = createLogger('silent'),
   cypherDir = 'cypher',
+  corpusDir,
 }: AppOptions): Promise<App> {
   const limits = operationLimits(production);
   const apollo = new ApolloServer<GraphContext>({
-    schema: buildSchema(),
+    schema: buildSchema({ corpusDir, logger }),
     introspection: true,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: limits.allowBatchedHttpRequests,
@@ -66,9 +67,7 @@ export async function createApp({
       operationLogging(),
       // No cache hints in this schema; the default cache-control plugin would still hook every field.
       ApolloServerPluginCacheControlDisabled(),
-      production
-        ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
-        : ApolloServerPluginLandingPageLocalDefault({ footer: false }),
+      ...offlinePlugins(),
     ],
   });
   await apollo.start();
@@ -88,6 +87,8 @@ export async function createApp({
     res.status(ready ? 200 : 503).json({ ready, store: health.ok, seeded: seeded(), engine: store.engine });
   });
   app.use('/browser-guide', browserGuideRouter({ cypherDir }));
+  // Before /graphql: a browser's GET /graphql gets the IDE, everything else goes on to Apollo.
+  app.use(webRouter({ apollo, context: (req) => createContext(store, requestTimeoutMs, req.log), cypherDir }));
   app.use(
     '/graphql',
     cors<cors.CorsRequest>(),

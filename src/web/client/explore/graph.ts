@@ -1,0 +1,244 @@
+/**
+ * The canvas: Cytoscape.js with the colours, sizes and captions of cypher/chainatlas.grass, and
+ * fCoSE layouts, which keep a few hundred nodes readable.
+ */
+import cytoscape, { type Core, type ElementDefinition, type StylesheetJson } from 'cytoscape';
+import fcose from 'cytoscape-fcose';
+import type { GraphStyle } from '../../grass.js';
+import type { EntityHead } from './model.js';
+
+cytoscape.use(fcose);
+
+/** The page's fonts, so labels on the canvas match the text around it. */
+const FONT = 'Noto Sans CJK SC, Source Han Sans SC, PingFang SC, Microsoft YaHei, WenQuanYi Micro Hei, sans-serif';
+/** GraSS diameters are Neo4j Browser's; drawn at this scale the labels under the nodes stay legible. */
+const SCALE = 0.6;
+
+export interface EdgeSpec {
+  id: string;
+  source: string;
+  target: string;
+  type: string;
+  /** stated / inferred / world-knowledge, when known: drawn solid, dashed or dotted. */
+  basis?: string;
+  /** Not a relationship of the graph but a step the view draws (enterprise → its project's park). */
+  derived?: boolean;
+}
+
+/** A GraSS caption with its placeholders filled: `{prop}` from the data, `<type>` and `<id>`. */
+export function caption(template: string, data: Record<string, unknown>): string {
+  return template
+    .replace(/\{(\w+)\}/g, (_, key: string) => (data[key] == null ? '' : String(data[key])))
+    .replace(/<type>/g, String(data.type ?? ''))
+    .replace(/<id>/g, String(data.id ?? ''))
+    .trim();
+}
+
+export function stylesheet(style: GraphStyle): StylesheetJson {
+  const node = (s: GraphStyle['node']) => ({
+    'background-color': s.color,
+    'border-color': s.borderColor,
+    'border-width': s.borderWidth,
+    width: s.diameter * SCALE,
+    height: s.diameter * SCALE,
+  });
+  const edge = (s: GraphStyle['relationship']) => ({
+    'line-color': s.color,
+    'target-arrow-color': s.color,
+    width: s.shaftWidth,
+  });
+  return [
+    {
+      selector: 'node',
+      style: {
+        ...node(style.node),
+        label: 'data(caption)',
+        'font-family': FONT,
+        'font-size': 11,
+        color: '#1f2328',
+        'text-valign': 'bottom',
+        'text-margin-y': 3,
+        'text-wrap': 'ellipsis',
+        'text-max-width': '130px',
+        'text-outline-color': '#ffffff',
+        'text-outline-width': 2,
+        'min-zoomed-font-size': 6,
+      },
+    },
+    ...Object.entries(style.nodes).map(([kind, s]) => ({ selector: `node.${kind}`, style: node(s) })),
+    {
+      selector: 'edge',
+      style: {
+        ...edge(style.relationship),
+        label: 'data(caption)',
+        'font-family': FONT,
+        'font-size': style.relationship.fontSize,
+        color: '#59636e',
+        'text-rotation': 'autorotate',
+        'text-background-color': '#ffffff',
+        'text-background-opacity': 0.8,
+        'min-zoomed-font-size': 9,
+        'curve-style': 'bezier',
+        'target-arrow-shape': 'triangle',
+        'arrow-scale': 0.8,
+      },
+    },
+    ...Object.entries(style.relationships).map(([type, s]) => ({ selector: `edge.${type}`, style: edge(s) })),
+    { selector: 'edge.inferred', style: { 'line-style': 'dashed' } },
+    { selector: 'edge.world-knowledge', style: { 'line-style': 'dotted' } },
+    { selector: 'edge.derived', style: { 'line-style': 'dashed', 'line-dash-pattern': [2, 4], opacity: 0.7 } },
+    { selector: 'node.focus', style: { 'border-width': 5, 'border-color': '#24292f' } },
+    {
+      selector: ':selected',
+      style: { 'overlay-color': '#2870c2', 'overlay-opacity': 0.18, 'overlay-padding': 6 },
+    },
+  ] as StylesheetJson;
+}
+
+export interface GraphHandlers {
+  selectNode(id: string): void;
+  selectEdge(edge: EdgeSpec): void;
+  expandNode(id: string): void;
+  changed(): void;
+}
+
+export class GraphCanvas {
+  readonly cy: Core;
+
+  constructor(
+    container: HTMLElement,
+    private readonly style: GraphStyle,
+    handlers: GraphHandlers,
+  ) {
+    this.cy = cytoscape({
+      container,
+      style: stylesheet(style),
+      minZoom: 0.1,
+      maxZoom: 3,
+      boxSelectionEnabled: false,
+      selectionType: 'single',
+    });
+    this.cy.on('tap', 'node', (e) => handlers.selectNode(e.target.id()));
+    this.cy.on('dbltap', 'node', (e) => handlers.expandNode(e.target.id()));
+    this.cy.on('tap', 'edge', (e) => handlers.selectEdge(e.target.data('spec') as EdgeSpec));
+    this.cy.on('add remove', () => this.changedSoon(handlers));
+  }
+
+  private pending = false;
+  /** One notification per burst of additions. */
+  private changedSoon(handlers: GraphHandlers) {
+    if (this.pending) return;
+    this.pending = true;
+    queueMicrotask(() => {
+      this.pending = false;
+      handlers.changed();
+    });
+  }
+
+  has(id: string): boolean {
+    return this.cy.getElementById(id).nonempty();
+  }
+
+  /** Adds the nodes not yet shown, near `anchor` if given; returns the ids added. */
+  addNodes(nodes: EntityHead[], anchor?: string): string[] {
+    const at = anchor ? this.cy.getElementById(anchor) : undefined;
+    const centre = at?.nonempty() ? at.position() : { x: 0, y: 0 };
+    const fresh = nodes.filter((n, i) => !this.has(n.id) && nodes.findIndex((m) => m.id === n.id) === i);
+    const template = (kind: string) => (this.style.nodes[kind] ?? this.style.node).caption;
+    const elements: ElementDefinition[] = fresh.map((n, i) => {
+      const angle = (2 * Math.PI * i) / Math.max(fresh.length, 1);
+      return {
+        group: 'nodes',
+        data: { ...n, caption: caption(template(n.kind), { ...n }) },
+        classes: n.kind,
+        position: { x: centre.x + 160 * Math.cos(angle), y: centre.y + 160 * Math.sin(angle) },
+      };
+    });
+    this.cy.add(elements);
+    return fresh.map((n) => n.id);
+  }
+
+  /** Adds the edges whose ends are both shown and that are not shown yet. */
+  addEdges(edges: EdgeSpec[]): void {
+    const fresh = edges.filter(
+      (e, i) =>
+        !this.has(e.id) && this.has(e.source) && this.has(e.target) && edges.findIndex((f) => f.id === e.id) === i,
+    );
+    this.cy.add(
+      fresh.map((e) => ({
+        group: 'edges' as const,
+        data: {
+          id: e.id,
+          source: e.source,
+          target: e.target,
+          type: e.type,
+          caption: caption((this.style.relationships[e.type] ?? this.style.relationship).caption, { ...e }),
+          spec: e,
+        },
+        classes: [e.type, e.basis ?? '', e.derived ? 'derived' : ''].join(' ').trim(),
+      })),
+    );
+  }
+
+  clear(): void {
+    this.cy.elements().remove();
+  }
+
+  nodes(): EntityHead[] {
+    return this.cy.nodes().map((n) => {
+      const { id, kind, name, nameEn } = n.data() as EntityHead;
+      return { id, kind, name, nameEn };
+    });
+  }
+
+  /** A force-directed layout; `incremental` starts from the current positions instead of anew. */
+  layout(incremental = false): Promise<void> {
+    const options = {
+      name: 'fcose',
+      quality: 'default',
+      randomize: !incremental,
+      animate: false,
+      fit: true,
+      padding: 30,
+      nodeDimensionsIncludeLabels: true,
+      idealEdgeLength: 90,
+      nodeRepulsion: 6500,
+      packComponents: true,
+    };
+    return this.run(options as cytoscape.LayoutOptions);
+  }
+
+  /** Positions given by a view (columns, paths). */
+  place(positions: Map<string, { x: number; y: number }>): Promise<void> {
+    return this.run({
+      name: 'preset',
+      positions: (node: cytoscape.NodeSingular) => positions.get(node.id()) ?? { x: 0, y: 0 },
+      fit: true,
+      padding: 40,
+    } as cytoscape.LayoutOptions);
+  }
+
+  private run(options: cytoscape.LayoutOptions): Promise<void> {
+    const layout = this.cy.layout(options);
+    const done = new Promise<void>((resolve) => layout.one('layoutstop', () => resolve()));
+    layout.run();
+    return done;
+  }
+
+  select(id: string): void {
+    this.cy.elements().unselect();
+    const element = this.cy.getElementById(id);
+    if (element.empty()) return;
+    element.select();
+    if (element.isNode()) this.cy.animate({ center: { eles: element }, duration: 200 });
+  }
+
+  markFocus(id: string | undefined): void {
+    this.cy.nodes().removeClass('focus');
+    if (id) this.cy.getElementById(id).addClass('focus');
+  }
+
+  fit(): void {
+    this.cy.fit(undefined, 30);
+  }
+}

@@ -1,0 +1,86 @@
+/** The frame every page shares: head, navigation, stylesheets, scripts and the page's JSON config. */
+import { esc } from '../browser-guide/index.js';
+import { assetUrl, type AssetManifest } from './assets.js';
+
+export { esc };
+
+export type PageName = 'home' | 'explore' | 'ide';
+
+const NAV: Array<{ page: PageName | 'guide'; href: string; zh: string; en: string }> = [
+  { page: 'home', href: '/', zh: '首页', en: 'Home' },
+  { page: 'explore', href: '/explore', zh: '图谱浏览', en: 'Explorer' },
+  { page: 'ide', href: '/graphql', zh: 'GraphQL 查询', en: 'IDE' },
+  { page: 'guide', href: '/browser-guide', zh: 'Neo4j Browser 指南', en: 'guide' },
+];
+
+/**
+ * No page may load anything from another host: the policy says so to the browser as well, so a
+ * stray reference in a library fails loudly instead of reaching out.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  // React, Radix and Cytoscape set style attributes.
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "worker-src 'self' blob:",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'self'",
+].join('; ');
+
+export interface PageOptions {
+  page: PageName;
+  title: string;
+  manifest: AssetManifest;
+  /** Stylesheets and module scripts, as asset file names, after the site's stylesheet. */
+  styles?: string[];
+  scripts?: string[];
+  /** JSON for the page's script (read with page-config.ts). */
+  config?: unknown;
+  bodyClass?: string;
+  /** Trusted HTML: built with esc() around every value. */
+  body: string;
+}
+
+/** JSON inside a script element: `<` escaped so no value can close the element. */
+const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
+
+export function renderPage(o: PageOptions): string {
+  const nav = NAV.map(
+    (n) =>
+      `<a href="${n.href}"${n.page === o.page ? ' aria-current="page"' : ''}${n.page === 'home' ? ' class="brand"' : ''}>${
+        n.page === 'home' ? 'ChainAtlas' : `${esc(n.zh)} <span class="en">${esc(n.en)}</span>`
+      }</a>`,
+  ).join('\n      ');
+  const styles = [o.manifest.entries.site.css, ...(o.styles ?? [])]
+    .map((f) => `<link rel="stylesheet" href="${esc(assetUrl(f))}">`)
+    .join('\n    ');
+  const scripts = (o.scripts ?? [])
+    .map((f) => `<script type="module" src="${esc(assetUrl(f))}"></script>`)
+    .join('\n    ');
+  const config =
+    o.config === undefined ? '' : `<script type="application/json" id="page-config">${scriptJson(o.config)}</script>`;
+  return `<!doctype html>
+<html lang="zh-CN">
+  <head>
+    <meta charset="utf-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1">
+    <link rel="icon" href="data:,">
+    <title>${esc(o.title)}</title>
+    ${styles}
+    ${config}
+    ${scripts}
+  </head>
+  <body${o.bodyClass ? ` class="${esc(o.bodyClass)}"` : ''}>
+    <a class="skip-link" href="#main">跳到正文 Skip to content</a>
+    <nav class="site-nav" aria-label="站点 Site">
+      ${nav}
+    </nav>
+    ${o.body}
+  </body>
+</html>
+`;
+}
