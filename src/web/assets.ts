@@ -3,7 +3,7 @@
  * into dist/web-assets/, listed in its manifest.json and served from /assets/ with the server's
  * own files only: no CDN. Names carry a content hash, so browsers may keep them for a year.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { type Router } from 'express';
@@ -56,17 +56,22 @@ export async function readManifest(dir = WEB_ASSETS_DIR): Promise<AssetManifest>
 export const assetUrl = (file: string) => `${ASSETS_PATH}/${file}`;
 
 /**
- * The manifest, read on first use and again after a failure, so a server started before
- * `npm run build:web` finished serves the pages once it has.
+ * The manifest, read again whenever the file changes: `npm run build:web` while the server runs
+ * replaces the bundles, and the pages then name the new ones.
  */
 export function assetCatalogue(dir = WEB_ASSETS_DIR): () => Promise<AssetManifest> {
-  let manifest: Promise<AssetManifest> | undefined;
-  return () => {
-    manifest ??= readManifest(dir).catch((error) => {
-      manifest = undefined;
-      throw error;
-    });
-    return manifest;
+  const file = path.join(dir, 'manifest.json');
+  let cached: { mtimeMs: number; manifest: Promise<AssetManifest> } | undefined;
+  return async () => {
+    const mtimeMs = await stat(file).then(
+      (s) => s.mtimeMs,
+      () => -1,
+    );
+    if (!cached || cached.mtimeMs !== mtimeMs) {
+      cached = { mtimeMs, manifest: readManifest(dir) };
+      cached.manifest.catch(() => (cached = undefined));
+    }
+    return cached.manifest;
   };
 }
 

@@ -53,10 +53,10 @@ export function renderExplorePage(manifest: AssetManifest, config: ExplorerConfi
       </section>
 
       <aside id="panel" class="panel" aria-label="详情 Details" tabindex="-1">
-        <div class="panel-empty">
+        <div class="panel-body"><div class="panel-empty">
           <h2>图谱浏览 <span class="en">Graph explorer</span></h2>
           <p>搜索一个实体，或打开左侧的现成视图。单击节点查看属性、关系和原文证据；双击节点展开其邻居。<span class="en">Search for an entity or open a ready-made view. Click a node for its properties, relationships and evidence; double-click it to expand its neighbours.</span></p>
-        </div>
+        </div></div>
       </aside>
     </main>
     <noscript><p class="notice">图谱浏览需要 JavaScript。<span class="en">The explorer needs JavaScript; the data is also at <a href="/graphql">/graphql</a>.</span></p></noscript>`;

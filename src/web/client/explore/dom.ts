@@ -21,3 +21,6 @@ export function h(tag: string, attrs: Attrs = {}, ...children: Array<Child | Chi
 export function bi(zh: string, en: string): Array<Node | string> {
   return [zh, ' ', h('span', { class: 'en', lang: 'en' }, en)];
 }
+
+/** Chinese collation (pinyin order), made once: localeCompare(…, 'zh') builds a collator per call. */
+export const byChinese = new Intl.Collator('zh').compare;

@@ -5,7 +5,7 @@
 import { KIND_LABELS } from '../../labels.js';
 import type { ExplorerConfig } from '../../explorer-config.js';
 import { ApiError, graphqlClient, type Gql } from './api.js';
-import { bi, h } from './dom.js';
+import { bi, byChinese, h } from './dom.js';
 import { GraphCanvas, type EdgeSpec } from './graph.js';
 import { basisOf, edgeOf, type EntityDetail, type EntityHead, type RelationItem } from './model.js';
 import {
@@ -26,7 +26,7 @@ import { expansionKey, parseExpansion, parseState, stateQuery, type ExplorerStat
 
 const KIND_ORDER = Object.keys(KIND_LABELS);
 const byKindThenName = (a: EntityHead, b: EntityHead) =>
-  (KIND_ORDER.indexOf(a.kind) + 1 || 99) - (KIND_ORDER.indexOf(b.kind) + 1 || 99) || a.name.localeCompare(b.name, 'zh');
+  (KIND_ORDER.indexOf(a.kind) + 1 || 99) - (KIND_ORDER.indexOf(b.kind) + 1 || 99) || byChinese(a.name, b.name);
 
 export interface ExplorerElements {
   main: HTMLElement;
@@ -66,7 +66,7 @@ export class Explorer {
     private readonly el: ExplorerElements,
   ) {
     this.gql = graphqlClient(config.endpoint);
-    this.emptyPanel = el.panel.firstElementChild;
+    this.emptyPanel = el.panel.querySelector('.panel-empty');
     this.graph = new GraphCanvas(el.graph, config.style, {
       selectNode: (id) => this.select(id),
       selectEdge: (edge) => this.select(edge.id),
@@ -80,6 +80,7 @@ export class Explorer {
 
   /** Applies the URL's state from scratch (page load, back and forward). */
   async applyUrl(): Promise<void> {
+    void this.entityQuery().catch(() => undefined); // in parallel with the first search or view
     await this.apply(parseState(location.search));
   }
 
@@ -99,17 +100,19 @@ export class Explorer {
     this.el.results.replaceChildren();
     this.showPanel(null);
     await this.task(async () => {
+      const current = () => generation === this.generation;
+      const search = state.q ? this.runSearch(state.q) : Promise.resolve(undefined);
+      let focus = state.focus;
       if (state.view === 'leaders' && state.city) await this.leadersView(state.city);
       else if (state.view === 'path' && state.from && state.to) await this.pathView(state.from, state.to);
       else if (state.view === 'city' && state.city) await this.cityView(state.city);
-      else if (state.focus) await this.showFocus(state.focus);
-      if (state.q && generation === this.generation) {
-        const top = await this.runSearch(state.q);
-        if (!state.view && !state.focus && top) await this.showFocus(top.id);
-      }
-      for (const key of state.expand) if (generation === this.generation) await this.expandNow(parseExpansion(key));
-      if (state.select && generation === this.generation) await this.selectNow(state.select);
-      if (!state.select && !this.viewPanel && state.focus) await this.selectNow(state.focus);
+      else focus ??= (await search)?.id; // `?q=` alone shows the best match
+      await search;
+      if (focus && !state.view && current()) await this.showFocus(focus);
+      for (const key of state.expand) if (current()) await this.expandNow(parseExpansion(key));
+      if (!current()) return;
+      if (state.select) await this.selectNow(state.select);
+      else if (focus && !this.viewPanel) await this.selectNow(focus);
     });
   }
 
@@ -169,11 +172,17 @@ export class Explorer {
 
   // ------------------------------------------------------------------ data
 
+  /** The entity query, built from what the schema offers; asked for once, as the page starts. */
+  private entityQuery(): Promise<string> {
+    this.entityQueryText ??= loadCapabilities(this.gql).then(entityQuery);
+    this.entityQueryText.catch(() => (this.entityQueryText = undefined));
+    return this.entityQueryText;
+  }
+
   private detail(id: string): Promise<EntityDetail> {
     let found = this.details.get(id);
     if (!found) {
-      this.entityQueryText ??= loadCapabilities(this.gql).then(entityQuery);
-      found = this.entityQueryText
+      found = this.entityQuery()
         .then((query) => this.gql<{ node: EntityDetail | null }>(query, { id }))
         .then(({ node }) => {
           if (!node) throw new ApiError(`没有这个实体 · no entity has the id ${id}`);
@@ -344,7 +353,7 @@ export class Explorer {
     this.graph.addEdges(
       paths.flatMap((p) =>
         p.steps.map((s) => {
-          const [source, target] = s.forward ? [s.from, s.to] : [s.to, s.from];
+          const [source, target] = s.forward ? [s.from.id, s.to.id] : [s.to.id, s.from.id];
           return { id: `${source}>${s.type}>${target}`, source, target, type: s.type };
         }),
       ),
@@ -442,7 +451,7 @@ export class Explorer {
   }
 
   private showPanel(content: HTMLElement | null): void {
-    if (!content) return void this.el.panel.replaceChildren(...(this.emptyPanel ? [this.emptyPanel] : []));
+    if (!content) return void this.el.panel.replaceChildren(h('div', { class: 'panel-body' }, this.emptyPanel));
     const back =
       this.viewPanel && content !== this.viewPanel
         ? h(
@@ -451,8 +460,8 @@ export class Explorer {
             ...bi('← 返回视图', 'Back to the view'),
           )
         : null;
-    this.el.panel.replaceChildren(...(back ? [back] : []), content);
-    this.el.panel.scrollTop = 0;
+    // A fresh scroll box starts at the top without forcing a layout of the old content.
+    this.el.panel.replaceChildren(h('div', { class: 'panel-body' }, back, content));
   }
 
   // ------------------------------------------------------------------ lists, legend, status

@@ -5,7 +5,7 @@
  */
 import { BASIS_LABELS, KIND_LABELS, RELATION_LABELS, bilingual } from '../../labels.js';
 import type { GraphStyle } from '../../grass.js';
-import { bi, h } from './dom.js';
+import { bi, byChinese, h } from './dom.js';
 import { basisOf, type EntityDetail, type EntityHead, type EvidenceItem, type RelationItem } from './model.js';
 
 export interface PanelActions {
@@ -80,6 +80,15 @@ export function evidenceList(items: EvidenceItem[]): HTMLElement {
   );
 }
 
+/** A closed <details> whose content is built when first opened: an entity can have hundreds of relationships. */
+function lazyDetails(className: string, summary: Array<Node | string>, build: () => HTMLElement): HTMLElement {
+  const details = h('details', { class: className }, h('summary', {}, ...summary)) as HTMLDetailsElement;
+  details.addEventListener('toggle', () => {
+    if (details.open && details.childElementCount === 1) details.append(build());
+  });
+  return details;
+}
+
 /** stated / inferred / world knowledge, with the reason an inference or common knowledge gives. */
 function basisBadge(relation: RelationItem): HTMLElement | null {
   const basis = basisOf(relation);
@@ -122,15 +131,19 @@ function relationItem(relation: RelationItem, actions: PanelActions, style: Grap
     basisBadge(relation),
     props ? h('span', { class: 'props' }, props) : null,
     relation.evidence.length
-      ? h(
-          'details',
-          { class: 'relation-evidence' },
-          h('summary', {}, ...bi('证据', 'Evidence'), ` (${relation.evidence.length})`),
+      ? lazyDetails('relation-evidence', [...bi('证据', 'Evidence'), ` (${relation.evidence.length})`], () =>
           evidenceList(relation.evidence),
         )
       : null,
   );
 }
+
+const relationList = (rels: RelationItem[], actions: PanelActions, style: GraphStyle) =>
+  h(
+    'ul',
+    { class: 'relation-list' },
+    rels.map((r) => relationItem(r, actions, style)),
+  );
 
 function propertyRows(detail: EntityDetail): HTMLElement | null {
   const skip = new Set(['id', 'kind', 'name', 'nameEn', 'aliases', 'evidence', 'relations', '__typename']);
@@ -150,8 +163,7 @@ export function groupRelations(relations: RelationItem[]): Map<string, RelationI
   const groups = new Map<string, RelationItem[]>();
   const sorted = [...relations].sort(
     (a, b) =>
-      (order.indexOf(a.type) + 1 || 99) - (order.indexOf(b.type) + 1 || 99) ||
-      a.node.name.localeCompare(b.node.name, 'zh'),
+      (order.indexOf(a.type) + 1 || 99) - (order.indexOf(b.type) + 1 || 99) || byChinese(a.node.name, b.node.name),
   );
   for (const r of sorted) groups.set(r.type, [...(groups.get(r.type) ?? []), r]);
   return groups;
@@ -227,11 +239,11 @@ export function entityPanel(detail: EntityDetail, style: GraphStyle, actions: Pa
             ' ',
             expandButton(type, hidden(rels), bi('展开', 'Expand')),
           ),
-          h(
-            'ul',
-            { class: 'relation-list' },
-            rels.map((r) => relationItem(r, actions, style)),
-          ),
+          rels.length > DEFAULT_EXPAND_LIMIT
+            ? lazyDetails('relation-more', [...bi('列出', 'List'), ` (${rels.length})`], () =>
+                relationList(rels, actions, style),
+              )
+            : relationList(rels, actions, style),
         ),
       ),
     ),
@@ -343,7 +355,7 @@ export function leadersPanel(city: string, rows: LeadershipRow[], actions: Panel
 export interface PathRow {
   length: number;
   nodes: EntityHead[];
-  steps: Array<{ from: string; to: string; type: string; forward: boolean }>;
+  steps: Array<{ from: { id: string }; to: { id: string }; type: string; forward: boolean }>;
 }
 
 export function pathPanel(from: string, to: string, paths: PathRow[], actions: PanelActions): HTMLElement {
