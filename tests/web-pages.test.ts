@@ -230,6 +230,17 @@ describe('what the explorer draws with', () => {
   });
 });
 
+describe('the README', () => {
+  it('shows a screenshot of the explorer and says where each page is', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const image = /!\[[^\]]+\]\((docs\/screenshots\/[^)]+\.png)\)/.exec(readme)?.[1];
+    expect(image, 'a screenshot in the README').toBeDefined();
+    expect(readFileSync(image!).subarray(1, 4).toString()).toBe('PNG');
+    for (const page of ['/', '/explore', '/graphql', '/browser-guide', '/health', '/ready'])
+      expect(readme).toContain(`[\`${page}\`](http://localhost:4000${page})`);
+  });
+});
+
 describe("the IDE's example operations", () => {
   it("are the README's examples (chain leaders, search in four scripts, a path, an investment summary), and each answers", async () => {
     const examples = await readIdeExamples();

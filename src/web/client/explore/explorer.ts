@@ -316,7 +316,7 @@ export class Explorer {
     this.graph.addNodes([...leaders, ...chains, ...projects, ...parks]);
     this.graph.addEdges(edges);
     // Columns: chains ← leaders → (projects →) parks, each node level with the leaders it links.
-    const y = new Map(leaders.map((l, i) => [l.id, i * 90]));
+    const y = new Map(leaders.map((l, i) => [l.id, i * 120]));
     const linked = (id: string) =>
       edges
         .flatMap((e) => (e.target === id ? [e.source] : e.source === id ? [e.target] : []))
@@ -330,14 +330,14 @@ export class Explorer {
       });
       let last = -Infinity;
       for (const w of wanted.sort((a, b) => a.y - b.y)) {
-        last = Math.max(w.y, last + 70);
+        last = Math.max(w.y, last + 90);
         positions.set(w.id, { x, y: last });
         y.set(w.id, last);
       }
     };
-    column(chains, -300);
-    column(projects, 260);
-    column(parks, projects.length ? 520 : 300);
+    column(chains, -260);
+    column(projects, 230);
+    column(parks, projects.length ? 460 : 260);
     await this.graph.place(positions);
     this.setViewPanel(leadersPanel(city, rows, this.actions));
     this.status(bi(`链主企业 ${leaders.length} 家`, `${leaders.length} chain leaders`));

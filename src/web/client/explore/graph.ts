@@ -21,8 +21,6 @@ export interface EdgeSpec {
   type: string;
   /** stated / inferred / world-knowledge, when known: drawn solid, dashed or dotted. */
   basis?: string;
-  /** Not a relationship of the graph but a step the view draws (enterprise → its project's park). */
-  derived?: boolean;
 }
 
 /** A GraSS caption with its placeholders filled: `{prop}` from the data, `<type>` and `<id>`. */
@@ -86,7 +84,6 @@ export function stylesheet(style: GraphStyle): StylesheetJson {
     ...Object.entries(style.relationships).map(([type, s]) => ({ selector: `edge.${type}`, style: edge(s) })),
     { selector: 'edge.inferred', style: { 'line-style': 'dashed' } },
     { selector: 'edge.world-knowledge', style: { 'line-style': 'dotted' } },
-    { selector: 'edge.derived', style: { 'line-style': 'dashed', 'line-dash-pattern': [2, 4], opacity: 0.7 } },
     { selector: 'node.focus', style: { 'border-width': 5, 'border-color': '#24292f' } },
     {
       selector: ':selected',
@@ -175,7 +172,7 @@ export class GraphCanvas {
           caption: caption((this.style.relationships[e.type] ?? this.style.relationship).caption, { ...e }),
           spec: e,
         },
-        classes: [e.type, e.basis ?? '', e.derived ? 'derived' : ''].join(' ').trim(),
+        classes: [e.type, e.basis ?? ''].join(' ').trim(),
       })),
     );
   }

@@ -313,8 +313,8 @@ export function leadersPanel(city: string, rows: LeadershipRow[], actions: Panel
       'p',
       { class: 'muted' },
       ...bi(
-        '企业 → 牵头的产业链；园区为企业所在园区，或其项目所在园区（虚线）。',
-        "Enterprise → the chain it leads; parks are the enterprise's, or its projects' (dashed).",
+        '企业 → 牵头的产业链 → 所在园区；原文只写明其项目所在园区时，经项目显示。',
+        "Enterprise → the chain it leads → its parks; where the text places only its project, the project's park.",
       ),
     ),
     rows.length
