@@ -64,10 +64,8 @@ export function renderExplorePage(manifest: AssetManifest, config: ExplorerConfi
     page: 'explore',
     title: '图谱浏览 Graph explorer · ChainAtlas',
     manifest,
-    styles: [manifest.entries.explore.css],
-    scripts: [manifest.entries.explore.js],
+    entry: 'explore',
     config,
-    bodyClass: 'explore',
     body,
   });
 }

@@ -35,12 +35,10 @@ export interface PageOptions {
   page: PageName;
   title: string;
   manifest: AssetManifest;
-  /** Stylesheets and module scripts, as asset file names, after the site's stylesheet. */
-  styles?: string[];
-  scripts?: string[];
+  /** The page's own bundle (script and stylesheet, after the site's); its name is also the body's class. */
+  entry?: 'ide' | 'explore';
   /** JSON for the page's script (read with page-config.ts). */
   config?: unknown;
-  bodyClass?: string;
   /** Trusted HTML: built with esc() around every value. */
   body: string;
 }
@@ -55,12 +53,11 @@ export function renderPage(o: PageOptions): string {
         n.page === 'home' ? 'ChainAtlas' : `${esc(n.zh)} <span class="en">${esc(n.en)}</span>`
       }</a>`,
   ).join('\n      ');
-  const styles = [o.manifest.entries.site.css, ...(o.styles ?? [])]
+  const bundle = o.entry && o.manifest.entries[o.entry];
+  const styles = [o.manifest.entries.site.css, ...(bundle ? [bundle.css] : [])]
     .map((f) => `<link rel="stylesheet" href="${esc(assetUrl(f))}">`)
     .join('\n    ');
-  const scripts = (o.scripts ?? [])
-    .map((f) => `<script type="module" src="${esc(assetUrl(f))}"></script>`)
-    .join('\n    ');
+  const scripts = bundle ? `<script type="module" src="${esc(assetUrl(bundle.js))}"></script>` : '';
   const config =
     o.config === undefined ? '' : `<script type="application/json" id="page-config">${scriptJson(o.config)}</script>`;
   return `<!doctype html>
@@ -74,7 +71,7 @@ export function renderPage(o: PageOptions): string {
     ${config}
     ${scripts}
   </head>
-  <body${o.bodyClass ? ` class="${esc(o.bodyClass)}"` : ''}>
+  <body${o.entry ? ` class="${o.entry}"` : ''}>
     <a class="skip-link" href="#main">跳到正文 Skip to content</a>
     <nav class="site-nav" aria-label="站点 Site">
       ${nav}

@@ -12,10 +12,8 @@ export function renderIdePage(manifest: AssetManifest, endpoint: string): string
     page: 'ide',
     title: 'GraphQL IDE · ChainAtlas',
     manifest,
-    styles: [manifest.entries.ide.css],
-    scripts: [manifest.entries.ide.js],
+    entry: 'ide',
     config,
-    bodyClass: 'ide',
     body: `<main id="main" class="ide-main"><div id="graphiql" aria-label="GraphiQL">正在载入 GraphiQL… <span class="en">Loading GraphiQL…</span></div></main>`,
   });
 }

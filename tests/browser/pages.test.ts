@@ -227,7 +227,8 @@ describe.skipIf(!browserAvailable && !browserRequired)('in a browser, offline', 
       expect(await item.locator('mark').innerText()).toBe(e.quote);
       expect(await item.locator('.offsets').innerText()).toBe(`[${e.start}, ${e.end})`);
       expect(e.sentence).not.toBeNull();
-      expect(await item.locator('blockquote').innerText()).toBe(e.sentence!.text);
+      // A sentence the API cut short ends in an ellipsis.
+      expect((await item.locator('blockquote').innerText()).replace(/…$/, '')).toBe(e.sentence!.text);
     }
     // A relationship's evidence, one click away.
     const leads = page.locator('.relation-group[data-type="LEADS_CHAIN"] li.relation').first();

@@ -9,6 +9,7 @@ import { bi, byChinese, h } from './dom.js';
 import { GraphCanvas, type EdgeSpec } from './graph.js';
 import { basisOf, edgeOf, type EntityDetail, type EntityHead, type RelationItem } from './model.js';
 import {
+  ALL_TYPES,
   cityPanel,
   DEFAULT_EXPAND_LIMIT,
   entityPanel,
@@ -57,6 +58,7 @@ export class Explorer {
   private generation = 0;
   private readonly actions: PanelActions = {
     select: (id) => this.select(id),
+    focus: (id) => this.focus(id),
     expand: (id, type) => this.expand(id, type),
     shown: (id) => this.graph.has(id),
   };
@@ -242,14 +244,19 @@ export class Explorer {
     );
     this.graph.addEdges(this.edgesOf(detail));
     this.graph.markFocus(id);
-    await this.graph.layout(false);
+    await this.graph.radial(id, byKindThenName);
   }
 
   private async expandNow({ id, type }: Expansion): Promise<void> {
     const detail = await this.detail(id);
     const before = this.graph.nodes().length;
     this.graph.addNodes([detail]);
-    const relations = type ? detail.relations.filter((r) => r.type === type) : this.defaultRelations(detail);
+    const relations =
+      type === ALL_TYPES
+        ? detail.relations.filter((r) => r.type !== 'MENTIONED_IN')
+        : type
+          ? detail.relations.filter((r) => r.type === type)
+          : this.defaultRelations(detail);
     const added = this.graph.addNodes(
       relations.map((r) => r.node),
       id,

@@ -13,6 +13,11 @@ cytoscape.use(fcose);
 const FONT = 'Noto Sans CJK SC, Source Han Sans SC, PingFang SC, Microsoft YaHei, WenQuanYi Micro Hei, sans-serif';
 /** GraSS diameters are Neo4j Browser's; drawn at this scale the labels under the nodes stay legible. */
 const SCALE = 0.6;
+const MAX_FIT_ZOOM = 1.4;
+/** Radial layout: first ring's radius, distance between rings, and room per node along a ring. */
+const RING_START = 140;
+const RING_GAP = 100;
+const RING_SPACING = 95;
 
 export interface EdgeSpec {
   id: string;
@@ -205,6 +210,29 @@ export class GraphCanvas {
     return this.run(options as cytoscape.LayoutOptions);
   }
 
+  /**
+   * One entity and its neighbours: the neighbours on rings around it, grouped by kind, each ring
+   * as full as its circumference allows. Instant, where a force layout's first run in a fresh page
+   * takes a good part of a second, and a star needs no forces to read well.
+   */
+  radial(centre: string, order: (a: EntityHead, b: EntityHead) => number): Promise<void> {
+    const others = this.nodes()
+      .filter((n) => n.id !== centre)
+      .sort(order);
+    const positions = new Map([[centre, { x: 0, y: 0 }]]);
+    for (let ring = 0, placed = 0; placed < others.length; ring++) {
+      const radius = RING_START + ring * RING_GAP;
+      const count = Math.min(others.length - placed, Math.floor((2 * Math.PI * radius) / RING_SPACING));
+      for (let i = 0; i < count; i++) {
+        // Offset each ring by half a step so labels of neighbouring rings do not line up.
+        const angle = -Math.PI / 2 + (2 * Math.PI * (i + (ring % 2) / 2)) / count;
+        positions.set(others[placed + i]!.id, { x: radius * Math.cos(angle), y: radius * Math.sin(angle) });
+      }
+      placed += count;
+    }
+    return this.place(positions);
+  }
+
   /** Positions given by a view (columns, paths). */
   place(positions: Map<string, { x: number; y: number }>): Promise<void> {
     return this.run({
@@ -217,9 +245,21 @@ export class GraphCanvas {
 
   private run(options: cytoscape.LayoutOptions): Promise<void> {
     const layout = this.cy.layout(options);
-    const done = new Promise<void>((resolve) => layout.one('layoutstop', () => resolve()));
+    const done = new Promise<void>((resolve) =>
+      layout.one('layoutstop', () => {
+        this.limitZoom();
+        resolve();
+      }),
+    );
     layout.run();
     return done;
+  }
+
+  /** Fitting three nodes into the canvas would blow them up; past this zoom, centre instead. */
+  private limitZoom(): void {
+    if (this.cy.zoom() <= MAX_FIT_ZOOM) return;
+    this.cy.zoom(MAX_FIT_ZOOM);
+    this.cy.center();
   }
 
   select(id: string): void {
@@ -227,7 +267,14 @@ export class GraphCanvas {
     const element = this.cy.getElementById(id);
     if (element.empty()) return;
     element.select();
-    if (element.isNode()) this.cy.animate({ center: { eles: element }, duration: 200 });
+    // Bring a node into view only when it is out of view: recentring on every click disorients.
+    if (element.isNode() && !this.inView(element.renderedPosition()))
+      this.cy.animate({ center: { eles: element }, duration: 200 });
+  }
+
+  private inView({ x, y }: { x: number; y: number }): boolean {
+    const margin = 30;
+    return x > margin && y > margin && x < this.cy.width() - margin && y < this.cy.height() - margin;
   }
 
   markFocus(id: string | undefined): void {
@@ -237,5 +284,6 @@ export class GraphCanvas {
 
   fit(): void {
     this.cy.fit(undefined, 30);
+    this.limitZoom();
   }
 }

@@ -10,6 +10,8 @@ import { basisOf, type EntityDetail, type EntityHead, type EvidenceItem, type Re
 
 export interface PanelActions {
   select(id: string): void;
+  /** Redraw around this entity, as `?focus=` does. */
+  focus(id: string): void;
   expand(id: string, type?: string): void;
   /** Ids shown on the canvas, to tell which expansions would add something. */
   shown(id: string): boolean;
@@ -17,6 +19,8 @@ export interface PanelActions {
 
 /** Relationship properties shown elsewhere: the basis badge, and a mention's evidence lists. */
 const HIDDEN_PROPERTIES = new Set(['basis', 'reason', 'quotes', 'starts', 'ends']);
+/** Expands every relationship type but document mentions (`expand=<id>~*`). */
+export const ALL_TYPES = '*';
 /** A type with more neighbours than this is left for the user to expand. */
 export const DEFAULT_EXPAND_LIMIT = 30;
 
@@ -37,6 +41,8 @@ const entityButton = (node: EntityHead, actions: PanelActions) =>
     node.nameEn ? h('span', { class: 'en' }, ` ${node.nameEn}`) : null,
   );
 
+const SENTENCE_END = /[。！？!?；;]/;
+
 /** The quote inside its sentence (marked), or the quote alone. */
 function quoteBlock(e: EvidenceItem): HTMLElement {
   const s = e.sentence;
@@ -48,6 +54,10 @@ function quoteBlock(e: EvidenceItem): HTMLElement {
       s.text.slice(0, at),
       h('mark', {}, e.quote),
       s.text.slice(at + e.quote.length),
+      // The API cuts a run-on sentence 150 characters after the quote.
+      SENTENCE_END.test(s.text.slice(-1)) || at + e.quote.length === s.text.length
+        ? null
+        : h('span', { class: 'cut', 'aria-label': '…' }, '…'),
     );
   }
   return h('blockquote', { lang: 'zh' }, h('mark', {}, e.quote));
@@ -172,13 +182,13 @@ export function groupRelations(relations: RelationItem[]): Map<string, RelationI
 export function entityPanel(detail: EntityDetail, style: GraphStyle, actions: PanelActions): HTMLElement {
   const groups = groupRelations(detail.relations);
   const hidden = (rels: RelationItem[]) => rels.filter((r) => !actions.shown(r.node.id)).length;
-  const expandButton = (type: string | undefined, count: number, label: Array<Node | string>) =>
+  const expandButton = (type: string, count: number, label: Array<Node | string>) =>
     h(
       'button',
       {
         type: 'button',
         class: 'expand',
-        'data-expand': type ?? '*',
+        'data-expand': type,
         disabled: count === 0,
         onclick: () => actions.expand(detail.id, type),
       },
@@ -199,13 +209,20 @@ export function entityPanel(detail: EntityDetail, style: GraphStyle, actions: Pa
         'div',
         { class: 'actions' },
         expandButton(
-          undefined,
+          ALL_TYPES,
           hidden(detail.relations.filter((r) => r.type !== 'MENTIONED_IN')),
-          bi('展开邻居', 'Expand'),
+          bi('全部展开', 'Expand all'),
         ),
         h(
           'a',
-          { href: `?focus=${encodeURIComponent(detail.id)}`, class: 'focus-link' },
+          {
+            href: `?focus=${encodeURIComponent(detail.id)}`,
+            class: 'focus-link',
+            onclick: (event: Event) => {
+              event.preventDefault();
+              actions.focus(detail.id);
+            },
+          },
           ...bi('以此为中心', 'Focus here'),
         ),
       ),

@@ -1,7 +1,8 @@
 /**
  * The explorer's state in the URL, so a view can be shared: `?q=韶关`, `?focus=ent:byd`,
  * `?view=leaders&city=肇庆`, `?view=path&from=…&to=…`, `?view=city&city=…`, plus the expansions
- * made since (`expand=<id>` for the default neighbourhood, `expand=<id>~<TYPE>` for one type)
+ * made since (`expand=<id>` for the default neighbourhood, `expand=<id>~<TYPE>` for one type,
+ * `expand=<id>~*` for every type but document mentions)
  * and the selected entity (`select=<id>`).
  */
 export type ViewName = 'leaders' | 'path' | 'city';
