@@ -33,7 +33,8 @@ const PAGES: Array<{ name: string; path: string; ready: (page: Page) => Promise<
   },
 ];
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 const { store } = await seededStore();
 const server = await serveApp({ store, production: true, corpusDir: loadConfig().corpusDir });
@@ -70,6 +71,11 @@ try {
 if (browser.outside.length) throw new Error(`requests left loopback: ${browser.outside.join(', ')}`);
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 console.log(`Page load, ${runs} runs each (p50 / p95), headless Chromium, Node ${process.version}`);
-console.log(`Machine: ${cpu}, ${os.cpus().length} cores; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}\n`);
+console.log(
+  `Machine: ${cpu}, ${os.cpus().length} cores; load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}\n`,
+);
 console.log('| page | cold cache | warm cache |\n|---|---:|---:|');
 console.log(rows.join('\n'));
