@@ -12,6 +12,7 @@ import { createContext } from '../src/graphql/context.js';
 import { ALL_RELATION_TYPES } from '../src/graphql/entity-resolvers.js';
 import { NODE_LABELS } from '../src/knowledge/seed-schema.js';
 import type { GrafeoStore } from '../src/store/grafeo-store.js';
+import { Neo4jStore } from '../src/store/neo4j-store.js';
 import { readManifest } from '../src/web/assets.js';
 import { readIdeExamples } from '../src/web/build-assets.js';
 import {
@@ -80,6 +81,32 @@ describe('where the pages are', () => {
     }
     for (const href of ['/explore', '/graphql', '/browser-guide', '/health', '/ready'])
       expect(page).toContain(`href="${href}"`);
+  });
+});
+
+describe('when the store is down', () => {
+  it('the pages still load; the home page says the counts are unavailable and points at /health', async () => {
+    // A real driver against a port nobody listens on.
+    const down = new Neo4jStore({
+      uri: 'bolt://127.0.0.1:1',
+      user: 'neo4j',
+      password: 'x',
+      database: 'neo4j',
+      timeoutMs: 2_000,
+      maxRetryTimeMs: 500,
+    });
+    const app = await serveApp({ store: down, production: true });
+    try {
+      const home = await html(`${app.url}/`);
+      expect(home.status).toBe(200);
+      const page = await home.text();
+      expect(page).toMatch(/计数暂不可用[\s\S]*The graph store is unavailable[\s\S]*href="\/health"/);
+      expect(page).not.toContain('id="counts"');
+      for (const path of ['/explore', '/graphql']) expect((await html(`${app.url}${path}`)).status, path).toBe(200);
+    } finally {
+      await app.close();
+      await down.close();
+    }
   });
 });
 

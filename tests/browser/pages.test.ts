@@ -324,6 +324,14 @@ describe.skipIf(!browserAvailable && !browserRequired)('in a browser, offline', 
     expect(await shown()).toContain('郴州市');
   });
 
+  it('says what is wrong when a view cannot be drawn, in the status line', async () => {
+    await open('/explore?view=leaders&city=%E7%81%AB%E6%98%9F');
+    const status = page.locator('#status');
+    expect(await status.getAttribute('class')).toContain('error');
+    expect(await status.innerText()).toMatch(/出错[\s\S]*no City is called "火星"/);
+    expect(await shown()).toEqual([]);
+  });
+
   it('goes back and forward through views with the browser history', async () => {
     await open('/explore?q=%E9%9F%B6%E5%85%B3');
     await page.click('#view-city button[type="submit"]');
