@@ -29,6 +29,9 @@ const KIND_ORDER = Object.keys(KIND_LABELS);
 const byKindThenName = (a: EntityHead, b: EntityHead) =>
   (KIND_ORDER.indexOf(a.kind) + 1 || 99) - (KIND_ORDER.indexOf(b.kind) + 1 || 99) || byChinese(a.name, b.name);
 
+/** Work for a state the user has already left: it stops without drawing or reporting. */
+class StaleWork extends Error {}
+
 export interface ExplorerElements {
   main: HTMLElement;
   graph: HTMLElement;
@@ -104,6 +107,7 @@ export class Explorer {
     await this.task(async () => {
       const current = () => generation === this.generation;
       const search = state.q ? this.runSearch(state.q) : Promise.resolve(undefined);
+      search.catch(() => undefined); // awaited below; a view may be drawn first
       let focus = state.focus;
       if (state.view === 'leaders' && state.city) await this.leadersView(state.city);
       else if (state.view === 'path' && state.from && state.to) await this.pathView(state.from, state.to);
@@ -174,6 +178,11 @@ export class Explorer {
 
   // ------------------------------------------------------------------ data
 
+  /** Throws StaleWork when another state has been applied since `generation`. */
+  private still(generation: number): void {
+    if (generation !== this.generation) throw new StaleWork();
+  }
+
   /** The entity query, built from what the schema offers; asked for once, as the page starts. */
   private entityQuery(): Promise<string> {
     this.entityQueryText ??= loadCapabilities(this.gql).then(entityQuery);
@@ -197,9 +206,11 @@ export class Explorer {
   }
 
   private async runSearch(text: string): Promise<EntityHead | undefined> {
+    const generation = this.generation;
     const data = await this.gql<{
       search: { totalCount: number; edges: Array<{ score: number; match: string; node: EntityHead }> };
     }>(SEARCH, { text });
+    this.still(generation);
     const edges = data.search.edges;
     this.el.results.replaceChildren(
       ...edges.map((e) =>
@@ -236,7 +247,9 @@ export class Explorer {
   }
 
   private async showFocus(id: string): Promise<void> {
+    const generation = this.generation;
     const detail = await this.detail(id);
+    this.still(generation);
     this.graph.addNodes([detail]);
     this.graph.addNodes(
       this.defaultRelations(detail).map((r) => r.node),
@@ -248,7 +261,9 @@ export class Explorer {
   }
 
   private async expandNow({ id, type }: Expansion): Promise<void> {
+    const generation = this.generation;
     const detail = await this.detail(id);
+    this.still(generation);
     const before = this.graph.nodes().length;
     this.graph.addNodes([detail]);
     const relations =
@@ -273,6 +288,7 @@ export class Explorer {
   }
 
   private async leadersView(city: string): Promise<void> {
+    const generation = this.generation;
     const data = await this.gql<{
       chainLeaders: Array<{
         role: string | null;
@@ -282,6 +298,7 @@ export class Explorer {
         city: EntityHead | null;
       }>;
     }>(CHAIN_LEADERS, { city });
+    this.still(generation);
     const rows: LeadershipRow[] = data.chainLeaders.map((l) => ({
       enterprise: l.enterprise,
       chain: l.chain,
@@ -351,7 +368,9 @@ export class Explorer {
   }
 
   private async pathView(from: string, to: string): Promise<void> {
+    const generation = this.generation;
     const data = await this.gql<{ connections: PathRow[] }>(PATH, { from, to });
+    this.still(generation);
     const paths = data.connections;
     const column = new Map<string, number>();
     for (const path of paths) path.nodes.forEach((n, i) => column.set(n.id, Math.min(column.get(n.id) ?? i, i)));
@@ -384,6 +403,7 @@ export class Explorer {
   }
 
   private async cityView(city: string): Promise<void> {
+    const generation = this.generation;
     type Linked = EntityHead & { relations: Array<{ type: string; node: { id: string } }> };
     type List = { totalCount: number; nodes: Linked[] };
     const data = await this.gql<{
@@ -393,6 +413,7 @@ export class Explorer {
       chains: List;
       projects: List;
     }>(CITY_PROFILE, { city });
+    this.still(generation);
     const place = data.place.edges[0]?.node;
     const lists: Array<[string, List]> = [
       ['City', data.cities],
@@ -531,6 +552,7 @@ export class Explorer {
       if (!this.reported)
         this.status(bi(`图中 ${this.graph.nodes().length} 个实体`, `${this.graph.nodes().length} entities shown`));
     } catch (error) {
+      if (error instanceof StaleWork) return;
       const message = error instanceof ApiError ? error.message : String((error as Error)?.message ?? error);
       this.status(bi('出错：', 'Error: ').concat(message), true);
     } finally {
