@@ -55,6 +55,24 @@ describe('where the pages are', () => {
     }
   });
 
+  it('/browser-guide opened in a browser tab is the same guide in the site frame; Neo4j Browser still gets it bare', async () => {
+    const bare = await fetch(`${server.url}/browser-guide`);
+    expect(bare.headers.get('access-control-allow-origin')).toBe('*');
+    const guide = await bare.text();
+    expect(guide).not.toContain('site-nav');
+    const tab = await fetch(`${server.url}/browser-guide`, {
+      headers: { accept: BROWSER_ACCEPT, 'sec-fetch-dest': 'document' },
+    });
+    expect(tab.status).toBe(200);
+    const framed = await tab.text();
+    expect(framed).toContain('class="site-nav"');
+    expect(framed).toMatch(/<link rel="stylesheet" href="\/assets\/guide-[A-Z0-9]+\.css">/);
+    expect(framed).toContain(`:play ${server.url}/browser-guide`);
+    const slides = (html: string) => html.match(/<slide[\s\S]*?<\/slide>/g) ?? [];
+    expect(slides(framed)).toEqual(slides(guide));
+    expect(slides(guide).length).toBeGreaterThan(10);
+  });
+
   it('GraphQL clients at /graphql still reach Apollo: POST, GET with a query, GET without HTML in Accept', async () => {
     expect(await server.gql('{ __typename }')).toEqual({ data: { __typename: 'Query' } });
     // Apollo's CSRF prevention wants a preflight header on GET; a browser's plain navigation gets its JSON error.
@@ -175,8 +193,9 @@ describe('offline: nothing the server sends names another host', () => {
       ...manifest.files.filter((f) => !/\.(ttf|woff2?|png)$/.test(f)).map((f) => `/assets/${f}`),
     ];
     const offenders: string[] = [];
-    for (const url of urls) {
-      const res = await html(`${server.url}${url}`);
+    for (const url of [...urls, '/browser-guide#tab']) {
+      const tab: Record<string, string> = url.endsWith('#tab') ? { 'sec-fetch-dest': 'document' } : {};
+      const res = await fetch(`${server.url}${url}`, { headers: { accept: BROWSER_ACCEPT, ...tab } });
       expect(res.status, url).toBe(200);
       for (const hit of findOutsideUrls(await res.text())) offenders.push(`${url}: ${hit.url}`);
     }

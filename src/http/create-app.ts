@@ -86,9 +86,10 @@ export async function createApp({
     const ready = health.ok && seeded();
     res.status(ready ? 200 : 503).json({ ready, store: health.ok, seeded: seeded(), engine: store.engine });
   });
-  app.use('/browser-guide', browserGuideRouter({ cypherDir }));
-  // Before /graphql: a browser's GET /graphql gets the IDE, everything else goes on to Apollo.
+  // Before /graphql and the guide: a browser tab's GET /graphql gets the IDE and its GET
+  // /browser-guide a readable guide; everything else goes on to Apollo and the guide's router.
   app.use(webRouter({ apollo, context: (req) => createContext(store, requestTimeoutMs, req.log), cypherDir }));
+  app.use('/browser-guide', browserGuideRouter({ cypherDir }));
   app.use(
     '/graphql',
     cors<cors.CorsRequest>(),

@@ -18,6 +18,8 @@ export interface AssetManifest {
   stamp: string;
   entries: {
     site: { css: string };
+    /** The Neo4j Browser guide, read in an ordinary browser tab. */
+    guide: { css: string };
     ide: { js: string; css: string };
     explore: { js: string; css: string };
   };

@@ -116,6 +116,7 @@ export async function buildWebAssets({ outDir = WEB_ASSETS_DIR, force = false } 
       ...common,
       entryPoints: {
         site: client('site.css'),
+        guide: client('guide.css'),
         ide: client('ide/main.ts'),
         explore: client('explore/main.ts'),
       },
@@ -150,6 +151,7 @@ export async function buildWebAssets({ outDir = WEB_ASSETS_DIR, force = false } 
     stamp,
     entries: {
       site: { css: outputOf(files, 'site', 'css') },
+      guide: { css: outputOf(files, 'guide', 'css') },
       ide: { js: outputOf(files, 'ide', 'js'), css: outputOf(files, 'ide', 'css') },
       explore: { js: outputOf(files, 'explore', 'js'), css: outputOf(files, 'explore', 'css') },
     },

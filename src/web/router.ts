@@ -3,6 +3,8 @@
  *   GET /            home: what ChainAtlas is, live counts, links
  *   GET /graphql     the GraphQL IDE, when a browser asks for HTML (everything else goes on to Apollo)
  *   GET /explore     the graph explorer
+ *   GET /browser-guide  the Neo4j Browser guide, framed and styled, when a browser tab opens it
+ *                    (Neo4j Browser's own fetch of the guide, and everything else, goes on unchanged)
  *   GET /assets/*    their bundles (built by npm run build:web)
  * Every page and asset comes from this server; the pages say so to the browser with a
  * Content-Security-Policy that allows no other origin.
@@ -11,7 +13,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ApolloServer } from '@apollo/server';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
-import { GRASS_FILE } from '../browser-guide/index.js';
+import { GRASS_FILE, renderBrowserGuide } from '../browser-guide/index.js';
 import type { GraphContext } from '../graphql/context.js';
 import {
   AssetsMissingError,
@@ -24,7 +26,7 @@ import {
 import { renderExplorePage } from './explore-page.js';
 import { parseGrass, type GraphStyle } from './grass.js';
 import { HOME_STATS_QUERY, renderHomePage, type HomeStats } from './home-page.js';
-import { CONTENT_SECURITY_POLICY } from './html.js';
+import { CONTENT_SECURITY_POLICY, esc, framePage } from './html.js';
 import { renderIdePage } from './ide-page.js';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -112,6 +114,20 @@ export function webRouter(options: WebOptions): Router {
   router.get(
     '/explore',
     page(async (_req, m) => renderExplorePage(m, { endpoint: GRAPHQL_PATH, style: await readStyle() })),
+  );
+
+  // A top-level navigation says so (Sec-Fetch-Dest: document); Neo4j Browser fetches the guide from script.
+  const guide = page(async (req, m) => {
+    const base = `${req.protocol}://${req.get('host') ?? 'localhost'}/browser-guide`;
+    const html = await renderBrowserGuide(path.join(options.cypherDir ?? 'cypher', 'queries'), {
+      styleUrl: `${base}/style.grass`,
+      guideUrl: base,
+    });
+    const intro = `<p class="notice guide-intro">这是 Neo4j Browser 指南：在 Neo4j Browser 中运行 <code>:play ${esc(base)}</code>，点击代码块即可执行。<span class="en">This is the Neo4j Browser guide: in Neo4j Browser, run <code>:play ${esc(base)}</code> and click a code block to run it.</span></p>`;
+    return framePage(html, 'guide', m, [m.entries.guide.css], intro);
+  });
+  router.get('/browser-guide', (req, res, next) =>
+    req.get('sec-fetch-dest') === 'document' ? guide(req, res, next) : next(),
   );
 
   const ide = page(async (_req, m) => renderIdePage(m, GRAPHQL_PATH));

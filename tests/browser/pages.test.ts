@@ -107,6 +107,15 @@ describe.skipIf(!browserAvailable && !browserRequired)('in a browser, offline', 
     await browser.screenshot(page, 'home');
   });
 
+  it('/browser-guide in a browser tab is readable: the site frame, nothing wider than the window', async () => {
+    await page.goto(`${server.url}/browser-guide`);
+    expect(await page.locator('nav.site-nav a[aria-current="page"]').getAttribute('href')).toBe('/browser-guide');
+    expect(await page.locator('slide').count()).toBeGreaterThan(10);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await browser.screenshot(page, 'browser-guide');
+  });
+
   it('/graphql renders GraphiQL with the example operations and runs a query', async () => {
     await page.goto(`${server.url}/graphql`);
     await page.waitForSelector('.graphiql-container .monaco-editor', { timeout: 30_000 });
