@@ -4,11 +4,13 @@
  * host but 127.0.0.1 is unreachable, and the last test fails if any request tried to leave.
  * One server and one browser for the whole file; screenshots go to test-artifacts/screenshots/.
  */
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import type { GrafeoStore } from '../../src/store/grafeo-store.js';
 import { DEFAULT_EXPAND_LIMIT } from '../../src/web/client/explore/panel.js';
+import { parseGrass } from '../../src/web/grass.js';
 import { seededStore } from '../support/seeded-store.js';
 import { serveApp, type AppServer } from '../support/web-server.js';
 import { browserAvailable, browserRequired, CHROMIUM, launchBrowser, type Browser } from './chromium.js';
@@ -158,6 +160,34 @@ describe.skipIf(!browserAvailable && !browserRequired)('in a browser, offline', 
     expect((await canvasCounts()).nodes).toBe(names.length);
     expect(await page.locator('#panel h2').innerText()).toBe('韶关市');
     expect(await page.locator('#search-results li').first().getAttribute('data-id')).toBe('city:shaoguan');
+
+    // Drawn as cypher/chainatlas.grass says: fill and border colour per kind, the name as caption.
+    const style = parseGrass(readFileSync('cypher/chainatlas.grass', 'utf8'));
+    const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(',')})`;
+    const drawn = await page.evaluate(() =>
+      (window as any).chainAtlasExplorer.graph.cy.nodes().map((n: any) => ({
+        kind: n.data('kind') as string,
+        name: n.data('name') as string,
+        fill: n.style('background-color') as string,
+        border: n.style('border-color') as string,
+        label: n.style('label') as string,
+        focus: n.hasClass('focus') as boolean,
+      })),
+    );
+    expect(new Set(drawn.map((d: { kind: string }) => d.kind)).size).toBeGreaterThan(4);
+    for (const d of drawn as Array<{
+      kind: string;
+      name: string;
+      fill: string;
+      border: string;
+      label: string;
+      focus: boolean;
+    }>) {
+      expect(d.fill, d.kind).toBe(rgb(style.nodes[d.kind]!.color));
+      // The focused entity wears a dark ring instead of its kind's border.
+      if (!d.focus) expect(d.border, d.kind).toBe(rgb(style.nodes[d.kind]!.borderColor));
+      expect(d.label).toBe(d.name);
+    }
     await browser.screenshot(page, 'explore-search');
   });
 
@@ -300,6 +330,19 @@ describe.skipIf(!browserAvailable && !browserRequired)('in a browser, offline', 
     }
     const { edges } = await canvasCounts();
     expect(edges).toBeGreaterThanOrEqual(data!.chainLeaders.length);
+    // Relationships too are drawn in their GraSS colour, captioned with their type.
+    const grass = parseGrass(readFileSync('cypher/chainatlas.grass', 'utf8')).relationships.LEADS_CHAIN!;
+    const leads = await page.evaluate(() =>
+      (window as any).chainAtlasExplorer.graph.cy
+        .edges('.LEADS_CHAIN')
+        .map((e: any) => [e.style('line-color'), e.style('label')]),
+    );
+    expect(leads.length).toBe(data!.chainLeaders.length);
+    for (const [color, label] of leads)
+      expect([color, label]).toEqual([
+        `rgb(${[1, 3, 5].map((i) => parseInt(grass.color.slice(i, i + 2), 16)).join(',')})`,
+        'LEADS_CHAIN',
+      ]);
     await browser.screenshot(page, 'chain-leaders');
   });
 
