@@ -115,7 +115,9 @@ export class Explorer {
       else focus ??= (await search)?.id; // `?q=` alone shows the best match
       await search;
       if (focus && !state.view && current()) await this.showFocus(focus);
-      for (const key of state.expand) if (current()) await this.expandNow(parseExpansion(key));
+      // Replaying a shared URL: draw every expansion, then lay the result out once.
+      for (const key of state.expand) if (current()) await this.expandNow(parseExpansion(key), false);
+      if (state.expand.length && current()) await this.graph.layout(false);
       if (!current()) return;
       if (state.select) await this.selectNow(state.select);
       else if (focus && !this.viewPanel) await this.selectNow(focus);
@@ -260,7 +262,7 @@ export class Explorer {
     await this.graph.radial(id, byKindThenName);
   }
 
-  private async expandNow({ id, type }: Expansion): Promise<void> {
+  private async expandNow({ id, type }: Expansion, layout = true): Promise<void> {
     const generation = this.generation;
     const detail = await this.detail(id);
     this.still(generation);
@@ -282,7 +284,8 @@ export class Explorer {
       const known = this.details.get(other);
       if (known) this.graph.addEdges(this.edgesOf(await known));
     }
-    await this.graph.layout(before > 1);
+    // A small addition keeps the picture as it was; a large one is laid out anew.
+    if (layout) await this.graph.layout(before > 1 && added.length <= Math.max(10, before / 4));
     this.status(bi(`展开 ${detail.name}：新增 ${added.length} 个`, `expanded ${detail.name}: ${added.length} added`));
     if (this.panelShows(id)) await this.selectNow(id);
   }

@@ -193,8 +193,13 @@ export class GraphCanvas {
     });
   }
 
-  /** A force-directed layout; `incremental` starts from the current positions instead of anew. */
+  /**
+   * A force-directed layout (fCoSE). `incremental` starts from the current positions, which keeps
+   * the picture the user knows; past a hundred nodes, stronger repulsion and longer edges keep
+   * the clusters apart so they stay readable.
+   */
   layout(incremental = false): Promise<void> {
+    const large = this.cy.nodes().length > 100;
     const options = {
       name: 'fcose',
       quality: 'default',
@@ -203,8 +208,10 @@ export class GraphCanvas {
       fit: true,
       padding: 30,
       nodeDimensionsIncludeLabels: true,
-      idealEdgeLength: 90,
-      nodeRepulsion: 6500,
+      idealEdgeLength: large ? 140 : 90,
+      nodeRepulsion: large ? 45000 : 6500,
+      nodeSeparation: large ? 90 : 75,
+      gravity: large ? 0.05 : 0.25,
       packComponents: true,
     };
     return this.run(options as cytoscape.LayoutOptions);
