@@ -4,7 +4,13 @@
 #
 #   docker build -t chainatlas-api .
 #   docker run --rm -p 4000:4000 chainatlas-api                     # embedded Grafeo, seeded from cypher/ at start
-#   docker run --rm -p 4000:4000 -e NEO4J_URI=bolt://db:7687 -e NEO4J_PASSWORD=... chainatlas-api
+#   docker run -d --restart unless-stopped -p 4000:4000 -e NEO4J_URI=bolt://db:7687 -e NEO4J_PASSWORD=... chainatlas-api
+#
+# Restarts: the server exits 1 on an uncaught exception (state unknown, src/process-guard.ts) and
+# V8 aborts it when the heap is exhausted; the supervisor must start it again. An image cannot set
+# a restart policy: run it with `--restart unless-stopped` (docker-compose.yml does), or under an
+# orchestrator that restarts it. A store outage is not a reason to restart: the server stays up,
+# answers SERVICE_UNAVAILABLE and recovers by itself, and /health (liveness) stays 200.
 #
 # Base: Debian bookworm (glibc 2.36), never alpine. @grafeo-db/js loads a prebuilt native addon
 # from a per-platform optional dependency; the linux-x64-gnu addon needs glibc >= 2.34 (so not
@@ -48,7 +54,8 @@ COPY cypher ./cypher
 # (GRAPH_PATH) mount a volume writable by uid 1000 (node).
 USER node
 EXPOSE 4000
-# No curl or wget in slim images: node's fetch. /health answers 503 when the store does not.
+# No curl or wget in slim images: node's fetch. /health is liveness: 200 while the process serves
+# (the store's state is in its body; /ready is what a load balancer should check).
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 4000) + '/health', { signal: AbortSignal.timeout(4000) }).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 CMD ["node", "--enable-source-maps", "dist/main.js"]

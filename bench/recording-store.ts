@@ -4,28 +4,15 @@
  * one GraphQL request makes can then be replayed straight on the store, with the same concurrency
  * (calls that overlapped in the request run together), to time the raw Cypher behind it.
  */
-import type {
-  GraphStore,
-  Params,
-  QueryOptions,
-  Row,
-  ScriptResult,
-  SearchHit,
-  StoreHealth,
-} from '../src/store/graph-store.js';
+import type { GraphStore, Params, QueryOptions, Row, SearchHit } from '../src/store/graph-store.js';
+import { StoreDecorator } from '../src/store/store-decorator.js';
 
 export type RecordedCall = (
   { method: 'read'; cypher: string; params: Params } | { method: 'searchEntities'; text: string; limit: number }
 ) & { start: number; end: number; error?: string };
 
-export class RecordingStore implements GraphStore {
+export class RecordingStore extends StoreDecorator {
   private recording: RecordedCall[] | null = null;
-
-  constructor(readonly inner: GraphStore) {}
-
-  get engine() {
-    return this.inner.engine;
-  }
 
   /** Starts keeping calls; stop() returns them in the order they started. */
   start(): void {
@@ -38,7 +25,7 @@ export class RecordingStore implements GraphStore {
     return calls.sort((a, b) => a.start - b.start);
   }
 
-  async read<T = Row>(cypher: string, params: Params = {}, options?: QueryOptions): Promise<T[]> {
+  override async read<T = Row>(cypher: string, params: Params = {}, options?: QueryOptions): Promise<T[]> {
     const log = this.recording;
     if (!log) return this.inner.read<T>(cypher, params, options);
     const call: RecordedCall = {
@@ -59,35 +46,19 @@ export class RecordingStore implements GraphStore {
     }
   }
 
-  write<T = Row>(cypher: string, params?: Params, options?: QueryOptions): Promise<T[]> {
-    return this.inner.write<T>(cypher, params, options);
-  }
-
-  runScripts(scripts: Array<{ source: string; text: string }>): Promise<ScriptResult> {
-    return this.inner.runScripts(scripts);
-  }
-
-  async searchEntities(text: string, limit: number): Promise<SearchHit[]> {
+  override async searchEntities(text: string, limit: number, options?: QueryOptions): Promise<SearchHit[]> {
     const log = this.recording;
-    if (!log) return this.inner.searchEntities(text, limit);
+    if (!log) return this.inner.searchEntities(text, limit, options);
     const call: RecordedCall = { method: 'searchEntities', text, limit, start: performance.now(), end: 0 };
     log.push(call);
     try {
-      return await this.inner.searchEntities(text, limit);
+      return await this.inner.searchEntities(text, limit, options);
     } catch (error) {
       call.error = error instanceof Error ? error.message : String(error);
       throw error;
     } finally {
       call.end = performance.now();
     }
-  }
-
-  health(): Promise<StoreHealth> {
-    return this.inner.health();
-  }
-
-  close(): Promise<void> {
-    return this.inner.close();
   }
 }
 

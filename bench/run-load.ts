@@ -3,21 +3,37 @@
  * server on loopback (embedded engine, or Neo4j when NEO4J_URI is set), with a fixed mix of the
  * flagship operations. Reports throughput, p50/p99 latency, errors (HTTP and GraphQL; must be 0)
  * and the server's memory before, after warm-up and at the end. Not a test.
+ *
+ * npm run load -- --fault [--outages 3 --outage-seconds 5]: the store goes away and comes back
+ * under steady load (load-fault.ts). Embedded engine: the server runs around a fault-injecting
+ * store (tests/support/fault-server.ts) and the outage is switched by signal. Neo4j: give the
+ * commands that stop and start it, e.g.
+ *   --outage-cmd-stop 'docker compose stop neo4j' \
+ *   --outage-cmd-start 'docker compose start neo4j && until docker compose exec neo4j cypher-shell -u neo4j -p "$NEO4J_PASSWORD" "RETURN 1"; do sleep 1; done'
+ * It reports errors by code, the longest request during each outage and the time to recover, and
+ * fails unless the server stayed up, every request during an outage answered SERVICE_UNAVAILABLE
+ * within 3 s, and answers came back within 15 s of the store's return.
  */
 import { spawn } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import { faultRun } from './load-fault.js';
 
 const { values } = parseArgs({
   options: {
     seconds: { type: 'string', default: '60' },
     connections: { type: 'string', default: '10' },
     port: { type: 'string', default: '4790' },
+    fault: { type: 'boolean', default: false },
+    outages: { type: 'string', default: '3' },
+    'outage-seconds': { type: 'string', default: '5' },
+    'outage-cmd-stop': { type: 'string' },
+    'outage-cmd-start': { type: 'string' },
   },
   strict: true,
 });
-const positive = (flag: keyof typeof values) => {
+const positive = (flag: 'seconds' | 'connections' | 'port' | 'outages' | 'outage-seconds') => {
   const n = Number(values[flag]);
   if (!Number.isInteger(n) || n <= 0) throw new Error(`--${flag} needs a positive whole number, got ${values[flag]}`);
   return n;
@@ -40,8 +56,16 @@ async function memory(): Promise<{ rssMb: number; heapUsedMb: number }> {
   return (await (await fetch(`${base}/health`)).json()).memory;
 }
 
+const neo4j = Boolean(process.env.NEO4J_URI);
+if (values.fault && neo4j && !(values['outage-cmd-stop'] && values['outage-cmd-start']))
+  throw new Error('--fault on Neo4j needs --outage-cmd-stop and --outage-cmd-start (commands that stop and start it)');
+if (!values.fault && (values['outage-cmd-stop'] || values['outage-cmd-start']))
+  throw new Error('--outage-cmd-stop and --outage-cmd-start belong to --fault');
+
 async function main() {
-  const server = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  // The embedded engine lives in the server's process: its outages are injected there.
+  const entry = values.fault && !neo4j ? 'tests/support/fault-server.ts' : 'src/main.ts';
+  const server = spawn(process.execPath, ['--import', 'tsx', entry], {
     env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -53,6 +77,28 @@ async function main() {
     await new Promise((r) => setTimeout(r, 100));
   }
   const engine = (await (await fetch(`${base}/health`)).json()).engine;
+  if (values.fault) {
+    try {
+      const outage = neo4j
+        ? { stop: values['outage-cmd-stop']!, start: values['outage-cmd-start']! }
+        : { signal: server };
+      const report = await faultRun({
+        base,
+        engine,
+        connections: CONNECTIONS,
+        outages: positive('outages'),
+        outageSeconds: positive('outage-seconds'),
+        mix: MIX,
+        outage,
+        server,
+      });
+      console.log(report.lines.join('\n'));
+      if (!report.passed) process.exitCode = 1;
+    } finally {
+      server.kill('SIGTERM');
+    }
+    return;
+  }
   try {
     const before = await memory();
     let graphqlErrors = 0;

@@ -846,6 +846,7 @@ export class SyntheticGraph {
       name,
       ...(nameEn ? { nameEn } : {}),
       aliases,
+      basis: 'stated',
       searchText: parts.join(' | '),
       ...(kind === 'Document' ? {} : { nameKeys: [...new Set(keys)] }),
       ...extra,
@@ -872,7 +873,7 @@ export class SyntheticGraph {
     return {
       from: this.id(fromKind, from),
       to: this.id(toKind, to),
-      props: { ...props, ...this.evidence(r, docs, '') },
+      props: { ...props, basis: 'stated', ...this.evidence(r, docs, '') },
     };
   }
 
@@ -942,10 +943,10 @@ export class SyntheticGraph {
       case 'HAS_INDUSTRY':
         for (let i = 0; i < c.City; i++)
           for (const k of csrList(p.cityChains, i))
-            yield this.rel('City', i, 'IndustryChain', k, this.rand('City', i, T + k));
+            yield this.rel('City', i, 'IndustryChain', k, this.rand('City', i, T + k), { status: 'existing' });
         for (let i = 0; i < c.Park; i++)
           for (const k of csrList(p.parkChains, i))
-            yield this.rel('Park', i, 'IndustryChain', k, this.rand('Park', i, T + k));
+            yield this.rel('Park', i, 'IndustryChain', k, this.rand('Park', i, T + k), { status: 'existing' });
         return;
       case 'OPERATES':
         for (let i = 0; i < c.Project; i++) {
@@ -983,8 +984,8 @@ export class SyntheticGraph {
       case 'ISSUED_BY':
         for (let i = 0; i < c.Policy; i++) {
           const r = this.rand('Policy', i, T);
-          if (r.next() < 0.65) yield this.rel('Policy', i, 'Organization', skew(r, c.Organization, 1.5), r);
-          else yield this.rel('Policy', i, 'City', r.next() < 0.8 ? this.policyPlace(i) : int(r, p.provinces), r);
+          // Always a body (the model's ISSUED_BY never points at a place).
+          yield this.rel('Policy', i, 'Organization', skew(r, c.Organization, 1.5), r);
         }
         return;
       case 'APPLIES_TO':

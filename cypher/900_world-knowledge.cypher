@@ -4,6 +4,8 @@
 
 MATCH (a:Entity {id: 'city:chenzhou'}), (b:Entity {id: 'city:hunan'}) MERGE (a)-[r:PART_OF]->(b) SET r = {basis: 'world-knowledge', reason: '郴州市 is a prefecture-level city of 湖南省 (administrative division)'};
 MATCH (a:Entity {id: 'city:dongguan'}), (b:Entity {id: 'city:guangdong'}) MERGE (a)-[r:PART_OF]->(b) SET r = {basis: 'world-knowledge', reason: '东莞市 is a prefecture-level city of 广东省 (administrative division)'};
+MATCH (a:Entity {id: 'city:duanzhou'}), (b:Entity {id: 'city:zhaoqing'}) MERGE (a)-[r:PART_OF]->(b) SET r = {basis: 'world-knowledge', reason: '端州区 is a district of 肇庆市 (administrative division)'};
+MATCH (a:Entity {id: 'city:gaoyao'}), (b:Entity {id: 'city:zhaoqing'}) MERGE (a)-[r:PART_OF]->(b) SET r = {basis: 'world-knowledge', reason: '高要区 is a district of 肇庆市 (administrative division)'};
 MATCH (a:Entity {id: 'city:guangzhou'}), (b:Entity {id: 'city:guangdong'}) MERGE (a)-[r:PART_OF]->(b) SET r = {basis: 'world-knowledge', reason: '广州市 is the capital of 广东省 (administrative division)'};
 MATCH (a:Entity {id: 'city:jiahe'}), (b:Entity {id: 'city:chenzhou'}) MERGE (a)-[r:PART_OF]->(b) SET r = {basis: 'world-knowledge', reason: '嘉禾县 is a county of 郴州市 (administrative division)'};
 MATCH (a:Entity {id: 'city:shenzhen'}), (b:Entity {id: 'city:guangdong'}) MERGE (a)-[r:PART_OF]->(b) SET r = {basis: 'world-knowledge', reason: '深圳市 is a sub-provincial city of 广东省 (administrative division)'};

@@ -3,8 +3,13 @@
  * with one line naming the variable, instead of failing later inside a driver call.
  */
 import { z } from 'zod';
+import { HTTP_TIMEOUT_DEFAULTS, type HttpTimeouts } from './http/http-server.js';
+import { RATE_LIMIT_DEFAULTS, type RateLimitOptions } from './http/rate-limit.js';
+import { STORE_GUARD_DEFAULTS, type StoreGuardOptions } from './store/guarded-store.js';
 
 const NEO4J_SCHEMES = ['neo4j', 'neo4j+s', 'neo4j+ssc', 'bolt', 'bolt+s', 'bolt+ssc'];
+
+const ms = (min: number, max: number, fallback: number) => z.coerce.number().int().min(min).max(max).default(fallback);
 
 const Env = z
   .object({
@@ -25,7 +30,18 @@ const Env = z
     GRAPH_PATH: z.string().min(1).optional(),
     CYPHER_DIR: z.string().min(1).default('cypher'),
     CORPUS_DIR: z.string().min(1).default('../shared/seeds'),
-    QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+    QUERY_TIMEOUT_MS: ms(100, 600_000, 10_000),
+    NEO4J_CONNECT_TIMEOUT_MS: ms(100, 60_000, 2_000),
+    NEO4J_MAX_RETRY_MS: ms(0, 60_000, 2_000),
+    STORE_MAX_CONCURRENCY: z.coerce.number().int().min(1).max(1_000).default(STORE_GUARD_DEFAULTS.maxConcurrency),
+    STORE_QUEUE_WAIT_MS: ms(0, 60_000, STORE_GUARD_DEFAULTS.queueWaitMs),
+    STORE_PROBE_INTERVAL_MS: ms(100, 60_000, STORE_GUARD_DEFAULTS.probeIntervalMs),
+    RATE_LIMIT_MAX: z.coerce.number().int().min(0).max(1_000_000).default(RATE_LIMIT_DEFAULTS.max),
+    RATE_LIMIT_WINDOW_MS: ms(1_000, 3_600_000, RATE_LIMIT_DEFAULTS.windowMs),
+    TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+    HTTP_HEADERS_TIMEOUT_MS: ms(1_000, 300_000, HTTP_TIMEOUT_DEFAULTS.headersTimeoutMs),
+    HTTP_REQUEST_TIMEOUT_MS: ms(1_000, 3_600_000, HTTP_TIMEOUT_DEFAULTS.requestTimeoutMs),
+    HTTP_KEEP_ALIVE_TIMEOUT_MS: ms(1_000, 600_000, HTTP_TIMEOUT_DEFAULTS.keepAliveTimeoutMs),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     NODE_ENV: z.string().default('development'),
   })
@@ -40,10 +56,26 @@ const Env = z
         message: 'applies to the embedded engine only; unset it or NEO4J_URI',
       });
     }
+    if (env.HTTP_HEADERS_TIMEOUT_MS > env.HTTP_REQUEST_TIMEOUT_MS) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['HTTP_HEADERS_TIMEOUT_MS'],
+        message: `must not exceed HTTP_REQUEST_TIMEOUT_MS (${env.HTTP_REQUEST_TIMEOUT_MS})`,
+      });
+    }
   });
 
 export type StoreConfig =
-  | { engine: 'neo4j'; uri: string; user: string; password: string; database: string; timeoutMs: number }
+  | {
+      engine: 'neo4j';
+      uri: string;
+      user: string;
+      password: string;
+      database: string;
+      timeoutMs: number;
+      connectTimeoutMs: number;
+      maxRetryTimeMs: number;
+    }
   | { engine: 'grafeo'; path?: string; timeoutMs: number };
 
 export interface Config {
@@ -54,6 +86,10 @@ export interface Config {
   corpusDir: string;
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
   production: boolean;
+  storeGuard: Pick<StoreGuardOptions, 'maxConcurrency' | 'queueWaitMs' | 'probeIntervalMs'>;
+  rateLimit: RateLimitOptions;
+  trustProxy: number;
+  http: HttpTimeouts;
 }
 
 export class ConfigError extends Error {
@@ -83,6 +119,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         password: e.NEO4J_PASSWORD!,
         database: e.NEO4J_DATABASE,
         timeoutMs: e.QUERY_TIMEOUT_MS,
+        connectTimeoutMs: e.NEO4J_CONNECT_TIMEOUT_MS,
+        maxRetryTimeMs: e.NEO4J_MAX_RETRY_MS,
       }
     : { engine: 'grafeo', path: e.GRAPH_PATH, timeoutMs: e.QUERY_TIMEOUT_MS };
   return {
@@ -93,5 +131,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corpusDir: e.CORPUS_DIR,
     logLevel: e.LOG_LEVEL,
     production: e.NODE_ENV === 'production',
+    storeGuard: {
+      maxConcurrency: e.STORE_MAX_CONCURRENCY,
+      queueWaitMs: e.STORE_QUEUE_WAIT_MS,
+      probeIntervalMs: e.STORE_PROBE_INTERVAL_MS,
+    },
+    rateLimit: { max: e.RATE_LIMIT_MAX, windowMs: e.RATE_LIMIT_WINDOW_MS },
+    trustProxy: e.TRUST_PROXY,
+    http: {
+      headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_MS,
+      requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS,
+      keepAliveTimeoutMs: e.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+    },
   };
 }

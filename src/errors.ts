@@ -16,8 +16,12 @@ export const ErrorCode = {
   QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
   /** The request used up its time budget. */
   TIMEOUT: 'TIMEOUT',
-  /** The store cannot be reached. */
+  /** The store cannot be reached, or is known to be down (circuit open); HTTP 503 with Retry-After. */
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  /** The store is busy: no slot for this request's work within the queue wait; HTTP 503 with Retry-After. */
+  OVERLOADED: 'OVERLOADED',
+  /** This client sent more requests than the rate limit allows; HTTP 429 with Retry-After. */
+  RATE_LIMITED: 'RATE_LIMITED',
   /** A fault of ours; detail goes to the log only. */
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
   /** HTTP-level rejections before GraphQL runs. */
@@ -57,5 +61,18 @@ export class StoreUnavailableError extends ChainAtlasError {
 export class QueryTimeoutError extends ChainAtlasError {
   constructor(message: string, options?: { cause?: unknown }) {
     super(ErrorCode.TIMEOUT, message, true, options);
+  }
+}
+
+/**
+ * The store's concurrency limit was reached and no slot freed up within the queue wait; code
+ * OVERLOADED. The request did no work, so trying again after `retryAfterSeconds` is safe.
+ */
+export class OverloadedError extends ChainAtlasError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(ErrorCode.OVERLOADED, message, true);
   }
 }

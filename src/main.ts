@@ -1,12 +1,12 @@
 /**
  * npm start: validate the configuration, open the store (embedded Grafeo unless NEO4J_URI is
- * set), seed the embedded store from cypher/, serve GraphQL, and shut down gracefully.
+ * set), seed the embedded store from cypher/, then run the server (server.ts: limits, process
+ * guard, graceful shutdown).
  */
-import type { Server } from 'node:http';
 import { ConfigError, loadConfig, type Config } from './config.js';
-import { createApp } from './http/create-app.js';
 import { createLogger } from './http/logger.js';
 import { seedGraph } from './seeding/seed-graph.js';
+import { runServer } from './server.js';
 import { openStore } from './store/open-store.js';
 
 function describeEngine(config: Config): string {
@@ -30,7 +30,6 @@ async function main(): Promise<void> {
   console.log(`ChainAtlas starting: ${describeEngine(config)}`);
   const logger = createLogger(config.logLevel);
   const store = await openStore(config.store);
-  let seeded = config.store.engine === 'neo4j';
   if (config.store.engine === 'grafeo') {
     const report = await seedGraph(store, config.cypherDir, (line) => logger.debug(line));
     if (report.mismatches.length)
@@ -39,48 +38,8 @@ async function main(): Promise<void> {
     console.log(
       `seeded ${report.counts.nodes.Entity ?? 0} nodes and ${relationships} relationships from ${config.cypherDir}/ in ${report.ms.toFixed(0)} ms`,
     );
-    seeded = true;
   }
-  const { app, apollo } = await createApp({
-    store,
-    production: config.production,
-    seeded: () => seeded,
-    requestTimeoutMs: config.store.timeoutMs,
-    logger,
-    cypherDir: config.cypherDir,
-    corpusDir: config.corpusDir,
-  });
-  const server: Server = app.listen(config.port, config.host, () => {
-    console.log(
-      `GraphQL ready at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}/graphql`,
-    );
-  });
-  server.on('error', (error) => {
-    console.error(`cannot listen on ${config.host}:${config.port}: ${error.message}`);
-    process.exit(1);
-  });
-
-  let stopping = false;
-  const shutdown = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    seeded = false; // /ready turns 503 so a load balancer stops sending traffic
-    logger.info({ signal }, 'shutting down: draining in-flight requests');
-    // Stop accepting; idle keep-alive connections close now, busy ones after their response.
-    server.close(async () => {
-      await apollo.stop();
-      await store.close();
-      logger.info('stopped');
-      logger.flush(() => process.exit(0));
-    });
-    server.closeIdleConnections();
-    setTimeout(() => {
-      logger.error('in-flight requests did not finish within 10 s; exiting');
-      process.exit(1);
-    }, 10_000).unref();
-  };
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
-  process.on('SIGINT', () => shutdown('SIGINT'));
+  await runServer({ config, store, logger });
 }
 
 main().catch((error) => {

@@ -252,3 +252,90 @@ describe('invalid arguments to the questions', () => {
     expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 });
+
+describe('the knowledge model in the API', () => {
+  it('projects(filter: {city}) and investmentSummary(groupBy: CITY) count the same projects for every city', async () => {
+    const { investmentSummary } = await ok('{ investmentSummary(groupBy: CITY) { key projectCount } }');
+    const cities = investmentSummary.filter((g: any) => g.key.startsWith('city:'));
+    expect(cities.length).toBeGreaterThan(3);
+    for (const g of cities) {
+      const { projects } = await ok('query($c: String) { projects(first: 1, filter: {city: $c}) { totalCount } }', {
+        c: g.key,
+      });
+      expect(projects.totalCount, g.key).toBe(g.projectCount);
+    }
+    // A county counts the projects placed in it, in both.
+    const { projects } = await ok('{ projects(first: 100, filter: {city: "阳春"}) { totalCount nodes { id } } }');
+    const summary = await ok('{ investmentSummary(groupBy: CITY, city: "阳春") { projectCount } }');
+    expect(projects.totalCount).toBe(summary.investmentSummary.reduce((n: number, g: any) => n + g.projectCount, 0));
+    expect(projects.totalCount).toBeGreaterThan(0);
+  });
+
+  it('regions are not parks: 韶关 is in the 广州都市圈 and the 北部生态发展区', async () => {
+    const { regions } = await ok('{ regions(first: 50) { totalCount nodes { id name regionType members { name } } } }');
+    const byName = Object.fromEntries(regions.nodes.map((r: any) => [r.name, r]));
+    expect(byName['广州都市圈'].regionType).toBe('metropolitan-circle');
+    expect(names(byName['广州都市圈'].members)).toContain('韶关市');
+    expect(names(byName['北部生态发展区'].members)).toContain('韶关市');
+    expect(byName['粤港澳大湾区'].regionType).toBe('economic-region');
+    const { parks } = await ok('{ parks(first: 100) { nodes { name } } }');
+    for (const region of ['粤港澳大湾区', '西江经济带', '大丹霞', '南岭国家公园'])
+      expect(names(parks.nodes)).not.toContain(region);
+  });
+
+  it('a designation and its holders, with the status and year of each award', async () => {
+    const data = await ok(`{
+      gaoxin: node(id: "designation:shengji-gaoxinqu") { name ... on Designation { designationType level holders { name } } }
+      shixing: node(id: "city:shixing") { relations(types: [HAS_DESIGNATION]) { node { name } basis properties { key value } evidence { quote } } }
+      zq: node(id: "city:zhaoqing") { relations(types: [HAS_DESIGNATION]) { node { name } properties { key value } } }
+      shaogang: node(id: "park:shaogang") { ... on Park { designations } } }`);
+    expect(data.gaoxin).toMatchObject({ name: '省级高新区', designationType: 'park-status', level: 'provincial' });
+    expect(new Set(names(data.gaoxin.holders))).toEqual(new Set(['南雄高新区', '乳源高新区']));
+    const award = data.shixing.relations.find((r: any) => r.node.name === '国家生态文明建设示范县');
+    expect(award.basis).toBe('stated');
+    expect(award.properties).toContainEqual({ key: 'status', value: 'awarded' });
+    expect(award.evidence[0].quote).toMatch(/始兴县获评/);
+    const sought = data.zq.relations.find((r: any) => r.node.name === '粤港澳大湾区西部制造新城');
+    expect(sought.properties).toContainEqual({ key: 'status', value: 'sought' });
+    expect(data.shaogang.designations).toEqual(['省产业园', '省级特色产业园']);
+  });
+
+  it('inferred facts carry their basis and reason; stated ones say so', async () => {
+    const data = await ok(
+      '{ node(id: "proj:byd-qiche-moju") { relations(types: [LOCATED_IN]) { node { name } basis reason evidence { quote } } } }',
+    );
+    const [place] = data.node.relations;
+    expect(place.node.name).toBe('韶关市');
+    expect(place.basis).toBe('inferred');
+    expect(place.reason).toMatch(/韶关/);
+    expect(place.evidence.length).toBeGreaterThan(0);
+    const { connections } = await ok(
+      '{ connections(from: "韶关", to: "东莞") { steps { type basis properties { key value } } } }',
+    );
+    expect(connections[0].steps[0]).toMatchObject({ type: 'PAIRED_WITH', basis: 'stated' });
+    expect(connections[0].steps[0].properties).toContainEqual({ key: 'mode', value: '对口帮扶' });
+  });
+
+  it('reports are cited documents, kept apart from the sources', async () => {
+    const { reports, documents } = await ok(`{
+      reports(first: 20) { totalCount nodes { name reportType issuers { name } subjects { name } } }
+      documents(first: 20) { totalCount } }`);
+    expect(documents.totalCount).toBe(5);
+    const report = reports.nodes.find((r: any) => r.name === '郴州市有色金属产业高质量发展调研报告');
+    expect(report.reportType).toBe('research-report');
+    // The title names both the industry and the city it studies.
+    expect(names(report.subjects).sort()).toEqual(['有色金属', '郴州市'].sort());
+    expect(names(report.issuers)).toContain('郴州市工业和信息化局');
+    const { policies } = await ok('{ policies(first: 100, filter: {nameContains: "调研报告"}) { totalCount } }');
+    expect(policies.totalCount).toBe(0);
+  });
+
+  it("the 2023 Yangjiang plan's own actions are its parts; what it implements is broader", async () => {
+    const { node } = await ok(
+      '{ node(id: "policy:yangjiang-zhizao-qiangshi") { ... on Policy { parts { name } implements { name } } } }',
+    );
+    expect(names(node.parts)).toEqual(expect.arrayContaining(['集群强链提升行动', '园区质效提升行动']));
+    expect(names(node.implements)).not.toContain('集群强链提升行动');
+    expect(names(node.implements)).toContain('制造业当家');
+  });
+});

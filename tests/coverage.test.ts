@@ -141,10 +141,13 @@ function fixture(
       name: e.name,
       aliases: e.aliases ?? [],
       props: e.props ?? {},
+      basis: 'stated' as const,
+      distinctFrom: {},
       evidence: e.docs.map((doc) => ({ doc, quote: e.name, start: 0, end: 1 })),
     })),
     facts: [],
     ignores: new Map(Object.entries(ignores)),
+    unplaced: [],
   };
   return { knowledge, texts };
 }

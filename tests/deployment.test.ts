@@ -484,8 +484,9 @@ describe('Dockerfile', () => {
     const script = nodeScript(cmd!.json!);
     expect(script).toBe(compiledPath('src/main.ts'));
     expect(existsSync(path.join(ROOT, sourceOf(script!)!))).toBe(true);
-    // The code that handles SIGTERM when node is PID 1.
-    expect(read('src/main.ts')).toMatch(/process\.on\('SIGTERM'/);
+    // The code that handles SIGTERM when node is PID 1: main.ts runs the server of src/server.ts.
+    expect(read('src/main.ts')).toMatch(/import \{ runServer \} from '\.\/server\.js'/);
+    expect(read('src/server.ts')).toMatch(/process\.on\('SIGTERM'/);
   });
 
   it('COPYs only what exists in the repository (and is not .dockerignored) or what the build stage produced', () => {
@@ -643,6 +644,11 @@ describe('docker-compose.yml', () => {
     const test = argv(api!.healthcheck?.test);
     expect(test[0]).toBe('CMD');
     expect(await healthcheckExits(test.slice(1))).toEqual({ healthy: 0, unhealthy: 1, wrongPath: 1, down: 1 });
+  });
+
+  it('api: restarted whenever it exits (the server exits 1 on an uncaught exception, for its supervisor)', () => {
+    expect(['always', 'unless-stopped']).toContain(api!.restart);
+    expect(neo4j!.restart).toBe('unless-stopped');
   });
 
   it('seed and api set only variables src/config.ts reads, and they select the neo4j service', () => {

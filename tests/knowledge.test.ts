@@ -145,3 +145,51 @@ describe('bad seed input fails the build with the file, the entry and the reason
     expect((error as SeedError).message).toMatch(message);
   });
 });
+
+describe('the built graph follows the model', () => {
+  it('every node and every fact relationship has a basis, and every inferred one a reason', async () => {
+    const rels = await store.read<{ type: string; basis: string | null; reason: string | null; n: number }>(`
+      MATCH ()-[r]->() WHERE NOT type(r) IN ['MENTIONED_IN', 'DESCRIBES']
+      RETURN type(r) AS type, r.basis AS basis, r.reason IS NOT NULL AS reason, count(*) AS n`);
+    const nodes = await store.read<{ kind: string; basis: string | null; n: number }>(
+      'MATCH (n:Entity) RETURN n.kind AS kind, n.basis AS basis, count(*) AS n',
+    );
+    for (const r of rels) {
+      expect(['stated', 'inferred', 'world-knowledge'], `${r.type} ${r.basis}`).toContain(r.basis);
+      expect(r.reason, `${r.type} ${r.basis}`).toBe(r.basis !== 'stated');
+    }
+    for (const n of nodes) expect(['stated', 'inferred'], `${n.kind} ${n.basis}`).toContain(n.basis);
+    const byBasis = (rows: Array<{ basis: string | null; n: number }>) =>
+      rows.reduce<Record<string, number>>((acc, r) => ({ ...acc, [r.basis!]: (acc[r.basis!] ?? 0) + r.n }), {});
+    console.log('relationships by basis', byBasis(rels), 'nodes by basis', byBasis(nodes));
+  });
+
+  it('every park and project reaches a city (at least 95% is the bar)', async () => {
+    const rows = await store.read<{ kind: string; placed: boolean; n: number }>(`
+      MATCH (x:Entity) WHERE x.kind IN ['Park', 'Project']
+      RETURN x.kind AS kind,
+             EXISTS { MATCH (x)-[:LOCATED_IN|IN_PARK|PART_OF*1..4]->(:City) } AS placed, count(*) AS n`);
+    for (const kind of ['Park', 'Project']) {
+      const placed = rows.find((r) => r.kind === kind && r.placed)?.n ?? 0;
+      const all = rows.filter((r) => r.kind === kind).reduce((n, r) => n + r.n, 0);
+      expect(placed / all, kind).toBeGreaterThanOrEqual(0.95);
+    }
+  });
+
+  it('no policy is an honour, title, region or report any more, and APPLIES_TO only says what a policy acts on', async () => {
+    // Honours (HAS_DESIGNATION), regions (IN_REGION) and reports (ABOUT) have predicates of their own.
+    const [row] = await store.read<{ applies: number; congress: number }>(`
+      OPTIONAL MATCH (s)-[a:APPLIES_TO]->(o)
+      WHERE NOT s:Policy OR o:Designation OR o:Report OR o:Indicator OR o:Policy
+      WITH count(a) AS applies
+      OPTIONAL MATCH (o:Organization) WHERE o.name CONTAINS '党代会'
+      RETURN applies, count(o) AS congress`);
+    expect(row).toEqual({ applies: 0, congress: 0 });
+    const policies = await store.read<{ name: string }>('MATCH (p:Policy) RETURN p.name AS name');
+    for (const word of ['示范县', '森林城市', '单项冠军', '都市圈', '调研报告', '专精特新'])
+      expect(
+        policies.map((p) => p.name).filter((n) => n.includes(word)),
+        word,
+      ).toEqual([]);
+  });
+});

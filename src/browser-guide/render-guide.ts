@@ -39,7 +39,7 @@ const LABELS: LabelDoc[] = [
     label: 'Entity',
     zh: '所有节点共有的标签；id 全局唯一、永久不变',
     en: 'on every node; its id is globally unique and stable',
-    props: 'id, kind, name, nameEn, aliases, nameKeys, searchText, evidence*',
+    props: 'id, kind, name, nameEn, aliases, basis, nameKeys, searchText, evidence*',
   },
   {
     label: 'City',
@@ -48,17 +48,23 @@ const LABELS: LabelDoc[] = [
     props: 'level',
   },
   {
+    label: 'Region',
+    zh: '经济区、都市圈、经济带、合作平台、国家公园、景区（非行政区、非园区）',
+    en: 'economic regions, metropolitan circles, belts, cooperation platforms, national parks, scenic areas',
+    props: 'regionType',
+  },
+  {
     label: 'Park',
     zh: '产业园、高新区、开发区、产业转移园、平台、基地',
     en: 'industrial parks, high-tech and development zones, transfer parks, platforms, bases',
-    props: 'parkType, designations, areaKm2',
+    props: 'parkType, status, designations (derived), areaKm2',
   },
   { label: 'Enterprise', zh: '企业', en: 'enterprises', props: 'industry' },
   {
     label: 'Project',
     zh: '投资项目',
     en: 'investment projects',
-    props: 'amountYi (亿元), status, capacity, phase, year',
+    props: 'amountYi (亿元), amountBound, status, year, targetStatus, targetYear, capacity, phase',
   },
   {
     label: 'IndustryChain',
@@ -68,9 +74,21 @@ const LABELS: LabelDoc[] = [
   },
   {
     label: 'Policy',
-    zh: '政策文件、规划、方案、机制、战略',
-    en: 'policy documents, plans, programmes, mechanisms, strategies',
-    props: 'policyType, docNumber, issuedDate',
+    zh: '政府的政策工具：文件、规划、方案、机制、资金、战略、平台',
+    en: 'instruments of government: documents, plans, programmes, mechanisms, funds, strategies, platforms',
+    props: 'policyType, level, status, docNumber, issuedDate',
+  },
+  {
+    label: 'Designation',
+    zh: '称号、资质、级别、定位（如省级高新区、专精特新、国家森林城市）',
+    en: 'honours, titles, levels and positionings (省级高新区, 专精特新, 国家森林城市)',
+    props: 'designationType, level',
+  },
+  {
+    label: 'Report',
+    zh: '文中引用的报告（调研报告、工作报告、党代会），不是源文档',
+    en: 'reports the sources cite (research and work reports, party congresses); not the sources',
+    props: 'reportType, issuedDate',
   },
   {
     label: 'Organization',
@@ -82,7 +100,7 @@ const LABELS: LabelDoc[] = [
     label: 'Indicator',
     zh: '文档给出的统计数字',
     en: 'a figure a document states',
-    props: 'metric, value, unit, year, period, growthPct',
+    props: 'metric, value, unit, bound, status, year, period, growthPct, rankScope',
   },
   {
     label: 'Document',
@@ -103,21 +121,34 @@ interface RelationshipDoc {
 const RELATIONSHIPS: RelationshipDoc[] = [
   {
     type: 'PART_OF',
-    zh: '上级行政区、所属园区、上级产业链、上级机构',
-    en: 'administrative parent, enclosing park, parent chain, parent body',
+    zh: '上级行政区、所属园区（园中园）、上级产业链、上级机构、所属规划（规划自身的行动）',
+    en: 'administrative parent, enclosing park, parent chain, parent body, the plan an action belongs to',
   },
-  { type: 'LOCATED_IN', zh: '所在地', en: 'where it is' },
+  { type: 'LOCATED_IN', zh: '所在地（最具体的城市）', en: 'where it is (its most specific city)' },
   { type: 'IN_PARK', zh: '位于园区', en: 'in a park' },
+  { type: 'IN_REGION', zh: '属于经济区、都市圈、经济带', en: 'member of a region, circle or belt' },
   { type: 'LEADS_CHAIN', zh: '链主、龙头企业（属性 role）', en: 'leads the chain (property role)' },
   { type: 'PART_OF_CHAIN', zh: '属于该产业链', en: 'belongs to the chain' },
-  { type: 'HAS_INDUSTRY', zh: '发展、承载该产业', en: 'develops or hosts the industry' },
+  {
+    type: 'HAS_INDUSTRY',
+    zh: '拥有、发展或规划该产业（属性 status、tier）',
+    en: 'has, develops or plans the industry (properties status, tier)',
+  },
   { type: 'OPERATES', zh: '投资、建设或运营项目', en: 'invests in, builds or runs the project' },
   { type: 'SUBSIDIARY_OF', zh: '子公司', en: 'subsidiary of' },
   { type: 'SUPPLIES', zh: '为其配套', en: 'supplies' },
   { type: 'COOPERATES_WITH', zh: '合作、签约、校企合作', en: 'cooperates with' },
-  { type: 'ISSUED_BY', zh: '政策发布者', en: 'issued by' },
-  { type: 'APPLIES_TO', zh: '政策对象', en: 'what the policy targets' },
-  { type: 'IMPLEMENTS', zh: '落实上级政策', en: 'carries out another policy' },
+  { type: 'ISSUED_BY', zh: '发布、授予或撰写的机构', en: 'the body that issued, conferred or wrote it' },
+  {
+    type: 'APPLIES_TO',
+    zh: '政策作用对象（属性 role、batch）',
+    en: 'what the instrument acts on (properties role, batch)',
+  },
+  {
+    type: 'IMPLEMENTS',
+    zh: '落实更上位的政策（具体的指向上位的）',
+    en: 'carries out a broader instrument (the specific one points to the broader)',
+  },
   {
     type: 'ASSIGNS',
     zh: '政策交给其任务：牵头或负责（属性 role）',
@@ -128,6 +159,13 @@ const RELATIONSHIPS: RelationshipDoc[] = [
     zh: '对口帮扶、共建、产业转移（属性 mode）',
     en: 'counterpart assistance, co-building, industrial transfer (property mode)',
   },
+  {
+    type: 'HAS_DESIGNATION',
+    zh: '获得、被推荐或争创的称号（属性 status：awarded / nominated / sought，year）',
+    en: 'holds, is nominated for or seeks the designation (properties status, year)',
+  },
+  { type: 'PROPOSED_IN', zh: '由该报告或党代会提出', en: 'put forward in that report or congress' },
+  { type: 'ABOUT', zh: '报告的主题', en: 'what a report is about' },
   { type: 'HAS_INDICATOR', zh: '统计数字', en: 'a stated figure' },
   {
     type: 'MENTIONED_IN',
@@ -356,8 +394,8 @@ function evidenceSlide(evidence: LibraryQuery | undefined, lookup: LibraryQuery 
         'Every entity and every fact relationship has four lists of equal length, <code>evidenceDocs</code>, <code>evidenceQuotes</code>, <code>evidenceStarts</code> and <code>evidenceEnds</code>: evidence i is the quote <code>evidenceQuotes[i]</code> (at most 50 characters, in the script of the original) found in document <code>evidenceDocs[i]</code> from character <code>evidenceStarts[i]</code> to <code>evidenceEnds[i]</code>.',
       ),
       ...both(
-        "文档默认而未写明的行政区划关系（如区县属于哪个市）没有证据，而标有 <code>basis: 'world-knowledge'</code> 和说明 <code>reason</code>。",
-        "The administrative divisions the documents take for granted (which city a district belongs to) carry no evidence; they are marked <code>basis: 'world-knowledge'</code> with a <code>reason</code>.",
+        "每个节点和事实关系都有 <code>basis</code>：<code>'stated'</code>（引文直接说明）、<code>'inferred'</code>（由文档上下文推出，附支持的引文和一行说明 <code>reason</code>）或 <code>'world-knowledge'</code>（文档默认而未写明的行政区划，如区县属于哪个市：没有证据，附 <code>reason</code>）。",
+        "Every node and fact relationship has a <code>basis</code>: <code>'stated'</code> (a quote says it), <code>'inferred'</code> (the document's context implies it: supporting quotes plus a one-line <code>reason</code>) or <code>'world-knowledge'</code> (the administrative divisions the documents take for granted, such as which city a district belongs to: no evidence, a <code>reason</code>).",
       ),
       ...both(
         '<code>(:Entity)-[:MENTIONED_IN {quotes, starts, ends}]-&gt;(:Document)</code> 汇总一个实体在一份文档中的引文；<code>(:Document)-[:DESCRIBES]-&gt;(:City)</code> 指出文档所写的城市。',

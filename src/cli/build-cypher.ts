@@ -20,6 +20,16 @@ await runCli(async () => {
     `seeds: ${knowledge.documents.length} documents, ${knowledge.entities.length} entities, ${knowledge.facts.length} facts, ` +
       `${knowledge.entities.reduce((n, e) => n + e.evidence.length, 0) + knowledge.facts.reduce((n, f) => n + f.evidence.length, 0)} evidence quotes`,
   );
+  const manifest = JSON.parse(files.get('manifest.json')!) as { basis: Record<string, Record<string, number>> };
+  console.log(
+    `basis: nodes ${JSON.stringify(manifest.basis.nodes)}, facts ${JSON.stringify(manifest.basis.relationships)}`,
+  );
+  if (knowledge.unplaced.length) {
+    console.log(
+      `unplaced worklist (seeds/unplaced-worklist.yaml): ${knowledge.unplaced.length} park(s)/project(s) reach no city yet:`,
+    );
+    for (const u of knowledge.unplaced) console.log(`  ${u.doc} ${u.id} ${u.name}`);
+  }
   if (check) {
     const stale = await staleFiles(config.cypherDir, files);
     if (stale.length) throw new Error(`${config.cypherDir}/ is stale (${stale.join(', ')}): run npm run build:cypher`);

@@ -59,6 +59,9 @@ await runCli(async () => {
     for (const [label, n] of Object.entries(report.counts.nodes)) console.log(`  ${label.padEnd(14)} ${n}`);
     console.log('relationships per type:');
     for (const [type, n] of Object.entries(report.counts.relationships)) console.log(`  ${type.padEnd(16)} ${n}`);
+    console.log(
+      `by basis: nodes ${JSON.stringify(report.basis.nodes)}, fact relationships ${JSON.stringify(report.basis.relationships)}`,
+    );
     if (report.mismatches.length)
       throw new Error(
         `verification failed, the graph differs from ${config.cypherDir}/manifest.json:\n  ${report.mismatches.join('\n  ')}`,
@@ -71,18 +74,8 @@ await runCli(async () => {
 
 /** Reachable, authenticated and Neo4j 5 or newer, or one clear line saying which is not. */
 async function checkNeo4j(store: Neo4jStore): Promise<void> {
-  let agent: string;
-  try {
-    agent = await store.serverVersion();
-  } catch (error) {
-    const code = (error as { code?: string }).code ?? '';
-    if (code.includes('Unauthorized') || code.includes('AuthenticationRateLimit')) {
-      throw new StoreUnavailableError('Neo4j refused the credentials: check NEO4J_USER and NEO4J_PASSWORD');
-    }
-    throw new StoreUnavailableError(
-      `Neo4j is unreachable: ${(error as Error).message} (check NEO4J_URI and that the server is running)`,
-    );
-  }
+  // The adapter's StoreUnavailableError says which: refused credentials, or unreachable and why.
+  const agent = await store.serverVersion();
   const major = Number(/Neo4j\/(\d+)/.exec(agent)?.[1] ?? NaN);
   if (!(major >= 5)) throw new StoreUnavailableError(`ChainAtlas needs Neo4j 5 or newer; the server is ${agent}`);
   console.log(`connected to ${agent}`);

@@ -1,6 +1,8 @@
 /**
  * Per-request state: the store, counted so tests can assert how many queries a request costs,
- * and DataLoaders that batch every lookup of one request level into one query.
+ * and DataLoaders that batch every lookup of one request level into one query. Every store call
+ * gets the request's remaining time; the store answers within it or fails with a typed error
+ * (src/errors.ts), which reaches the client as its code.
  */
 import DataLoader from 'dataloader';
 import type { Logger } from 'pino';
@@ -40,7 +42,7 @@ export interface GraphContext {
    */
   cost: { queries: number };
   read<T>(cypher: string, params?: Params): Promise<T[]>;
-  /** The engine's full-text search, counted like a query. */
+  /** The engine's full-text search, counted like a query and bounded by the request's budget. */
   search(text: string, limit: number): Promise<SearchHit[]>;
   entity: DataLoader<string, NodeProps | null>;
   /**
@@ -74,8 +76,33 @@ function specKey(spec: RelationSpec): string {
   return key;
 }
 
+/**
+ * A DataLoader whose promises never go unhandled. A resolver may start a load for a field the
+ * query does not select, or that graphql-js never completes because a sibling failed first; when
+ * the batch then fails (a timeout), nobody awaits that promise, and an unhandled rejection ends a
+ * Node process. Whoever does await a load still gets its error.
+ */
+class RequestLoader<K, V> extends DataLoader<K, V> {
+  override load(key: K): Promise<V> {
+    const loading = super.load(key);
+    loading.catch(() => undefined);
+    return loading;
+  }
+}
+
 export function createContext(store: GraphStore, timeoutMs = 10_000, log?: Logger): GraphContext {
   const relationLoaders = new Map<string, DataLoader<string, RelationRow[]>>();
+  /** Time left for the next store call; a request out of time makes no more calls. */
+  const timeLeft = () => {
+    const left = context.deadline - Date.now();
+    if (left <= 0) throw new QueryTimeoutError(`the request exceeded its ${timeoutMs} ms time limit`);
+    return left;
+  };
+  /** The store's timeout, reported with the request's whole budget rather than the call's share. */
+  const budgetSpent = (error: unknown) =>
+    error instanceof QueryTimeoutError
+      ? new QueryTimeoutError(`the request exceeded its ${timeoutMs} ms time limit`, { cause: error })
+      : error;
   const context: GraphContext = {
     store,
     log,
@@ -83,27 +110,21 @@ export function createContext(store: GraphStore, timeoutMs = 10_000, log?: Logge
     cost: { queries: 0 },
     async read<T>(cypher: string, params?: Params) {
       context.cost.queries++;
-      const left = context.deadline - Date.now();
-      if (left <= 0) throw new QueryTimeoutError(`the request exceeded its ${timeoutMs} ms time limit`);
       try {
-        return await store.read<T>(cypher, params, { timeoutMs: left });
+        return await store.read<T>(cypher, params, { timeoutMs: timeLeft() });
       } catch (error) {
-        if (
-          /time limit|timed? ?out|TransactionTimedOut/i.test(String((error as Error)?.message ?? error)) ||
-          (error as { code?: string }).code?.includes('TransactionTimedOut')
-        ) {
-          throw new QueryTimeoutError(`the request exceeded its ${timeoutMs} ms time limit`);
-        }
-        throw error;
+        throw budgetSpent(error);
       }
     },
-    search(text: string, limit: number) {
+    async search(text: string, limit: number) {
       context.cost.queries++;
-      if (context.deadline <= Date.now())
-        throw new QueryTimeoutError(`the request exceeded its ${timeoutMs} ms time limit`);
-      return store.searchEntities(text, limit);
+      try {
+        return await store.searchEntities(text, limit, { timeoutMs: timeLeft() });
+      } catch (error) {
+        throw budgetSpent(error);
+      }
     },
-    entity: new DataLoader(async (ids) => {
+    entity: new RequestLoader(async (ids) => {
       const rows = await context.read<{ node: NodeProps }>(ENTITIES_BY_ID, { ids: [...ids] });
       const byId = new Map(rows.map((r) => [r.node.id, r.node]));
       return ids.map((id) => byId.get(id) ?? null);
@@ -112,7 +133,7 @@ export function createContext(store: GraphStore, timeoutMs = 10_000, log?: Logge
       const key = `${specKey(spec)}|${keys ? keys.join(',') : '*'}`;
       let loader = relationLoaders.get(key);
       if (!loader) {
-        loader = new DataLoader(async (ids) => {
+        loader = new RequestLoader(async (ids) => {
           // Every kind for "any kind": a constant list keeps the kind filter a plain IN.
           const params = { ids: [...ids], types: [...spec.types], kinds: [...(spec.kinds ?? NODE_LABELS)], keys };
           let rows: RelationRow[];

@@ -29,7 +29,7 @@ const commonFields = {
   evidence: (n: NodeProps) => evidence(n),
   documents: async (n: NodeProps, _: unknown, ctx: GraphContext) => {
     const ids = [...new Set(n.evidenceDocs ?? [])].filter((id) => id !== n.id);
-    return (await ctx.entity.loadMany(ids)).filter((d) => d && !(d instanceof Error));
+    return (await loadAll(ctx, ids)).filter((d) => d !== null);
   },
   relations: async (
     n: NodeProps,
@@ -44,11 +44,24 @@ const commonFields = {
       type: row.type,
       direction: row.outgoing ? 'OUT' : 'IN',
       node: row.node,
+      basis: (row.rel.basis as string | undefined) ?? null,
+      reason: (row.rel.reason as string | undefined) ?? null,
       properties: relationProperties(row.rel),
       evidence: row.type === 'MENTIONED_IN' ? mentionEvidence(row) : evidence(row.rel),
     }));
   },
 };
+
+/**
+ * Entities by id; ids that name nothing are null. A failed load (a timeout, the store down) fails
+ * the field with its error: dropping the failed ones would answer a shorter list as if complete.
+ */
+export async function loadAll(ctx: GraphContext, ids: readonly string[]): Promise<Array<NodeProps | null>> {
+  const loaded = await ctx.entity.loadMany(ids);
+  const failed = loaded.find((value): value is Error => value instanceof Error);
+  if (failed) throw failed;
+  return loaded as Array<NodeProps | null>;
+}
 
 /** MENTIONED_IN keeps quotes for its one document, without a document list. */
 function mentionEvidence(row: RelationRow): EvidenceValue[] {

@@ -6,7 +6,7 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
-import { ERROR_CODES, QueryTimeoutError, StoreUnavailableError } from '../errors.js';
+import { ChainAtlasError, ERROR_CODES, StoreUnavailableError } from '../errors.js';
 import { ARMOR_REJECTIONS } from './limits/operation-limits.js';
 
 export function formatError(logger: Logger, production: boolean) {
@@ -16,15 +16,18 @@ export function formatError(logger: Logger, production: boolean) {
     const base = { locations: formatted.locations, path: formatted.path };
 
     if (cause instanceof StoreUnavailableError) {
-      logger.warn({ err: cause }, 'store unavailable');
+      // Not logged per request: the circuit breaker logs each change of the store's state once,
+      // with the reason, and the operation's log line has the code.
+      logger.debug({ err: cause }, 'store unavailable');
       return {
         ...base,
         message: 'The graph store is unavailable; try again shortly.',
         extensions: { code: 'SERVICE_UNAVAILABLE' },
       };
     }
-    if (cause instanceof QueryTimeoutError) {
-      return { ...base, message: cause.message, extensions: { code: 'TIMEOUT' } };
+    // TIMEOUT, OVERLOADED: their messages are written for the caller.
+    if (cause instanceof ChainAtlasError && cause.userFacing) {
+      return { ...base, message: cause.message, extensions: { code: cause.code } };
     }
     // graphql-armor rejects with plain errors (filed as BAD_USER_INPUT or validation failures).
     const limit =

@@ -141,6 +141,16 @@ RETURN reduce(acc = [], ids IN linkedLists | acc + ids) + own AS ids`;
 );
 
 /**
+ * The projects at some places: a project is in a city exactly when the city is among its derived
+ * `placeIds` (cypher/950_derived.cypher), the very facts investmentSummary groups by, so the list
+ * filtered by a city and the summary for it count the same projects. ($places also holds the
+ * parks of the city; their projects have the city in placeIds already.)
+ */
+export const PROJECTS_AT_PLACES = `
+MATCH (n:Project) WHERE any(c IN n.placeIds WHERE c IN $places)
+RETURN collect(n.id) AS ids`;
+
+/**
  * The filters of a list, every one optional: a null parameter switches it off. Property filters
  * cost little per row; the relationship filters (park, chain, issuer) run a subquery per row
  * even when switched off (Grafeo 0.6 evaluates both sides of an OR), so they get texts of their

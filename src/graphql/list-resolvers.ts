@@ -15,6 +15,7 @@ import {
   LIST_PAGE_AMONG,
   LIST_PAGE_AMONG_RELATED,
   LIST_PAGE_RELATED,
+  PROJECTS_AT_PLACES,
 } from './graph-queries.js';
 import type { NodeProps } from './node-props.js';
 import { placesWithin, resolveReference } from './references.js';
@@ -60,8 +61,9 @@ export function listResolver(kind: string) {
     const chains = f.chain != null ? await resolveReference(ctx, f.chain, ['IndustryChain'], 'filter.chain') : null;
     const issuers = f.issuer != null ? await issuersFor(ctx, f.issuer) : null;
 
+    const atPlaces = kind === 'Project' ? PROJECTS_AT_PLACES : ENTITIES_AT_PLACES[kind]!;
     const ids = places
-      ? [...new Set((await ctx.read<{ ids: string[] }>(ENTITIES_AT_PLACES[kind]!, { places, kind }))[0]?.ids ?? [])]
+      ? [...new Set((await ctx.read<{ ids: string[] }>(atPlaces, { places, kind }))[0]?.ids ?? [])]
       : null;
     const params = {
       kind,

@@ -26,6 +26,9 @@ export const queryResolvers = {
     policies: listResolver('Policy'),
     organizations: listResolver('Organization'),
     indicators: listResolver('Indicator'),
+    regions: listResolver('Region'),
+    designations: listResolver('Designation'),
+    reports: listResolver('Report'),
     documents: listResolver('Document'),
     search,
     chainLeaders,
@@ -40,7 +43,7 @@ export const queryResolvers = {
         nodes: toCounts(counts.nodes),
         relationships: toCounts(counts.relationships),
         documents: docs.map((d) => ({
-          document: ctx.entity.load(d.document),
+          document: () => ctx.entity.load(d.document),
           entities: d.entities,
           relationships: d.relationships,
         })),

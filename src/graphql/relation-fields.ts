@@ -86,6 +86,8 @@ export const RELATION_FIELDS: Record<string, Record<string, RelationField>> = {
     targets: out(['APPLIES_TO']),
     implements: out(['IMPLEMENTS'], ['Policy']),
     implementedBy: inc(['IMPLEMENTS'], ['Policy']),
+    partOf: out(['PART_OF'], ['Policy']),
+    parts: inc(['PART_OF'], ['Policy']),
     assignees: out(['ASSIGNS']),
   },
   Organization: {
@@ -101,6 +103,21 @@ export const RELATION_FIELDS: Record<string, Record<string, RelationField>> = {
   },
   Indicator: {
     subject: { ...inc(['HAS_INDICATOR']), single: true },
+  },
+  Region: {
+    city: cityOf,
+    members: inc(['IN_REGION']),
+    industries: out(['HAS_INDUSTRY'], ['IndustryChain']),
+    policies: targetedBy,
+  },
+  Designation: {
+    holders: inc(['HAS_DESIGNATION']),
+    issuers: out(['ISSUED_BY']),
+  },
+  Report: {
+    issuers: out(['ISSUED_BY']),
+    subjects: out(['ABOUT']),
+    proposes: inc(['PROPOSED_IN']),
   },
   Document: {
     city: out(['DESCRIBES'], ['City'], true),

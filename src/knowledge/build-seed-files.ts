@@ -8,7 +8,7 @@ import { SEED_FILE } from '../seeding/seed-files.js';
 import { compileKnowledge, type Knowledge } from './compile-knowledge.js';
 import { Corpus } from './corpus.js';
 import { bundle, writeSeedCypher } from './cypher-writer.js';
-import { loadSeeds, loadWorldKnowledge } from './load-seeds.js';
+import { loadSeeds, loadWorklist, loadWorldKnowledge } from './load-seeds.js';
 import type { SourceText } from '../text/source-text.js';
 
 export const BUNDLE_FILE = 'all.cypher';
@@ -24,7 +24,12 @@ export interface BuildResult {
 
 export async function buildSeedFiles(seedDir: string, corpusDir: string): Promise<BuildResult> {
   const corpus = new Corpus(corpusDir);
-  const knowledge = await compileKnowledge(await loadSeeds(seedDir), corpus, await loadWorldKnowledge(seedDir));
+  const knowledge = await compileKnowledge(
+    await loadSeeds(seedDir),
+    corpus,
+    await loadWorldKnowledge(seedDir),
+    await loadWorklist(seedDir),
+  );
   // Already read (and cached) by the compile step; this only collects them.
   const texts = new Map<string, SourceText>();
   for (const doc of knowledge.documents) texts.set(doc.id, await corpus.document(doc.file));

@@ -3,13 +3,22 @@
  * to original character offsets, entities that several documents mention merged by id, facts
  * checked against the predicate table and merged by (subject, predicate, object).
  */
-import { nameKey } from '../text/chinese.js';
 import type { SourceText } from '../text/source-text.js';
 import { locate } from '../text/source-text.js';
 import type { Corpus } from './corpus.js';
 import type { LoadedSeed } from './load-seeds.js';
 import { SeedError } from './load-seeds.js';
-import { PREDICATES, type EntityKind, type EvidenceInput, type Predicate } from './seed-schema.js';
+import { duplicateProblems, placementProblems, targetProblems, type Unplaced } from './model-checks.js';
+import {
+  allows,
+  describeEnds,
+  PREDICATES,
+  type Basis,
+  type EntityKind,
+  type EvidenceInput,
+  type Predicate,
+  type UnplacedWorklist,
+} from './seed-schema.js';
 
 export interface Evidence {
   doc: string;
@@ -40,6 +49,12 @@ export interface EntityNode {
   nameEn?: string;
   aliases: string[];
   props: Record<string, PropertyValue>;
+  basis: Basis;
+  /** Why an inferred entity is taken to exist under this name. */
+  reason?: string;
+  /** Ids this entity is not a duplicate of although the names contain each other, with the reason. */
+  distinctFrom: Record<string, string>;
+  sharesNameBecause?: string;
   evidence: Evidence[];
 }
 
@@ -47,6 +62,7 @@ export interface FactEdge {
   s: string;
   p: Predicate;
   o: string;
+  /** The qualifiers, plus `basis` (always) and `reason` (inferred and world-knowledge facts). */
   props: Record<string, string | number | boolean>;
   evidence: Evidence[];
 }
@@ -57,21 +73,33 @@ export interface Knowledge {
   facts: FactEdge[];
   /** Coverage-lint ignores per document id. */
   ignores: Map<string, Array<{ text: string; reason: string }>>;
+  /** Parks and projects that reach no city, all on the unplaced worklist (else the build failed). */
+  unplaced: Unplaced[];
 }
 
-/** Relationships that read the same in both directions are stored once, from the smaller id. */
-const SYMMETRIC = new Set<Predicate>(['PAIRED_WITH', 'COOPERATES_WITH']);
 export const MAX_QUOTE = 50;
 
 export interface WorldKnowledge {
   file: string;
-  facts: Array<{ s: string; p: Predicate; o: string; reason: string }>;
+  facts: Array<{
+    s: string;
+    p: Predicate;
+    o: string;
+    props: Record<string, string | number | boolean>;
+    reason: string;
+  }>;
+}
+
+export interface Worklist {
+  file: string;
+  entries: UnplacedWorklist['unplaced'];
 }
 
 export async function compileKnowledge(
   seeds: LoadedSeed[],
   corpus: Corpus,
   world: WorldKnowledge = { file: '', facts: [] },
+  worklist: Worklist = { file: '', entries: [] },
 ): Promise<Knowledge> {
   const problems: string[] = [];
   const documents = new Map<string, DocumentNode>();
@@ -129,7 +157,7 @@ export async function compileKnowledge(
     return out;
   };
 
-  const entities = new Map<string, EntityNode & { declaredIn: string }>();
+  const entities = new Map<string, EntityNode & { declaredIn: string; where: string }>();
   const ignores = new Map<string, Array<{ text: string; reason: string }>>();
   const factInputs: Array<{
     file: string;
@@ -155,11 +183,23 @@ export async function compileKnowledge(
           nameEn: e.nameEn,
           aliases: [...e.aliases],
           props: { ...props },
+          basis: e.basis,
+          ...(e.reason ? { reason: e.reason } : {}),
+          distinctFrom: { ...e.distinctFrom },
+          ...(e.sharesNameBecause ? { sharesNameBecause: e.sharesNameBecause } : {}),
           evidence,
           declaredIn: file,
+          where: `${file}: ${where}`,
         });
         return;
       }
+      // One file naming the entity outright makes it stated, whatever the others infer.
+      if (e.basis === 'stated' && existing.basis === 'inferred') {
+        existing.basis = 'stated';
+        delete existing.reason;
+      }
+      Object.assign(existing.distinctFrom, e.distinctFrom);
+      existing.sharesNameBecause ??= e.sharesNameBecause;
       if (existing.kind !== e.kind)
         problems.push(`${file}: ${where}: kind ${e.kind} differs from ${existing.kind} in ${existing.declaredIn}`);
       if (existing.name !== e.name)
@@ -205,27 +245,47 @@ export async function compileKnowledge(
     if (!s) problems.push(`${file}: ${where}: subject ${fact.s} is not declared in any seed file`);
     if (!o) problems.push(`${file}: ${where}: object ${fact.o} is not declared in any seed file`);
     if (!s || !o) continue;
-    const rule = PREDICATES[fact.p];
-    if (!(rule.from as readonly string[]).includes(s.kind))
-      problems.push(`${file}: ${where}: ${fact.p} cannot start at a ${s.kind} (allowed: ${rule.from.join(', ')})`);
-    if (!(rule.to as readonly string[]).includes(o.kind))
-      problems.push(`${file}: ${where}: ${fact.p} cannot end at a ${o.kind} (allowed: ${rule.to.join(', ')})`);
+    if (!allows(fact.p, s.kind, o.kind))
+      problems.push(
+        `${file}: ${where}: the model does not allow ${s.kind} -[${fact.p}]-> ${o.kind} (allowed: ${describeEnds(fact.p)})`,
+      );
     if (fact.s === fact.o) problems.push(`${file}: ${where}: subject and object are the same entity`);
-    const [from, to] = SYMMETRIC.has(fact.p) && fact.s > fact.o ? [fact.o, fact.s] : [fact.s, fact.o];
+    // Each document's seed file writes the facts it has evidence for, after the entities it has
+    // evidence for: a fact lands only if, in one of its documents, both ends are declared too.
+    const docsOf = (e: EntityNode) => new Set(e.evidence.map((ev) => ev.doc));
+    const factDocs = [...new Set(evidence.map((ev) => ev.doc))];
+    if (evidence.length && !factDocs.some((d) => docsOf(s).has(d) && docsOf(o).has(d))) {
+      const has = (e: EntityNode) => [...docsOf(e)].filter((d) => factDocs.includes(d)).join(', ') || 'none of them';
+      problems.push(
+        `${file}: ${where}: no document of its evidence (${factDocs.join(', ')}) has evidence for both ends (${s.id}: ${has(s)}; ${o.id}: ${has(o)}); declare the missing end in this seed file with a quote from this document: a fact is written with its document, after that document's entities`,
+      );
+    }
+    const [from, to] = PREDICATES[fact.p].symmetric && fact.s > fact.o ? [fact.o, fact.s] : [fact.s, fact.o];
     const key = `${from} ${fact.p} ${to}`;
     const existing = facts.get(key);
+    const basis = { basis: fact.basis, ...(fact.reason ? { reason: fact.reason } : {}) };
     if (!existing) {
       facts.set(key, {
         s: from,
         p: fact.p,
         o: to,
-        props: { ...fact.props },
+        props: { ...fact.props, ...basis },
         evidence: [...evidence],
         declaredIn: file,
       });
       continue;
     }
+    // A fact one file states is stated, whatever another infers.
+    if (fact.basis === 'stated' && existing.props.basis === 'inferred') {
+      existing.props.basis = 'stated';
+      delete existing.props.reason;
+    }
     for (const [k, v] of Object.entries(fact.props)) {
+      if (k === 'status' && typeof v === 'string' && typeof existing.props[k] === 'string') {
+        // Documents of different dates may see one fact at different stages: the most advanced stands.
+        existing.props[k] = moreAdvanced(existing.props[k] as string, v);
+        continue;
+      }
       if (existing.props[k] !== undefined && existing.props[k] !== v)
         problems.push(
           `${file}: ${where}: props.${k} = ${JSON.stringify(v)} differs from ${JSON.stringify(existing.props[k])} in ${existing.declaredIn}`,
@@ -243,12 +303,13 @@ export async function compileKnowledge(
       problems.push(`${where}: ${!s ? fact.s : fact.o} is not declared in any seed file`);
       return;
     }
-    const rule = PREDICATES[fact.p];
-    if (!(rule.from as readonly string[]).includes(s.kind) || !(rule.to as readonly string[]).includes(o.kind)) {
-      problems.push(`${where}: ${fact.p} cannot link a ${s.kind} to a ${o.kind}`);
+    if (!allows(fact.p, s.kind, o.kind)) {
+      problems.push(
+        `${where}: the model does not allow ${s.kind} -[${fact.p}]-> ${o.kind} (allowed: ${describeEnds(fact.p)})`,
+      );
       return;
     }
-    const [from, to] = SYMMETRIC.has(fact.p) && fact.s > fact.o ? [fact.o, fact.s] : [fact.s, fact.o];
+    const [from, to] = PREDICATES[fact.p].symmetric && fact.s > fact.o ? [fact.o, fact.s] : [fact.s, fact.o];
     const key = `${from} ${fact.p} ${to}`;
     // The text stating the same fact makes the world-knowledge entry redundant, not wrong.
     if (!facts.has(key)) {
@@ -256,21 +317,28 @@ export async function compileKnowledge(
         s: from,
         p: fact.p,
         o: to,
-        props: { basis: 'world-knowledge', reason: fact.reason },
+        props: { ...fact.props, basis: 'world-knowledge', reason: fact.reason },
         evidence: [],
         declaredIn: world.file,
       });
     }
   });
 
-  problems.push(...nameCollisions([...entities.values()], seeds));
+  if (problems.length) throw new SeedError(problems);
+  const allEntities = [...entities.values()];
+  const allFacts = [...facts.values()];
+  const where = (id: string) => entities.get(id)?.where ?? id;
+  problems.push(...duplicateProblems(allEntities, allFacts, where));
+  problems.push(...targetProblems(allEntities, allFacts, where));
+  const placement = placementProblems(allEntities, allFacts, worklist, where);
+  problems.push(...placement.problems);
   if (problems.length) throw new SeedError(problems);
 
   const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   return {
     documents: [...documents.values()].sort(byId),
     entities: [...entities.values()]
-      .map(({ declaredIn: _, ...e }) => ({
+      .map(({ declaredIn: _, where: __, ...e }) => ({
         ...e,
         aliases: e.aliases.filter((a) => a !== e.name),
         evidence: dedupe(e.evidence),
@@ -280,30 +348,13 @@ export async function compileKnowledge(
       .map(({ declaredIn: _, ...f }) => ({ ...f, evidence: dedupe(f.evidence) }))
       .sort((a, b) => (`${a.p} ${a.s} ${a.o}` < `${b.p} ${b.s} ${b.o}` ? -1 : 1)),
     ignores,
+    unplaced: placement.unplaced,
   };
 }
 
-/** Two entities of one kind may not share a name or alias unless a seed says why. */
-function nameCollisions(entities: EntityNode[], seeds: LoadedSeed[]): string[] {
-  const explained = new Set(
-    seeds.flatMap(({ seed }) => seed.entities.filter((e) => e.sharesNameBecause).map((e) => e.id)),
-  );
-  const owners = new Map<string, string>();
-  const problems: string[] = [];
-  for (const e of entities) {
-    for (const n of new Set([e.name, ...e.aliases, ...(e.nameEn ? [e.nameEn] : [])].map(nameKey))) {
-      const key = `${e.kind}|${n}`;
-      const other = owners.get(key);
-      if (other && other !== e.id && !explained.has(e.id) && !explained.has(other)) {
-        problems.push(
-          `${e.kind} ${e.id} and ${other} share the name or alias "${n}"; merge them or add sharesNameBecause`,
-        );
-      }
-      owners.set(key, e.id);
-    }
-  }
-  return problems;
-}
+/** existing beats under-way beats planned; awarded beats nominated beats sought. */
+const STATUS_ORDER = ['planned', 'under-way', 'existing', 'sought', 'nominated', 'awarded'];
+const moreAdvanced = (a: string, b: string) => (STATUS_ORDER.indexOf(b) > STATUS_ORDER.indexOf(a) ? b : a);
 
 function dedupe(evidence: Evidence[]): Evidence[] {
   const seen = new Set<string>();

@@ -14,7 +14,12 @@ export const SEARCH_INDEX = 'entity_search';
 export interface SeedOutput {
   /** File name in cypher/ → content. */
   files: Map<string, string>;
-  manifest: { nodes: Record<string, number>; relationships: Record<string, number> };
+  manifest: {
+    nodes: Record<string, number>;
+    relationships: Record<string, number>;
+    /** Nodes and fact relationships per basis (stated, inferred, world-knowledge). */
+    basis: { nodes: Record<string, number>; relationships: Record<string, number> };
+  };
 }
 
 const FLOAT_PROPERTIES = new Set(['amountYi', 'value', 'areaKm2', 'growthPct']);
@@ -78,7 +83,14 @@ export function writeSeedCypher(k: Knowledge): SeedOutput {
   const relationships: Record<string, number> = { DESCRIBES: k.documents.length };
   for (const f of k.facts) relationships[f.p] = (relationships[f.p] ?? 0) + 1;
   relationships.MENTIONED_IN = k.entities.reduce((sum, e) => sum + new Set(e.evidence.map((ev) => ev.doc)).size, 0);
-  return { files, manifest: { nodes: sortKeys(nodes), relationships: sortKeys(relationships) } };
+  const tally = (values: string[]) =>
+    sortKeys(values.reduce<Record<string, number>>((acc, v) => ({ ...acc, [v]: (acc[v] ?? 0) + 1 }), {}));
+  const basis = {
+    // Documents are the sources themselves: stated.
+    nodes: tally([...k.entities.map((e) => e.basis), ...k.documents.map(() => 'stated')]),
+    relationships: tally(k.facts.map((f) => String(f.props.basis))),
+  };
+  return { files, manifest: { nodes: sortKeys(nodes), relationships: sortKeys(relationships), basis } };
 }
 
 /** The bundle: every seed file in order, for pasting once into Neo4j Browser. */
@@ -126,6 +138,7 @@ function documentStatement(doc: DocumentNode): string {
     date: doc.date,
     file: doc.file,
     script: doc.script,
+    basis: 'stated',
     aliases: [],
     searchText: searchText(doc.title, []),
     ...evidenceProps(doc.evidence),
@@ -146,6 +159,8 @@ function entityStatement(e: EntityNode): string {
     aliases: e.aliases,
     searchText: searchText(e.name, nameForms(e)),
     nameKeys: [...new Set([e.name, ...nameForms(e)].map(nameKey))],
+    basis: e.basis,
+    reason: e.reason,
     ...e.props,
     ...evidenceProps(e.evidence),
   };

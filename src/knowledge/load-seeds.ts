@@ -6,7 +6,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'yaml';
 import type { ZodIssue } from 'zod';
-import { SeedFile, WorldKnowledgeFile, type SeedFile as Seed } from './seed-schema.js';
+import { SeedFile, UnplacedWorklist, WorldKnowledgeFile, type SeedFile as Seed } from './seed-schema.js';
 
 export interface LoadedSeed {
   file: string;
@@ -52,6 +52,27 @@ export async function loadWorldKnowledge(
     throw new SeedError(result.error.issues.map((i) => `${file}: ${i.path.join('.') || '(file)'}: ${i.message}`));
   }
   return { file, facts: result.data.facts };
+}
+
+export const WORKLIST_FILE = 'unplaced-worklist.yaml';
+
+/**
+ * seeds/unplaced-worklist.yaml, if present: the parks and projects the placement check reports
+ * instead of failing on. Absent or empty means fully strict.
+ */
+export async function loadWorklist(seedDir: string): Promise<{ file: string; entries: UnplacedWorklist['unplaced'] }> {
+  const file = path.join(seedDir, WORKLIST_FILE);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    return { file, entries: [] };
+  }
+  const result = UnplacedWorklist.safeParse(parse(text) ?? {});
+  if (!result.success) {
+    throw new SeedError(result.error.issues.map((i) => `${file}: ${i.path.join('.') || '(file)'}: ${i.message}`));
+  }
+  return { file, entries: result.data.unplaced };
 }
 
 export function parseSeedText(file: string, text: string): { seed: Seed } | { problems: string[] } {

@@ -33,6 +33,8 @@ export async function readSeedScripts(cypherDir: string): Promise<SeedScript[]> 
 export interface SeedManifest {
   nodes: Record<string, number>;
   relationships: Record<string, number>;
+  /** Nodes and fact relationships per basis (stated, inferred, world-knowledge). */
+  basis?: { nodes: Record<string, number>; relationships: Record<string, number> };
 }
 
 export async function readManifest(cypherDir: string): Promise<SeedManifest | undefined> {

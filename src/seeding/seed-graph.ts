@@ -11,6 +11,8 @@ export interface SeedReport {
   files: string[];
   statements: number;
   counts: GraphCounts;
+  /** Nodes and fact relationships per basis, as the store holds them. */
+  basis: { nodes: Record<string, number>; relationships: Record<string, number> };
   /** Labels or types whose count differs from the manifest; empty when it matches. */
   mismatches: string[];
   ms: number;
@@ -29,6 +31,7 @@ export async function seedGraph(
   );
   log(`applied ${statements} statements`);
   const counts = await countGraph(store);
+  const basis = await countByBasis(store);
   const manifest = await readManifest(cypherDir);
   const mismatches: string[] = [];
   if (manifest) {
@@ -40,8 +43,34 @@ export async function seedGraph(
       if (counts.relationships[type] !== n)
         mismatches.push(`[:${type}] relationships: expected ${n}, found ${counts.relationships[type] ?? 0}`);
     }
+    for (const what of ['nodes', 'relationships'] as const) {
+      for (const [b, n] of Object.entries(manifest.basis?.[what] ?? {})) {
+        if (basis[what][b] !== n)
+          mismatches.push(`${what} with basis ${b}: expected ${n}, found ${basis[what][b] ?? 0}`);
+      }
+    }
   }
-  return { files: scripts.map((s) => s.source), statements, counts, mismatches, ms: performance.now() - started };
+  return {
+    files: scripts.map((s) => s.source),
+    statements,
+    counts,
+    basis,
+    mismatches,
+    ms: performance.now() - started,
+  };
+}
+
+const NODES_BY_BASIS = 'MATCH (n:Entity) WHERE n.basis IS NOT NULL RETURN n.basis AS basis, count(*) AS count';
+const FACTS_BY_BASIS = 'MATCH ()-[r]->() WHERE r.basis IS NOT NULL RETURN r.basis AS basis, count(*) AS count';
+
+async function countByBasis(store: GraphStore): Promise<SeedReport['basis']> {
+  const [nodes, rels] = await Promise.all([
+    store.read<{ basis: string; count: number }>(NODES_BY_BASIS),
+    store.read<{ basis: string; count: number }>(FACTS_BY_BASIS),
+  ]);
+  const byBasis = (rows: Array<{ basis: string; count: number }>) =>
+    Object.fromEntries(rows.map((r) => [r.basis, r.count]).sort(([a], [b]) => (a! < b! ? -1 : 1)));
+  return { nodes: byBasis(nodes), relationships: byBasis(rels) };
 }
 
 /** Everything ChainAtlas writes carries :Entity; other data in the database is left alone. */

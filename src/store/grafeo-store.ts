@@ -1,6 +1,9 @@
 /**
  * Embedded engine: @grafeo-db/js, in memory or on disk (GRAPH_PATH). Runs the same Cypher as
- * Neo4j; this adapter translates the few DDL forms Grafeo spells differently.
+ * Neo4j; this adapter translates the few DDL forms Grafeo spells differently. Grafeo has no time
+ * limit of its own: the adapter answers QueryTimeoutError when a call's time is up (the engine
+ * finishes the statement in the background and it is rolled back), and StoreUnavailableError
+ * once the store is closed.
  */
 import { existsSync } from 'node:fs';
 import grafeo from '@grafeo-db/js';
@@ -16,6 +19,8 @@ import {
   type SearchHit,
   type StoreHealth,
 } from './graph-store.js';
+import { QueryTimeoutError, StoreUnavailableError } from '../errors.js';
+import { within } from './deadline.js';
 import { toPlain } from './plain-values.js';
 
 const { GrafeoDB } = grafeo;
@@ -25,6 +30,8 @@ const UNIQUE_CONSTRAINT =
 const FULLTEXT_INDEX =
   /^CREATE\s+FULLTEXT\s+INDEX\s+(\w+)\s+(IF\s+NOT\s+EXISTS\s+)?FOR\s*\(\s*(\w+)\s*:\s*(\w+)\s*\)\s*ON\s+EACH\s*\[([^\]]+)\]/i;
 const TYPED_INDEX = /^CREATE\s+(RANGE|TEXT)\s+INDEX/i;
+/** How long health() waits for `RETURN 1` unless told otherwise. */
+const HEALTH_TIMEOUT_MS = 2_000;
 
 export interface GrafeoStoreOptions {
   path?: string;
@@ -35,6 +42,7 @@ export class GrafeoStore implements GraphStore {
   readonly engine = 'grafeo' as const;
   /** Text indexes created through `CREATE FULLTEXT INDEX`: label and properties to search. */
   private readonly textIndexes = new Map<string, { label: string; properties: string[] }>();
+  private closed = false;
 
   private constructor(
     private readonly db: GrafeoDatabase,
@@ -66,6 +74,7 @@ export class GrafeoStore implements GraphStore {
     params: Params,
     options?: QueryOptions,
   ): Promise<T[]> {
+    this.assertOpen();
     const tx: Transaction = this.db.beginTransaction();
     const work = tx.executeCypher(cypher, params);
     const settled = work.then(
@@ -81,8 +90,14 @@ export class GrafeoStore implements GraphStore {
       else tx.rollback();
       return result.toArray().map((row) => toPlain(row) as T);
     } finally {
+      // Runs after the caller has its answer, with nobody to tell: a failing rollback (the store
+      // closed meanwhile) must not become an unhandled rejection.
       void settled.then(() => {
-        if (tx.isActive) tx.rollback();
+        try {
+          if (tx.isActive) tx.rollback();
+        } catch {
+          // the transaction ends with the store
+        }
       });
     }
   }
@@ -109,14 +124,14 @@ export class GrafeoStore implements GraphStore {
     );
   }
 
-  async searchEntities(text: string, limit: number): Promise<SearchHit[]> {
+  async searchEntities(text: string, limit: number, options?: QueryOptions): Promise<SearchHit[]> {
+    this.assertOpen();
+    const searches: Array<Promise<number[][]>> = [];
+    for (const { label, properties } of this.textIndexes.values())
+      for (const property of properties) searches.push(this.db.textSearch(label, property, text, limit));
     const best = new Map<number, number>();
-    for (const { label, properties } of this.textIndexes.values()) {
-      for (const property of properties) {
-        for (const [nodeId, score] of await this.db.textSearch(label, property, text, limit)) {
-          best.set(nodeId!, Math.max(best.get(nodeId!) ?? 0, score!));
-        }
-      }
+    for (const results of await this.withTimeout(Promise.all(searches), options)) {
+      for (const [nodeId, score] of results) best.set(nodeId!, Math.max(best.get(nodeId!) ?? 0, score!));
     }
     const hits: SearchHit[] = [];
     for (const [nodeId, score] of best) {
@@ -126,10 +141,10 @@ export class GrafeoStore implements GraphStore {
     return hits.sort((a, b) => b.score - a.score).slice(0, limit);
   }
 
-  async health(): Promise<StoreHealth> {
+  async health(options?: QueryOptions): Promise<StoreHealth> {
     const started = performance.now();
     try {
-      await this.read('RETURN 1 AS ok');
+      await this.read('RETURN 1 AS ok', {}, { timeoutMs: options?.timeoutMs ?? HEALTH_TIMEOUT_MS });
       return {
         engine: this.engine,
         ok: true,
@@ -137,12 +152,19 @@ export class GrafeoStore implements GraphStore {
         latencyMs: performance.now() - started,
       };
     } catch (error) {
-      return { engine: this.engine, ok: false, latencyMs: performance.now() - started, error: String(error) };
+      const message = error instanceof Error ? error.message : String(error);
+      return { engine: this.engine, ok: false, latencyMs: performance.now() - started, error: message };
     }
   }
 
   async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
     this.db.close();
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new StoreUnavailableError('the embedded store is closed');
   }
 
   /** Neo4j DDL in Grafeo terms: a unique constraint also needs an explicit index on its key for MERGE. */
@@ -176,11 +198,7 @@ export class GrafeoStore implements GraphStore {
 
   private withTimeout<T>(work: Promise<T>, options?: QueryOptions): Promise<T> {
     const ms = options?.timeoutMs ?? this.options.timeoutMs;
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`query exceeded the ${ms} ms time limit`)), ms);
-    });
-    return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+    return within(work, ms, () => new QueryTimeoutError(`query exceeded the ${ms} ms time limit`));
   }
 }
 

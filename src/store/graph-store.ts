@@ -1,6 +1,9 @@
 /**
  * The one interface every engine adapter implements. Cypher text is shared between engines;
- * everything that differs (DDL, full-text search, value types, transactions) stays behind it.
+ * everything that differs (DDL, full-text search, value types, transactions, the engine's errors)
+ * stays behind it. Adapters fail with the typed errors of src/errors.ts: QueryTimeoutError when a
+ * call runs out of its time, StoreUnavailableError when the engine cannot be reached; callers
+ * never look at an engine's error codes or messages.
  */
 
 export type Params = Record<string, unknown>;
@@ -34,6 +37,10 @@ export interface SearchHit {
 
 /** Options a caller may pass per query; the adapter applies the configured timeout otherwise. */
 export interface QueryOptions {
+  /**
+   * The most this call may take, from now: the request's remaining budget. The adapter answers
+   * within it, with the rows or a QueryTimeoutError, whatever the engine does.
+   */
   timeoutMs?: number;
 }
 
@@ -53,8 +60,9 @@ export interface GraphStore {
     onProgress?: (progress: ScriptProgress) => void,
   ): Promise<ScriptResult>;
   /** Full-text search over entity names and aliases, best first. */
-  searchEntities(text: string, limit: number): Promise<SearchHit[]>;
-  health(): Promise<StoreHealth>;
+  searchEntities(text: string, limit: number, options?: QueryOptions): Promise<SearchHit[]>;
+  /** Whether the store answers a trivial query within `timeoutMs` (default: a few seconds); never throws. */
+  health(options?: QueryOptions): Promise<StoreHealth>;
   close(): Promise<void>;
 }
 

@@ -1,10 +1,19 @@
 /**
  * Production engine: Neo4j 5 through neo4j-driver. Reads run in read transactions (routed to
- * secondaries on a cluster), writes in write transactions; the driver retries transient errors.
- * Sessions share the driver's bookmark manager, so a read after seeding sees the seed.
+ * secondaries on a cluster), writes in write transactions. Sessions share the driver's bookmark
+ * manager, so a read after seeding sees the seed.
+ *
+ * Every call answers within its time budget (QueryOptions.timeoutMs: the request's remaining
+ * time), whatever Neo4j does: the transaction carries the budget as its server-side timeout, the
+ * driver's connect and pool-acquisition limits are short, retries stop when the budget or the
+ * retry window runs out, and the whole call is raced against the budget on the client, which is
+ * what bounds a server that accepts connections and never answers (frozen, or not Neo4j at all).
+ * The driver's own errors never leave this file: they become QueryTimeoutError or
+ * StoreUnavailableError, or pass as they are (a Cypher error is a fault of ours).
  */
-import neo4j, { type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
+import neo4j, { type Driver, type Session, type Transaction } from 'neo4j-driver';
 import { applyScripts } from './apply-scripts.js';
+import { sleep, within } from './deadline.js';
 import {
   type GraphStore,
   type Params,
@@ -15,7 +24,7 @@ import {
   type SearchHit,
   type StoreHealth,
 } from './graph-store.js';
-import { StoreUnavailableError } from '../errors.js';
+import { ChainAtlasError, QueryTimeoutError, StoreUnavailableError } from '../errors.js';
 import { toNeo4jParams, toPlain } from './plain-values.js';
 
 export interface Neo4jStoreOptions {
@@ -24,28 +33,53 @@ export interface Neo4jStoreOptions {
   password: string;
   database: string;
   timeoutMs: number;
-  /** How long the driver retries a transaction on transient errors (default 15 s). */
+  /** How long a call keeps retrying transient errors, never past its budget (default 2 s). */
   maxRetryTimeMs?: number;
+  /** TCP connect and connection-pool acquisition limit (default 2 s, never above timeoutMs). */
+  connectTimeoutMs?: number;
   /** Name of the full-text index over entity names and aliases (declared in cypher/000_schema.cypher). */
   searchIndex?: string;
 }
+
+/** How long health() waits for `RETURN 1` unless told otherwise. */
+const HEALTH_TIMEOUT_MS = 2_000;
 
 /** Neo4j error codes that mean "the database is not there", not "your query is wrong". */
 const UNAVAILABLE = new Set([
   'ServiceUnavailable',
   'SessionExpired',
-  'Neo.ClientError.Security.Unauthorized',
   'Neo.ClientError.Database.DatabaseNotFound',
+  'Neo.TransientError.General.DatabaseUnavailable',
 ]);
+/** Codes for credentials Neo4j does not accept: unavailable too, with a message that says so. */
+const REFUSED_CREDENTIALS = new Set([
+  'Neo.ClientError.Security.Unauthorized',
+  'Neo.ClientError.Security.AuthenticationRateLimit',
+]);
+/**
+ * The pool's "no connection in time" error has no code of its own (N/A). With a pool far larger
+ * than the concurrency limit (guarded-store.ts), it means connections cannot be made or never
+ * answer: the store is unreachable.
+ */
+const ACQUISITION_TIMEOUT = /^Connection acquisition timed out/;
+
+/** A unit of work inside one transaction; it may run more than once (retries). */
+type Work<R> = (tx: Transaction) => Promise<R>;
 
 export class Neo4jStore implements GraphStore {
   readonly engine = 'neo4j' as const;
   private readonly driver: Driver;
+  private readonly maxRetryTimeMs: number;
 
   constructor(private readonly options: Neo4jStoreOptions) {
+    const connectMs = Math.min(options.connectTimeoutMs ?? 2_000, options.timeoutMs);
+    this.maxRetryTimeMs = Math.min(options.maxRetryTimeMs ?? 2_000, options.timeoutMs);
     this.driver = neo4j.driver(options.uri, neo4j.auth.basic(options.user, options.password), {
-      maxTransactionRetryTime: options.maxRetryTimeMs ?? 15_000,
-      connectionAcquisitionTimeout: Math.min(10_000, options.timeoutMs),
+      // Driver-wide: the driver has no per-call setting for these. Each call is also bounded by
+      // its own budget below, so these only need to be short, not exact.
+      connectionTimeout: connectMs,
+      connectionAcquisitionTimeout: connectMs,
+      maxTransactionRetryTime: this.maxRetryTimeMs,
       userAgent: 'chainatlas/0.1',
     });
   }
@@ -78,20 +112,23 @@ export class Neo4jStore implements GraphStore {
     return result;
   }
 
-  async searchEntities(text: string, limit: number): Promise<SearchHit[]> {
-    const rows = await this.read<SearchHit>(
+  async searchEntities(text: string, limit: number, options?: QueryOptions): Promise<SearchHit[]> {
+    return this.read<SearchHit>(
       'CALL db.index.fulltext.queryNodes($index, $query, {limit: $limit}) YIELD node, score RETURN node.id AS id, score',
       { index: this.options.searchIndex ?? 'entity_search', query: escapeLucene(text), limit },
+      options,
     );
-    return rows;
   }
 
-  async health(): Promise<StoreHealth> {
+  async health(options?: QueryOptions): Promise<StoreHealth> {
     const started = performance.now();
+    const timeoutMs = options?.timeoutMs ?? HEALTH_TIMEOUT_MS;
     try {
-      const info = await this.driver.getServerInfo({ database: this.options.database });
-      await this.read('RETURN 1 AS ok');
-      return { engine: this.engine, ok: true, version: info.agent, latencyMs: performance.now() - started };
+      const [version] = await Promise.all([
+        this.serverVersion(timeoutMs),
+        this.read('RETURN 1 AS ok', {}, { timeoutMs }),
+      ]);
+      return { engine: this.engine, ok: true, version, latencyMs: performance.now() - started };
     } catch (error) {
       return {
         engine: this.engine,
@@ -102,43 +139,114 @@ export class Neo4jStore implements GraphStore {
     }
   }
 
-  /** The server's major version, for the loader's "Neo4j 5 or newer" check. */
-  async serverVersion(): Promise<string> {
-    const info = await this.driver.getServerInfo({ database: this.options.database });
-    return info.agent ?? 'unknown';
+  /** The server's agent string (Neo4j/5.26.0), for the loader's "Neo4j 5 or newer" check. */
+  async serverVersion(timeoutMs = this.options.timeoutMs): Promise<string> {
+    try {
+      const info = await within(this.driver.getServerInfo({ database: this.options.database }), timeoutMs, () =>
+        this.timeout(timeoutMs),
+      );
+      return info.agent ?? 'unknown';
+    } catch (error) {
+      throw this.typed(error, timeoutMs);
+    }
   }
 
   async close(): Promise<void> {
     await this.driver.close();
   }
 
-  private async execute<T>(tx: ManagedTransaction, cypher: string, params: Params): Promise<T[]> {
+  private async execute<T>(tx: Transaction, cypher: string, params: Params): Promise<T[]> {
     const result = await tx.run(cypher, toNeo4jParams(params) as Params);
     return result.records.map((record) => toPlain(record.toObject()) as T);
   }
 
-  private async run<R>(
-    mode: 'READ' | 'WRITE',
-    work: (tx: ManagedTransaction) => Promise<R>,
-    options?: QueryOptions,
-  ): Promise<R> {
+  /**
+   * Runs `work` in a transaction, retrying what the driver calls retryable (a stale pooled
+   * connection after a restart, a cluster leader switch, a deadlock) while the retry window and
+   * the budget last. The driver's own managed-transaction retries are not used: their first
+   * pause is a fixed second, even when the server is simply gone.
+   */
+  private async run<R>(mode: 'READ' | 'WRITE', work: Work<R>, options?: QueryOptions): Promise<R> {
+    const budget = options?.timeoutMs ?? this.options.timeoutMs;
+    const started = Date.now();
+    const deadline = started + budget;
+    const retryUntil = started + Math.min(this.maxRetryTimeMs, budget);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.attempt(mode, work, deadline - Date.now(), budget);
+      } catch (error) {
+        const typed = this.typed(error, budget);
+        const pause = retryPause(error, attempt);
+        if (pause === null || Date.now() + pause >= retryUntil) throw typed;
+        await sleep(pause);
+      }
+    }
+  }
+
+  private async attempt<R>(mode: 'READ' | 'WRITE', work: Work<R>, leftMs: number, budget: number): Promise<R> {
+    if (leftMs <= 0) throw this.timeout(budget);
     const session: Session = this.driver.session({
       database: this.options.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
       bookmarkManager: this.driver.executeQueryBookmarkManager,
     });
-    const config = { timeout: options?.timeoutMs ?? this.options.timeoutMs };
+    let inTime = true;
     try {
-      return mode === 'READ' ? await session.executeRead(work, config) : await session.executeWrite(work, config);
-    } catch (error) {
-      const code = (error as { code?: string }).code;
-      if (code && UNAVAILABLE.has(code))
-        throw new StoreUnavailableError(`Neo4j at ${this.options.uri} is unavailable: ${(error as Error).message}`);
-      throw error;
+      const transaction = (async () => {
+        // The server ends the transaction when the budget is up (0 would mean "no limit").
+        const tx = await session.beginTransaction({ timeout: Math.max(1, Math.ceil(leftMs)) });
+        const result = await work(tx);
+        await tx.commit();
+        return result;
+      })();
+      return await within(transaction, leftMs, () => {
+        inTime = false;
+        return this.timeout(budget);
+      });
     } finally {
-      await session.close();
+      // Closing rolls back an open transaction and returns the connection. After the deadline the
+      // server may not answer the close either: it finishes in the background.
+      const closing = session.close().catch(() => undefined);
+      if (inTime) await closing;
     }
   }
+
+  private timeout(budget: number): QueryTimeoutError {
+    return new QueryTimeoutError(`query exceeded the ${budget} ms time limit`);
+  }
+
+  /** The driver's error as one of ours where it means a timeout or an unreachable store. */
+  private typed(error: unknown, budget: number): unknown {
+    if (error instanceof ChainAtlasError) return error;
+    const code = (error as { code?: string })?.code ?? '';
+    const message = error instanceof Error ? error.message : String(error);
+    if (code.includes('TransactionTimedOut'))
+      return new QueryTimeoutError(`query exceeded the ${budget} ms time limit`, { cause: error });
+    if (REFUSED_CREDENTIALS.has(code))
+      return new StoreUnavailableError(
+        `Neo4j at ${this.options.uri} refused the credentials: check NEO4J_USER and NEO4J_PASSWORD`,
+        { cause: error },
+      );
+    if (UNAVAILABLE.has(code) || ACQUISITION_TIMEOUT.test(message))
+      return new StoreUnavailableError(
+        `Neo4j at ${this.options.uri} is unavailable (is it running, and is NEO4J_URI right?): ${message}`,
+        { cause: error },
+      );
+    return error;
+  }
+}
+
+/**
+ * The pause before the next attempt, or null when the error is not worth retrying. A broken
+ * connection is retried at once and once more shortly after (the pool hands out a new one; a
+ * refused connection fails again in a millisecond, so a down server costs little); transient
+ * errors back off from 100 ms with jitter.
+ */
+function retryPause(error: unknown, attempt: number): number | null {
+  if (!neo4j.isRetryableError(error)) return null;
+  const code = (error as { code?: string }).code;
+  if (code === neo4j.error.SERVICE_UNAVAILABLE) return attempt <= 2 ? (attempt - 1) * 100 : null;
+  return Math.min(1_000, 100 * 2 ** (attempt - 1)) * (0.8 + Math.random() * 0.4);
 }
 
 /** Lucene query syntax treats these as operators; user text is matched literally. */

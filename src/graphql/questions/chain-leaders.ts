@@ -31,7 +31,8 @@ export async function chainLeaders(
         chain: row.chain,
         role: (row.leads.role as string | undefined) ?? null,
         parks: [...new Map(row.parks.map((p) => [p.id, p])).values()],
-        city: cityId ? ctx.entity.load(cityId) : null,
+        // Loaded only when selected (graphql-js calls function-valued fields).
+        city: () => (cityId ? ctx.entity.load(cityId) : null),
         evidence: [...evidenceOf(row.leads), ...row.parkLinks.flatMap(evidenceOf)],
       };
     }),

@@ -2,7 +2,7 @@
 import type { GraphContext } from '../context.js';
 import { badInput } from '../errors.js';
 import { SHORTEST_PATHS } from '../graph-queries.js';
-import { evidenceOf, type NodeProps } from '../node-props.js';
+import { evidenceOf, relationProperties, type NodeProps } from '../node-props.js';
 import { resolveReference } from '../references.js';
 
 export const MAX_HOPS = 6;
@@ -46,6 +46,9 @@ export async function connections(
         to: nodes[i + 1],
         type: r.type,
         forward: r.from === nodes[i]!.id,
+        basis: (r.props.basis as string | undefined) ?? null,
+        reason: (r.props.reason as string | undefined) ?? null,
+        properties: relationProperties(r.props),
         evidence: evidenceOf(r.props),
       })),
     };

@@ -6,6 +6,7 @@ import {
   PROJECT_SUMMARY_IN_CITIES_OF_CHAINS,
   PROJECT_SUMMARY_OF_CHAINS,
 } from '../graph-queries.js';
+import { loadAll } from '../entity-resolvers.js';
 import type { NodeProps } from '../node-props.js';
 import { resolveReference } from '../references.js';
 
@@ -50,9 +51,7 @@ export async function investmentSummary(
       // Resolved only when selected (graphql-js calls function-valued fields), each in one batched query.
       entity: () => (row.key != null && args.groupBy !== 'STATUS' ? ctx.entity.load(row.key) : null),
       projects: async () => {
-        const projects = (await ctx.entity.loadMany(row.projectIds)).filter(
-          (p): p is NodeProps => !!p && !(p instanceof Error),
-        );
+        const projects = (await loadAll(ctx, row.projectIds)).filter((p): p is NodeProps => p !== null);
         return projects.sort((a, b) => amountOf(b) - amountOf(a) || (a.id < b.id ? -1 : 1));
       },
     }))

@@ -6,6 +6,7 @@
 import { BASIS_LABELS, KIND_LABELS, RELATION_LABELS, bilingual } from '../../labels.js';
 import type { GraphStyle } from '../../grass.js';
 import { bi, byChinese, h } from './dom.js';
+import { ownProperties } from './queries.js';
 import { basisOf, type EntityDetail, type EntityHead, type EvidenceItem, type RelationItem } from './model.js';
 
 export interface PanelActions {
@@ -156,12 +157,11 @@ const relationList = (rels: RelationItem[], actions: PanelActions, style: GraphS
   );
 
 function propertyRows(detail: EntityDetail): HTMLElement | null {
-  const skip = new Set(['id', 'kind', 'name', 'nameEn', 'aliases', 'evidence', 'relations', '__typename']);
   const rows: HTMLElement[] = [];
   if (detail.aliases.length)
     rows.push(h('dt', {}, ...bi('别名', 'Aliases')), h('dd', { lang: 'zh' }, detail.aliases.join('、')));
-  for (const [key, value] of Object.entries(detail)) {
-    if (skip.has(key) || value === null || value === undefined || (Array.isArray(value) && !value.length)) continue;
+  for (const [key, value] of ownProperties(detail)) {
+    if (value === null || value === undefined || (Array.isArray(value) && !value.length)) continue;
     rows.push(h('dt', {}, key), h('dd', {}, Array.isArray(value) ? value.join('、') : String(value)));
   }
   return rows.length ? h('dl', { class: 'properties' }, rows) : null;

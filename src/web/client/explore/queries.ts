@@ -25,9 +25,18 @@ const isScalar = (t: TypeRef) => ['SCALAR', 'ENUM'].includes(leaf(t).kind);
 export interface Capabilities {
   /** Scalar fields per kind beyond id, kind, name, nameEn, aliases. */
   properties: Record<string, string[]>;
+  /**
+   * Fields a kind types differently from the other kinds (Indicator.status: String! where the
+   * others have String): GraphQL will not merge those in one selection, so they are aliased.
+   */
+  aliased: Record<string, string[]>;
   sentence: boolean;
   relationBasis: boolean;
 }
+
+/** String, [String!]!, … as a comparable signature. */
+const signature = (t: TypeRef): string =>
+  t.kind === 'NON_NULL' ? `${signature(t.ofType!)}!` : t.kind === 'LIST' ? `[${signature(t.ofType!)}]` : String(t.name);
 
 const CAPABILITIES = `query ExplorerCapabilities {
   entity: __type(name: "Entity") { possibleTypes { name fields { name args { name } type { ...TypeRef } } } }
@@ -43,24 +52,52 @@ export async function loadCapabilities(gql: Gql): Promise<Capabilities> {
     relation: { fields: FieldInfo[] } | null;
   }>(CAPABILITIES);
   const properties: Record<string, string[]> = {};
+  const signatures = new Map<string, Map<string, string[]>>(); // field → signature → kinds
   for (const type of data.entity?.possibleTypes ?? []) {
-    properties[type.name] = type.fields
-      .filter((f) => !COMMON.has(f.name) && !f.args?.length && isScalar(f.type))
-      .map((f) => f.name);
+    const own = type.fields.filter((f) => !COMMON.has(f.name) && !f.args?.length && isScalar(f.type));
+    properties[type.name] = own.map((f) => f.name);
+    for (const f of own) {
+      const bySignature = signatures.get(f.name) ?? new Map<string, string[]>();
+      bySignature.set(signature(f.type), [...(bySignature.get(signature(f.type)) ?? []), type.name]);
+      signatures.set(f.name, bySignature);
+    }
+  }
+  // The most common signature keeps the plain name; the kinds with another one are aliased.
+  const aliased: Record<string, string[]> = {};
+  for (const [field, bySignature] of signatures) {
+    const groups = [...bySignature.values()].sort((a, b) => b.length - a.length);
+    for (const kinds of groups.slice(1)) for (const kind of kinds) (aliased[kind] ??= []).push(field);
   }
   const has = (fields: FieldInfo[] | undefined, name: string, scalar: boolean) =>
     (fields ?? []).some((f) => f.name === name && isScalar(f.type) === scalar);
   return {
     properties,
+    aliased,
     sentence: has(data.evidence?.fields, 'sentence', false),
     relationBasis: has(data.relation?.fields, 'basis', true),
   };
 }
 
+/** The alias a kind's own property is fetched under; see entityQuery. */
+export const propertyAlias = (kind: string, field: string) => `${kind}__${field}`;
+
+const NOT_PROPERTIES = new Set([...COMMON, 'evidence', 'relations', '__typename']);
+
+/** A fetched entity's own properties (beyond the common fields), by their schema names. */
+export function ownProperties(entity: Record<string, unknown> & { kind: string }): Array<[string, unknown]> {
+  const prefix = propertyAlias(entity.kind, '');
+  return Object.entries(entity)
+    .filter(([key]) => !NOT_PROPERTIES.has(key))
+    .map(([key, value]) => [key.startsWith(prefix) ? key.slice(prefix.length) : key, value]);
+}
+
 export function entityQuery(cap: Capabilities): string {
   const kinds = Object.entries(cap.properties)
     .filter(([, fields]) => fields.length)
-    .map(([kind, fields]) => `... on ${kind} { ${fields.join(' ')} }`)
+    .map(([kind, fields]) => {
+      const aliased = new Set(cap.aliased[kind] ?? []);
+      return `... on ${kind} { ${fields.map((f) => (aliased.has(f) ? `${propertyAlias(kind, f)}: ${f}` : f)).join(' ')} }`;
+    })
     .join('\n      ');
   const evidence = `quote start end document { id name }${cap.sentence ? ' sentence { text start end }' : ''}`;
   return `query ExplorerEntity($id: ID!) {
