@@ -23,7 +23,11 @@ const explorerReady = (page: Page) =>
   page.waitForFunction(() => document.body.dataset.state === 'ready', null, { timeout: 60_000 });
 const PAGES: Array<{ name: string; path: string; ready: (page: Page) => Promise<unknown> }> = [
   { name: 'home `/`', path: '/', ready: (page) => page.waitForLoadState('load') },
-  { name: 'explorer `?q=韶关` (韶关市 and its neighbours)', path: '/explore?q=%E9%9F%B6%E5%85%B3', ready: explorerReady },
+  {
+    name: 'explorer `?q=韶关` (韶关市 and its neighbours)',
+    path: '/explore?q=%E9%9F%B6%E5%85%B3',
+    ready: explorerReady,
+  },
   { name: 'explorer chain leaders 肇庆', path: '/explore?view=leaders&city=%E8%82%87%E5%BA%86', ready: explorerReady },
   { name: 'explorer city profile 韶关', path: '/explore?view=city&city=%E9%9F%B6%E5%85%B3', ready: explorerReady },
   {
