@@ -151,7 +151,8 @@ export class GraphCanvas {
       const angle = (2 * Math.PI * i) / Math.max(fresh.length, 1);
       return {
         group: 'nodes',
-        data: { ...n, caption: caption(template(n.kind), { ...n }) },
+        // The head only: an entity's detail (relations, evidence) stays with the explorer.
+        data: { id: n.id, kind: n.kind, name: n.name, nameEn: n.nameEn, caption: caption(template(n.kind), { ...n }) },
         classes: n.kind,
         position: { x: centre.x + 160 * Math.cos(angle), y: centre.y + 160 * Math.sin(angle) },
       };
