@@ -305,6 +305,7 @@ describe.skipIf(!browserAvailable && !browserRequired)('in a browser, offline', 
   });
 
   it('the chain-leaders view for 肇庆 shows 小鹏汽车, 瑞庆时代, 风华高科 and 喜珍电路 with their parks', async () => {
+    const withParks = new Set<string>();
     await open('/explore');
     await page.fill('#leaders-city', '肇庆');
     await page.click('#view-leaders button[type="submit"]');
@@ -322,7 +323,7 @@ describe.skipIf(!browserAvailable && !browserRequired)('in a browser, offline', 
       for (const row of rows) {
         // The parks the text puts the enterprise in, else the parks of its projects.
         const parks = row.parks.length ? row.parks : row.enterprise.projects.flatMap((p) => p.parks);
-        expect(parks.length, `${leader} has a park`).toBeGreaterThan(0);
+        if (parks.length) withParks.add(leader);
         const cells = page.locator(
           `#leaders-table tr[data-enterprise="${row.enterprise.id}"][data-chain="${row.chain.id}"]`,
         );
@@ -336,6 +337,8 @@ describe.skipIf(!browserAvailable && !browserRequired)('in a browser, offline', 
         expect(names).toContain(row.chain.name);
       }
     }
+    // 风华高科's 高端电容基地 is its own plant, not a park: the text puts it in none, and the view shows none.
+    expect([...withParks].sort()).toEqual(['喜珍电路', '小鹏汽车', '瑞庆时代'].sort());
     const { edges } = await canvasCounts();
     expect(edges).toBeGreaterThanOrEqual(data!.chainLeaders.length);
     // Relationships too are drawn in their GraSS colour, captioned with their type.
