@@ -26,7 +26,7 @@
 # reaping; `docker run --init` / compose `init: true` (tini) is still welcome and changes nothing.
 # Give `docker stop` more than those 10 s: `docker stop -t 15` / compose `stop_grace_period: 15s`.
 
-# ---- build: compile TypeScript (src/ -> dist/, see tsconfig.build.json) ----
+# ---- build: compile TypeScript (src/ -> dist/, see tsconfig.build.json) and bundle the pages (dist/web-assets/) ----
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./

@@ -18,6 +18,8 @@ const NEO4J_FILES = [
 
 export default defineConfig({
   test: {
+    // The web pages' bundles (src/web/build-assets.ts), built once before any test file runs.
+    globalSetup: ['tests/support/web-assets-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     env: { CORPUS_DIR: process.env.CORPUS_DIR ?? '../shared/seeds' },

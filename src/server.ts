@@ -39,6 +39,7 @@ export async function runServer({ config, store, logger }: ServerOptions): Promi
     requestTimeoutMs: config.store.timeoutMs,
     logger,
     cypherDir: config.cypherDir,
+    corpusDir: config.corpusDir,
     storeGuard: config.storeGuard,
     rateLimit: config.rateLimit,
     trustProxy: config.trustProxy,

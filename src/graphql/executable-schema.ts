@@ -1,15 +1,23 @@
 /** The GraphQL schema: SDL from schema/*.graphql bound to the resolvers. */
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
+import type { Logger } from 'pino';
 import { entityResolvers } from './entity-resolvers.js';
+import { evidenceSentenceResolvers } from './evidence-sentence.js';
 import { queryResolvers } from './query-resolvers.js';
 import { relationResolvers } from './relationships.js';
 import { readTypeDefs } from './type-defs.js';
 
-export function buildSchema(): GraphQLSchema {
+export interface SchemaOptions {
+  /** The source documents, for Evidence.sentence; without them that field is null. */
+  corpusDir?: string;
+  logger?: Logger;
+}
+
+export function buildSchema({ corpusDir, logger }: SchemaOptions = {}): GraphQLSchema {
   return makeExecutableSchema({
     typeDefs: readTypeDefs(),
-    resolvers: [entityResolvers(), relationResolvers(), queryResolvers],
+    resolvers: [entityResolvers(), relationResolvers(), queryResolvers, evidenceSentenceResolvers(corpusDir, logger)],
     resolverValidationOptions: { requireResolversToMatchSchema: 'error', requireResolversForResolveType: 'error' },
   });
 }

@@ -1,17 +1,14 @@
 /**
- * The HTTP surface: /graphql (Apollo Server; landing page on GET), /health (liveness: 200 while
- * the process serves, with the store's state in the body), /ready (store answers, circuit closed,
- * graph seeded) and the Neo4j Browser guide. Every operation passes the limits before it touches
- * the store and runs in read transactions with the request's time budget; the store is wrapped in
- * a GuardedStore (circuit breaker, concurrency limit), and clients are rate limited.
+ * The HTTP surface: /graphql (Apollo Server; the offline GraphQL IDE for browsers), the home page
+ * and the graph explorer (src/web/), /health (liveness: 200 while the process serves, with the
+ * store's state in the body), /ready (store answers, circuit closed, graph seeded) and the Neo4j
+ * Browser guide. Every operation passes the limits before it touches the store and runs in read
+ * transactions with the request's time budget; the store is wrapped in a GuardedStore (circuit
+ * breaker, concurrency limit), and clients are rate limited.
  */
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
-import {
-  ApolloServerPluginLandingPageLocalDefault,
-  ApolloServerPluginLandingPageProductionDefault,
-} from '@apollo/server/plugin/landingPage/default';
 import cors from 'cors';
 import express, { type Express } from 'express';
 import type { Logger } from 'pino';
@@ -23,8 +20,10 @@ import { operationLimits } from '../graphql/limits/operation-limits.js';
 import { processFaults } from '../process-guard.js';
 import type { GraphStore } from '../store/graph-store.js';
 import { GuardedStore, type StoreGuardOptions } from '../store/guarded-store.js';
+import { webRouter } from '../web/index.js';
 import { httpErrorHandler } from './error-handler.js';
 import { createLogger } from './logger.js';
+import { offlinePlugins } from './offline-plugins.js';
 import { operationLogging } from './operation-logging.js';
 import { RATE_LIMIT_DEFAULTS, rateLimiting, type RateLimitOptions } from './rate-limit.js';
 import { requestLogging } from './request-logging.js';
@@ -43,6 +42,8 @@ export interface AppOptions {
   logger?: Logger;
   /** Where the query library (queries/) and the Browser style live. */
   cypherDir?: string;
+  /** The source documents, for Evidence.sentence (null without them). */
+  corpusDir?: string;
   /** Concurrency limit, queue and circuit breaker around the store (defaults: STORE_GUARD_DEFAULTS). */
   storeGuard?: Partial<StoreGuardOptions>;
   /** Per-client rate limit (default: RATE_LIMIT_DEFAULTS). */
@@ -65,6 +66,7 @@ export async function createApp({
   requestTimeoutMs = 10_000,
   logger = createLogger('silent'),
   cypherDir = 'cypher',
+  corpusDir,
   storeGuard = {},
   rateLimit = RATE_LIMIT_DEFAULTS,
   trustProxy = 0,
@@ -79,7 +81,7 @@ export async function createApp({
       : logger.info({ circuit: 'closed', openMs: change.openMs }, 'store reachable again: circuit closed'),
   );
   const apollo = new ApolloServer<GraphContext>({
-    schema: buildSchema(),
+    schema: buildSchema({ corpusDir, logger }),
     introspection: true,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: limits.allowBatchedHttpRequests,
@@ -93,9 +95,7 @@ export async function createApp({
       { serverWillStart: async () => ({ serverWillStop: async () => guarded.stopProbing() }) },
       // No cache hints in this schema; the default cache-control plugin would still hook every field.
       ApolloServerPluginCacheControlDisabled(),
-      production
-        ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
-        : ApolloServerPluginLandingPageLocalDefault({ footer: false }),
+      ...offlinePlugins(),
     ],
   });
   await apollo.start();
@@ -133,6 +133,9 @@ export async function createApp({
     });
   });
   app.use(rateLimiting(rateLimit));
+  // Before /graphql and the guide: a browser tab's GET /graphql gets the IDE and its GET
+  // /browser-guide a readable guide; everything else goes on to Apollo and the guide's router.
+  app.use(webRouter({ apollo, context: (req) => createContext(guarded, requestTimeoutMs, req.log), cypherDir }));
   app.use('/browser-guide', browserGuideRouter({ cypherDir }));
   app.use(
     '/graphql',

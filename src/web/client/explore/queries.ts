@@ -1,0 +1,148 @@
+/**
+ * The GraphQL operations the explorer runs. The entity query is built from what the schema
+ * offers (introspection), so properties a kind gains or loses, the evidence sentence (needs the
+ * corpus on the server) and a relationship's basis show when they exist and are skipped when not.
+ */
+import type { Gql } from './api.js';
+
+const HEAD = 'id kind name nameEn';
+const COMMON = new Set(['id', 'kind', 'name', 'nameEn', 'aliases']);
+
+interface TypeRef {
+  kind: string;
+  name: string | null;
+  ofType?: TypeRef | null;
+}
+interface FieldInfo {
+  name: string;
+  args?: Array<{ name: string }>;
+  type: TypeRef;
+}
+
+const leaf = (t: TypeRef): TypeRef => (t.ofType ? leaf(t.ofType) : t);
+const isScalar = (t: TypeRef) => ['SCALAR', 'ENUM'].includes(leaf(t).kind);
+
+export interface Capabilities {
+  /** Scalar fields per kind beyond id, kind, name, nameEn, aliases. */
+  properties: Record<string, string[]>;
+  /**
+   * Fields a kind types differently from the other kinds (Indicator.status: String! where the
+   * others have String): GraphQL will not merge those in one selection, so they are aliased.
+   */
+  aliased: Record<string, string[]>;
+  sentence: boolean;
+  relationBasis: boolean;
+}
+
+/** String, [String!]!, … as a comparable signature. */
+const signature = (t: TypeRef): string =>
+  t.kind === 'NON_NULL' ? `${signature(t.ofType!)}!` : t.kind === 'LIST' ? `[${signature(t.ofType!)}]` : String(t.name);
+
+const CAPABILITIES = `query ExplorerCapabilities {
+  entity: __type(name: "Entity") { possibleTypes { name fields { name args { name } type { ...TypeRef } } } }
+  evidence: __type(name: "Evidence") { fields { name type { ...TypeRef } } }
+  relation: __type(name: "Relation") { fields { name type { ...TypeRef } } }
+}
+fragment TypeRef on __Type { kind name ofType { kind name ofType { kind name ofType { kind name } } } }`;
+
+export async function loadCapabilities(gql: Gql): Promise<Capabilities> {
+  const data = await gql<{
+    entity: { possibleTypes: Array<{ name: string; fields: FieldInfo[] }> } | null;
+    evidence: { fields: FieldInfo[] } | null;
+    relation: { fields: FieldInfo[] } | null;
+  }>(CAPABILITIES);
+  const properties: Record<string, string[]> = {};
+  const signatures = new Map<string, Map<string, string[]>>(); // field → signature → kinds
+  for (const type of data.entity?.possibleTypes ?? []) {
+    const own = type.fields.filter((f) => !COMMON.has(f.name) && !f.args?.length && isScalar(f.type));
+    properties[type.name] = own.map((f) => f.name);
+    for (const f of own) {
+      const bySignature = signatures.get(f.name) ?? new Map<string, string[]>();
+      bySignature.set(signature(f.type), [...(bySignature.get(signature(f.type)) ?? []), type.name]);
+      signatures.set(f.name, bySignature);
+    }
+  }
+  // The most common signature keeps the plain name; the kinds with another one are aliased.
+  const aliased: Record<string, string[]> = {};
+  for (const [field, bySignature] of signatures) {
+    const groups = [...bySignature.values()].sort((a, b) => b.length - a.length);
+    for (const kinds of groups.slice(1)) for (const kind of kinds) (aliased[kind] ??= []).push(field);
+  }
+  const has = (fields: FieldInfo[] | undefined, name: string, scalar: boolean) =>
+    (fields ?? []).some((f) => f.name === name && isScalar(f.type) === scalar);
+  return {
+    properties,
+    aliased,
+    sentence: has(data.evidence?.fields, 'sentence', false),
+    relationBasis: has(data.relation?.fields, 'basis', true),
+  };
+}
+
+/** The alias a kind's own property is fetched under; see entityQuery. */
+export const propertyAlias = (kind: string, field: string) => `${kind}__${field}`;
+
+const NOT_PROPERTIES = new Set([...COMMON, 'evidence', 'relations', '__typename']);
+
+/** A fetched entity's own properties (beyond the common fields), by their schema names. */
+export function ownProperties(entity: Record<string, unknown> & { kind: string }): Array<[string, unknown]> {
+  const prefix = propertyAlias(entity.kind, '');
+  return Object.entries(entity)
+    .filter(([key]) => !NOT_PROPERTIES.has(key))
+    .map(([key, value]) => [key.startsWith(prefix) ? key.slice(prefix.length) : key, value]);
+}
+
+export function entityQuery(cap: Capabilities): string {
+  const kinds = Object.entries(cap.properties)
+    .filter(([, fields]) => fields.length)
+    .map(([kind, fields]) => {
+      const aliased = new Set(cap.aliased[kind] ?? []);
+      return `... on ${kind} { ${fields.map((f) => (aliased.has(f) ? `${propertyAlias(kind, f)}: ${f}` : f)).join(' ')} }`;
+    })
+    .join('\n      ');
+  const evidence = `quote start end document { id name }${cap.sentence ? ' sentence { text start end }' : ''}`;
+  return `query ExplorerEntity($id: ID!) {
+    node(id: $id) {
+      ${HEAD} aliases
+      ${kinds}
+      evidence { ${evidence} }
+      relations(first: 500) {
+        type direction properties { key value }${cap.relationBasis ? ' basis' : ''}
+        evidence { ${evidence} }
+        node { ${HEAD} }
+      }
+    }
+  }`;
+}
+
+export const SEARCH = `query ExplorerSearch($text: String!) {
+  search(text: $text, first: 20) { totalCount edges { score match node { ${HEAD} } } }
+}`;
+
+export const CHAIN_LEADERS = `query ExplorerChainLeaders($city: String!) {
+  chainLeaders(city: $city) {
+    role
+    enterprise { ${HEAD} projects(first: 20) { ${HEAD} parks(first: 10) { ${HEAD} } } }
+    chain { ${HEAD} }
+    parks { ${HEAD} }
+    city { ${HEAD} }
+  }
+}`;
+
+export const PATH = `query ExplorerPath($from: String!, $to: String!) {
+  connections(from: $from, to: $to, maxHops: 4, first: 5) {
+    length
+    nodes { ${HEAD} }
+    steps { from { id } to { id } type forward }
+  }
+}`;
+
+/** Types that place a city's parks, chains and projects relative to each other. */
+const CITY_LINKS = 'types: [PART_OF, LOCATED_IN, IN_PARK, HAS_INDUSTRY, PART_OF_CHAIN], direction: OUT, first: 30';
+export const CITY_PROFILE = `query ExplorerCity($city: String!) {
+  place: search(text: $city, kinds: [City], first: 1) { edges { node { ${HEAD} } } }
+  cities(filter: { city: $city }, first: 100) { totalCount nodes { ...Linked } }
+  parks(filter: { city: $city }, first: 100) { totalCount nodes { ...Linked } }
+  chains(filter: { city: $city }, first: 100) { totalCount nodes { ...Linked } }
+  projects(filter: { city: $city }, first: 100) { totalCount nodes { ...Linked } }
+}
+fragment Linked on Entity { ${HEAD} relations(${CITY_LINKS}) { type node { id } } }`;
