@@ -57,7 +57,7 @@ const LABELS: LabelDoc[] = [
     label: 'Park',
     zh: '产业园、高新区、开发区、产业转移园、平台、基地',
     en: 'industrial parks, high-tech and development zones, transfer parks, platforms, bases',
-    props: 'parkType, status, designations (derived), areaKm2',
+    props: 'parkType, status, targetStatus, targetYear, designations (derived), areaKm2',
   },
   { label: 'Enterprise', zh: '企业', en: 'enterprises', props: 'industry' },
   {
@@ -106,7 +106,7 @@ const LABELS: LabelDoc[] = [
     label: 'Document',
     zh: '源文档（报道、政府文件）',
     en: 'source documents (reports, government papers)',
-    props: 'title, publisher, date, file, script',
+    props: 'title, publisher, date, dateBasis, dateReason, file, script',
   },
 ];
 
@@ -131,8 +131,8 @@ const RELATIONSHIPS: RelationshipDoc[] = [
   { type: 'PART_OF_CHAIN', zh: '属于该产业链', en: 'belongs to the chain' },
   {
     type: 'HAS_INDUSTRY',
-    zh: '拥有、发展或规划该产业（属性 status、tier）',
-    en: 'has, develops or plans the industry (properties status, tier)',
+    zh: '拥有、发展或规划该产业（属性 status、tier；多份文档说法不同时取最新，另存 statusDocs、statuses）',
+    en: 'has, develops or plans the industry (properties status, tier; when documents differ, the latest one’s status, every reading in statusDocs, statuses)',
   },
   { type: 'OPERATES', zh: '投资、建设或运营项目', en: 'invests in, builds or runs the project' },
   { type: 'SUBSIDIARY_OF', zh: '子公司', en: 'subsidiary of' },
@@ -146,8 +146,8 @@ const RELATIONSHIPS: RelationshipDoc[] = [
   },
   {
     type: 'IMPLEMENTS',
-    zh: '落实更上位的政策（具体的指向上位的）',
-    en: 'carries out a broader instrument (the specific one points to the broader)',
+    zh: '落实更上位的政策，或贯彻报告、党代会精神（具体的指向上位的）',
+    en: 'carries out a broader instrument, or the line of a report or congress (the specific one points to the broader)',
   },
   {
     type: 'ASSIGNS',
@@ -161,8 +161,8 @@ const RELATIONSHIPS: RelationshipDoc[] = [
   },
   {
     type: 'HAS_DESIGNATION',
-    zh: '获得、被推荐或争创的称号（属性 status：awarded / nominated / sought，year）',
-    en: 'holds, is nominated for or seeks the designation (properties status, year)',
+    zh: '获得、被推荐或争创的称号（属性 status：awarded / nominated / sought，year；多份文档说法不同时取最新，另存 statusDocs、statuses）',
+    en: 'holds, is nominated for or seeks the designation (properties status, year; when documents differ, the latest one’s status, every reading in statusDocs, statuses)',
   },
   { type: 'PROPOSED_IN', zh: '由该报告或党代会提出', en: 'put forward in that report or congress' },
   { type: 'ABOUT', zh: '报告的主题', en: 'what a report is about' },

@@ -113,11 +113,13 @@ export const RELATION_FIELDS: Record<string, Record<string, RelationField>> = {
   Designation: {
     holders: inc(['HAS_DESIGNATION']),
     issuers: out(['ISSUED_BY']),
+    indicators,
   },
   Report: {
     issuers: out(['ISSUED_BY']),
     subjects: out(['ABOUT']),
     proposes: inc(['PROPOSED_IN']),
+    implementedBy: inc(['IMPLEMENTS'], ['Policy']),
   },
   Document: {
     city: out(['DESCRIBES'], ['City'], true),
