@@ -339,4 +339,44 @@ describe('the knowledge model in the API', () => {
     expect(names(node.implements)).not.toContain('集群强链提升行动');
     expect(names(node.implements)).toContain('制造业当家');
   });
+
+  it('a fact two documents date differently: the 2023 reading stands, the 2021 one is kept', async () => {
+    const data = await ok(`{
+      sg: node(id: "city:shaoguan") { relations(types: [HAS_INDUSTRY], direction: OUT) { node { id } properties { key value } } }
+      d000: node(id: "doc:000") { ... on Document { date dateBasis dateReason } }
+      d004: node(id: "doc:004") { ... on Document { date dateBasis dateReason } } }`);
+    const props = (id: string) =>
+      Object.fromEntries(
+        data.sg.relations.find((r: any) => r.node.id === id).properties.map((p: any) => [p.key, p.value]),
+      );
+    // 004 (2021): 加快推动…装备制造…发展 (under-way); 000 (2023): 做大做强装备制造业 (existing).
+    expect(props('chain:zhuangbei-zhizao')).toMatchObject({
+      status: 'existing',
+      statusDocs: 'doc:004, doc:000',
+      statuses: 'under-way, existing',
+    });
+    // Both documents say under-way: one status, no history.
+    expect(props('chain:shengwu-yiyao').status).toBe('under-way');
+    expect(props('chain:shengwu-yiyao').statusDocs).toBeUndefined();
+    expect(data.d004).toEqual({ date: '2021-04-12', dateBasis: 'stated', dateReason: null });
+    expect(data.d000).toMatchObject({ date: '2023', dateBasis: 'inferred' });
+    expect(data.d000.dateReason).toMatch(/2022/);
+  });
+
+  it('what else holds a designation, has figures of its own, or is carried out', async () => {
+    const data = await ok(`{
+      liangyuan: node(id: "policy:liangyuan-zhidu") { relations(types: [HAS_DESIGNATION], direction: OUT) { node { name } basis } }
+      batch: node(id: "designation:laogongye-chengshi-zhuanxing-shifanqu") { ... on Designation { indicators { ... on Indicator { value unit } } } }
+      labs: node(id: "designation:sheng-shiyanshi") { ... on Designation { designationType holders { name } } }
+      congress: node(id: "report:ershida-baogao") { ... on Report { implementedBy { name } proposes { name } } } }`);
+    // 这一制度还入选了…典型经验做法: the 两员 system holds it, not the city.
+    expect(data.liangyuan.relations).toEqual([
+      { node: { name: '“两个统筹”督导和服务工作典型经验做法' }, basis: 'stated' },
+    ]);
+    expect(data.batch.indicators).toContainEqual({ value: 8, unit: '个' });
+    expect(data.labs.designationType).toBe('organization-status');
+    expect(new Set(names(data.labs.holders))).toEqual(new Set(['阳江合金材料实验室', '阳江海上风电实验室']));
+    expect(names(data.congress.implementedBy)).toEqual(['阳江市高质量建设制造强市实施方案']);
+    expect(names(data.congress.proposes).length).toBeGreaterThan(0);
+  });
 });

@@ -36,8 +36,8 @@ const OPERATIONS = [
   '{ node(id: "doc:002") { ... on Document { entities(kinds: [Enterprise, Park]) { id } city { id } } } }',
   '{ stats { nodes { name count } relationships { name count } documents { document { id } entities relationships } } }',
   '{ regions(first: 100) { totalCount nodes { id regionType city { id } members { id } industries { id } } } }',
-  '{ designations(first: 100, filter: {city: "韶关"}) { totalCount nodes { id holders { id } issuers { id } } } }',
-  '{ reports(first: 100) { totalCount nodes { id issuers { id } subjects { id } proposes { id } } } }',
+  '{ designations(first: 100, filter: {city: "韶关"}) { totalCount nodes { id holders { id } issuers { id } indicators { id value } } } }',
+  '{ reports(first: 100) { totalCount nodes { id issuers { id } subjects { id } proposes { id } implementedBy { id } } } }',
   '{ policies(first: 100, filter: {city: "阳江"}) { totalCount nodes { id level partOf { id } parts { id } } } }',
   '{ node(id: "city:zhaoqing") { relations(types: [HAS_DESIGNATION, IN_REGION, HAS_INDUSTRY]) { type node { id } basis reason properties { key value } } } }',
 ];

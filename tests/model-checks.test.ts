@@ -132,15 +132,25 @@ describe('likely duplicates fail the build', () => {
     expect(error.message).toContain(path.join(seedDir, '000_test.yaml'));
   });
 
-  it('… unless one says why they share it', async () => {
-    await expectBuilds({
-      entities: [
-        chain('chain:zhuangbei-zhizao', '装备制造', '做大装备制造产业'),
-        chain('chain:zhuangbei-zhizaoye', '装备制造业', '发展装备制造业', {
-          sharesNameBecause: 'a test of the escape',
-        }),
-      ],
-    });
+  it('… unless one names the other in distinctFrom with the reason (pairwise: a third is still compared)', async () => {
+    const twins = [
+      chain('chain:zhuangbei-zhizao', '装备制造', '做大装备制造产业'),
+      chain('chain:zhuangbei-zhizaoye', '装备制造业', '发展装备制造业', {
+        distinctFrom: { 'chain:zhuangbei-zhizao': 'two cities’ own programmes in the test text' },
+      }),
+    ];
+    await expectBuilds({ entities: twins });
+    await expectProblem(
+      { entities: [...twins, chain('chain:zb3', '装备制造产业', '做大装备制造产业')] },
+      /likely duplicate of chain:zb3 .*both are called "装备制造"/,
+    );
+  });
+
+  it('the blanket sharesNameBecause is gone, with a message that says what replaces it', async () => {
+    await expectProblem(
+      { entities: [chain('chain:zb', '装备制造', '做大装备制造产业', { sharesNameBecause: 'old escape' })] },
+      /\(chain:zb\) field sharesNameBecause: sharesNameBecause is replaced by distinctFrom/,
+    );
   });
 
   it('one name containing another, same kind and city', async () => {
@@ -308,6 +318,178 @@ describe('the model’s kinds, qualifiers and basis', () => {
       { entities: [{ ...park('ent:a', '华南装备园', '推进华南装备园') }] },
       /entities\[1\] \(ent:a\) field id: the id of a Park starts with "park:"/,
     );
+  });
+});
+
+describe('the model’s ends for designations, figures, reports and park targets', () => {
+  const entity = (id: string, kind: string, name: string, props: Record<string, unknown>, quote: string) => ({
+    id,
+    kind,
+    name,
+    props,
+    evidence: [quote],
+  });
+  const fact = (spo: string, quote: string, props: Record<string, unknown> = {}) => {
+    const [s, p, o] = spo.split(' ');
+    return { s, p, o, props, evidence: [quote] };
+  };
+  const policy = entity('policy:liangyuan', 'Policy', '装备制造制度', { policyType: 'mechanism' }, '做大装备制造产业');
+  const designation = entity(
+    'designation:dianxing',
+    'Designation',
+    '典型经验做法',
+    { designationType: 'honour' },
+    '发展装备制造业',
+  );
+  const report = entity('report:r', 'Report', '装备制造报告', { reportType: 'work-report' }, '培育海上风电');
+  const indicator = entity(
+    'ind:n',
+    'Indicator',
+    '典型经验做法数',
+    { metric: '入选数', value: 8, unit: '个', bound: 'exact', status: 'actual' },
+    '甬金三期项目投产',
+  );
+
+  it('a policy holds a designation, a designation has its own figures, a policy implements a report', async () => {
+    await expectBuilds({
+      entities: [policy, designation, report, indicator],
+      facts: [
+        fact('policy:liangyuan HAS_DESIGNATION designation:dianxing', '发展装备制造业', { status: 'awarded' }),
+        fact('designation:dianxing HAS_INDICATOR ind:n', '甬金三期项目投产'),
+        fact('policy:liangyuan IMPLEMENTS report:r', '培育海上风电'),
+      ],
+    });
+    await expectProblem(
+      {
+        entities: [policy, report],
+        facts: [{ s: 'report:r', p: 'IMPLEMENTS', o: 'policy:liangyuan', evidence: ['培育海上风电'] }],
+      },
+      /the model does not allow Report -\[IMPLEMENTS\]-> Policy \(allowed: Policy → Policy\/Report\)/,
+    );
+  });
+
+  it('a park’s target state, and its year only with it', async () => {
+    await expectBuilds({
+      entities: [
+        park('park:x', '新丰产业园', '新丰产业园规划建设', {
+          props: { parkType: 'zone', status: 'under-way', targetStatus: 'existing', targetYear: 2027 },
+        }),
+      ],
+      facts: [locatedIn('park:x')],
+    });
+    await expectProblem(
+      {
+        entities: [
+          park('park:x', '新丰产业园', '新丰产业园规划建设', { props: { parkType: 'zone', targetYear: 2027 } }),
+        ],
+        facts: [locatedIn('park:x')],
+      },
+      /\(park:x\) field props\.targetYear: targetYear without targetStatus/,
+    );
+  });
+});
+
+describe('a fact several documents give different statuses: the latest document’s stands', () => {
+  // doc:000 is TEXT; doc:002 is a second, differently dated text about the same fact.
+  const SECOND = '韶关市加快发展装备制造产业。';
+  const zb = (quote: string) => chain('chain:zb', '装备制造', quote);
+  const doc = (id: string, file: string, date: string, quote: string, status: string | undefined, extra = {}) => ({
+    document: {
+      id,
+      file,
+      title: id,
+      publisher: '测试',
+      date,
+      city: 'city:shaoguan',
+      script: 'simplified',
+      evidence: [quote],
+      ...extra,
+    },
+    entities: [
+      { ...city, evidence: [quote] },
+      zb(quote === '韶关市推进' ? '做大装备制造产业' : '加快发展装备制造产业'),
+    ],
+    facts: [
+      {
+        s: 'city:shaoguan',
+        p: 'HAS_INDUSTRY',
+        o: 'chain:zb',
+        props: status ? { status } : {},
+        evidence: [quote === '韶关市推进' ? '做大装备制造产业' : '加快发展装备制造产业'],
+      },
+    ],
+  });
+  async function merged(date0: string, status0: string, date2: string, status2: string) {
+    writeFileSync(path.join(corpusDir, '002_0c.txt'), SECOND);
+    seedDir = mkdtempSync(path.join(root, 'seeds-'));
+    writeFileSync(
+      path.join(seedDir, '000_test.yaml'),
+      stringify(doc('doc:000', '000_0a.txt', date0, '韶关市推进', status0)),
+    );
+    writeFileSync(
+      path.join(seedDir, '002_test.yaml'),
+      stringify(doc('doc:002', '002_0c.txt', date2, '韶关市加快', status2)),
+    );
+    try {
+      const { knowledge } = await buildSeedFiles(seedDir, corpusDir);
+      return { fact: knowledge.facts.find((f) => f.p === 'HAS_INDUSTRY')!, notes: knowledge.notes };
+    } catch (error) {
+      if (error instanceof SeedError) return { error };
+      throw error;
+    }
+  }
+
+  it('takes the latest document’s status, by date not by file, and keeps every reading', async () => {
+    const { fact, notes } = await merged('2023', 'existing', '2021-04-12', 'under-way');
+    expect(fact!.props).toMatchObject({
+      status: 'existing',
+      statusDocs: ['doc:002', 'doc:000'],
+      statuses: ['under-way', 'existing'],
+    });
+    expect(notes).toEqual([]);
+  });
+
+  it('notes a latest status that is less advanced than an earlier one, without failing', async () => {
+    const { fact, notes } = await merged('2023', 'planned', '2021-04-12', 'under-way');
+    expect(fact!.props).toMatchObject({ status: 'planned', statuses: ['under-way', 'planned'] });
+    expect(notes).toEqual([
+      expect.stringMatching(
+        /city:shaoguan HAS_INDUSTRY chain:zb: .*doc:002 2021-04-12: under-way → doc:000 2023: planned/,
+      ),
+    ]);
+  });
+
+  it('keeps no lists when the documents agree', async () => {
+    const { fact } = await merged('2023', 'existing', '2021-04-12', 'existing');
+    expect(fact!.props.status).toBe('existing');
+    expect(fact!.props.statusDocs).toBeUndefined();
+  });
+
+  it('fails when the documents disagree and their dates cannot be ordered', async () => {
+    const { error } = await merged('2023', 'existing', '2023-06-28', 'under-way');
+    expect(error).toBeInstanceOf(SeedError);
+    expect(error!.message).toMatch(
+      /facts\[0\] \(city:shaoguan HAS_INDUSTRY chain:zb\): doc:000 \(2023\) says existing, doc:002 \(2023-06-28\) says under-way, and their dates do not tell which is later/,
+    );
+  });
+
+  it('a year-only date needs its basis: an inferred date gives its reason', async () => {
+    writeFileSync(path.join(corpusDir, '002_0c.txt'), SECOND);
+    seedDir = mkdtempSync(path.join(root, 'seeds-'));
+    const write = (extra: Record<string, unknown>) =>
+      writeFileSync(
+        path.join(seedDir, '000_test.yaml'),
+        stringify(doc('doc:000', '000_0a.txt', '2023', '韶关市推进', 'existing', extra)),
+      );
+    write({ dateBasis: 'inferred' });
+    await expect(buildSeedFiles(seedDir, corpusDir)).rejects.toThrow(
+      /document\.dateReason: an inferred date needs a one-line dateReason|dateReason: an inferred date needs a one-line dateReason/,
+    );
+    write({ dateBasis: 'inferred', dateReason: 'the text reports the full year 2022 and plans 2023' });
+    const { knowledge } = await buildSeedFiles(seedDir, corpusDir);
+    expect(knowledge.documents[0]).toMatchObject({ date: '2023', dateBasis: 'inferred' });
+    write({ date: '2023-3' });
+    await expect(buildSeedFiles(seedDir, corpusDir)).rejects.toThrow(/a document date is YYYY, YYYY-MM or YYYY-MM-DD/);
   });
 });
 

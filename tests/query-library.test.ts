@@ -285,6 +285,21 @@ describe('every library query on the seeded embedded store', () => {
     expect(row!.properties).toEqual(expect.arrayContaining(['basis: world-knowledge', `reason: ${fact!.reason}`]));
   });
 
+  it("07: a fact two documents give different statuses lists each document's reading", async () => {
+    const rows = await run<{ relationship: string; properties: string[]; documentId: string }>('evidence_for_fact', {
+      from: '韶关',
+      to: '装备制造',
+    });
+    const facts = rows.filter((r) => r.relationship === 'HAS_INDUSTRY');
+    expect(new Set(facts.map((r) => r.documentId))).toEqual(new Set(['doc:000', 'doc:004']));
+    for (const r of facts) {
+      expect(r.properties).toEqual(
+        expect.arrayContaining(['status: existing', 'status in doc:004: under-way', 'status in doc:000: existing']),
+      );
+      expect(r.properties.filter((p) => p.startsWith('statuses') || p.startsWith('statusDocs'))).toEqual([]);
+    }
+  });
+
   it('08: a Traditional alias, an English name and an id find the same entity', async () => {
     for (const [name, matchedBy] of [
       ['肇慶', 'alias'],

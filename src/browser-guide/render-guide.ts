@@ -42,7 +42,7 @@ const DERIVED_PROPERTIES: Partial<Record<string, string>> = {
  */
 const LABEL_PROPERTIES: Record<string, string> = {
   Entity: 'id, kind, name, nameEn, aliases, basis, reason, nameKeys, searchText, evidence*',
-  Document: 'title, publisher, date, file, script',
+  Document: 'title, publisher, date, dateBasis, dateReason, file, script',
   ...Object.fromEntries(
     ENTITY_KINDS.map((kind) => {
       const derived = DERIVED_PROPERTIES[kind];

@@ -30,6 +30,10 @@ await runCli(async () => {
     );
     for (const u of knowledge.unplaced) console.log(`  ${u.doc} ${u.id} ${u.name}`);
   }
+  if (knowledge.notes.length) {
+    console.log(`notes (${knowledge.notes.length}), not failures:`);
+    for (const note of knowledge.notes) console.log(`  ${note}`);
+  }
   if (check) {
     const stale = await staleFiles(config.cypherDir, files);
     if (stale.length) throw new Error(`${config.cypherDir}/ is stale (${stale.join(', ')}): run npm run build:cypher`);

@@ -15,6 +15,7 @@ import {
   PREDICATES,
   type Basis,
   type EntityKind,
+  qualifierNames,
   type EvidenceInput,
   type Predicate,
   type UnplacedWorklist,
@@ -33,7 +34,11 @@ export interface DocumentNode {
   file: string;
   title: string;
   publisher: string;
+  /** YYYY, YYYY-MM or YYYY-MM-DD, as precise as the text allows. */
   date: string;
+  /** stated (the text prints it) or inferred (the text implies it: see dateReason). */
+  dateBasis: 'stated' | 'inferred';
+  dateReason?: string;
   city: string;
   script: 'simplified' | 'traditional';
   seedFile: string;
@@ -54,7 +59,6 @@ export interface EntityNode {
   reason?: string;
   /** Ids this entity is not a duplicate of although the names contain each other, with the reason. */
   distinctFrom: Record<string, string>;
-  sharesNameBecause?: string;
   evidence: Evidence[];
 }
 
@@ -62,8 +66,11 @@ export interface FactEdge {
   s: string;
   p: Predicate;
   o: string;
-  /** The qualifiers, plus `basis` (always) and `reason` (inferred and world-knowledge facts). */
-  props: Record<string, string | number | boolean>;
+  /**
+   * The qualifiers, plus `basis` (always) and `reason` (inferred and world-knowledge facts), and
+   * `statusDocs` / `statuses` when documents give the fact different statuses.
+   */
+  props: Record<string, string | number | boolean | string[]>;
   evidence: Evidence[];
 }
 
@@ -75,6 +82,8 @@ export interface Knowledge {
   ignores: Map<string, Array<{ text: string; reason: string }>>;
   /** Parks and projects that reach no city, all on the unplaced worklist (else the build failed). */
   unplaced: Unplaced[];
+  /** Things a reviewer should look at that do not fail the build (printed by build:cypher). */
+  notes: string[];
 }
 
 export const MAX_QUOTE = 50;
@@ -121,6 +130,8 @@ export async function compileKnowledge(
       title: d.title,
       publisher: d.publisher,
       date: d.date,
+      dateBasis: d.dateBasis,
+      ...(d.dateReason ? { dateReason: d.dateReason } : {}),
       city: d.city,
       script: d.script,
       seedFile: file,
@@ -186,7 +197,6 @@ export async function compileKnowledge(
           basis: e.basis,
           ...(e.reason ? { reason: e.reason } : {}),
           distinctFrom: { ...e.distinctFrom },
-          ...(e.sharesNameBecause ? { sharesNameBecause: e.sharesNameBecause } : {}),
           evidence,
           declaredIn: file,
           where: `${file}: ${where}`,
@@ -199,7 +209,6 @@ export async function compileKnowledge(
         delete existing.reason;
       }
       Object.assign(existing.distinctFrom, e.distinctFrom);
-      existing.sharesNameBecause ??= e.sharesNameBecause;
       if (existing.kind !== e.kind)
         problems.push(`${file}: ${where}: kind ${e.kind} differs from ${existing.kind} in ${existing.declaredIn}`);
       if (existing.name !== e.name)
@@ -238,6 +247,9 @@ export async function compileKnowledge(
   }
 
   const facts = new Map<string, FactEdge & { declaredIn: string }>();
+  // Per fact, what each declaring document says its status is (see mergeStatuses).
+  const statusReadings = new Map<string, StatusReading[]>();
+  const docOfFile = new Map(seeds.map(({ file, seed }) => [file, seed.document.id]));
   for (const { file, fact, index, evidence } of factInputs) {
     const where = `facts[${index}] (${fact.s} ${fact.p} ${fact.o})`;
     const s = entities.get(fact.s);
@@ -264,6 +276,12 @@ export async function compileKnowledge(
     const key = `${from} ${fact.p} ${to}`;
     const existing = facts.get(key);
     const basis = { basis: fact.basis, ...(fact.reason ? { reason: fact.reason } : {}) };
+    if (takesStatus(fact.p)) {
+      const doc = documents.get(docOfFile.get(file)!)!;
+      const status = typeof fact.props.status === 'string' ? fact.props.status : DEFAULT_STATUS;
+      const readings = statusReadings.get(key) ?? [];
+      statusReadings.set(key, [...readings, { doc: doc.id, date: doc.date, status, file, where }]);
+    }
     if (!existing) {
       facts.set(key, {
         s: from,
@@ -281,11 +299,7 @@ export async function compileKnowledge(
       delete existing.props.reason;
     }
     for (const [k, v] of Object.entries(fact.props)) {
-      if (k === 'status' && typeof v === 'string' && typeof existing.props[k] === 'string') {
-        // Documents of different dates may see one fact at different stages: the most advanced stands.
-        existing.props[k] = moreAdvanced(existing.props[k], v);
-        continue;
-      }
+      if (k === 'status') continue; // decided below, from every document's reading
       if (existing.props[k] !== undefined && existing.props[k] !== v)
         problems.push(
           `${file}: ${where}: props.${k} = ${JSON.stringify(v)} differs from ${JSON.stringify(existing.props[k])} in ${existing.declaredIn}`,
@@ -293,6 +307,25 @@ export async function compileKnowledge(
       else existing.props[k] = v;
     }
     existing.evidence.push(...evidence);
+  }
+
+  const notes: string[] = [];
+  for (const [key, readings] of statusReadings) {
+    const merged = mergeStatuses(readings);
+    const fact = facts.get(key)!;
+    if ('problem' in merged) {
+      problems.push(`${readings[0]!.file}: ${readings[0]!.where}: ${merged.problem}`);
+      continue;
+    }
+    if (merged.status !== DEFAULT_STATUS || fact.props.status !== undefined) fact.props.status = merged.status;
+    if (merged.history) {
+      fact.props.statusDocs = merged.history.map((r) => r.doc);
+      fact.props.statuses = merged.history.map((r) => r.status);
+      if (merged.regressed)
+        notes.push(
+          `${key}: the latest document's status is less advanced than an earlier one's (${merged.history.map((r) => `${r.doc} ${r.date}: ${r.status}`).join(' → ')}); check the readings`,
+        );
+    }
   }
 
   world.facts.forEach((fact, index) => {
@@ -349,12 +382,70 @@ export async function compileKnowledge(
       .sort((a, b) => (`${a.p} ${a.s} ${a.o}` < `${b.p} ${b.s} ${b.o}` ? -1 : 1)),
     ignores,
     unplaced: placement.unplaced,
+    notes,
   };
 }
 
-/** existing beats under-way beats planned; awarded beats nominated beats sought. */
+// ---------------------------------------------------------------------------------------------
+// A fact several documents state with different statuses
+
+/** A fact status omitted in a seed means existing (seeds/README.md, qualifier vocabularies). */
+const DEFAULT_STATUS = 'existing';
+const takesStatus = (p: Predicate) => qualifierNames(p).includes('status');
+
+interface StatusReading {
+  doc: string;
+  date: string;
+  status: string;
+  file: string;
+  where: string;
+}
+
+/** The first and last day a document date (YYYY, YYYY-MM, YYYY-MM-DD) can mean, comparable as text. */
+export function dateSpan(date: string): [string, string] {
+  const [y, m, d] = date.split('-');
+  if (d) return [date, date];
+  if (m) return [`${y}-${m}-01`, `${y}-${m}-31`];
+  return [`${y}-01-01`, `${y}-12-31`];
+}
+
+/** planned → under-way → existing; sought → nominated → awarded. */
 const STATUS_ORDER = ['planned', 'under-way', 'existing', 'sought', 'nominated', 'awarded'];
-const moreAdvanced = (a: string, b: string) => (STATUS_ORDER.indexOf(b) > STATUS_ORDER.indexOf(a) ? b : a);
+
+/**
+ * Documents of different dates may see one fact at different stages (a 2021 article: 韶关 is
+ * developing 装备制造; a 2023 interview: it has it). The latest document's status stands: it is
+ * what the sources say now, and an earlier status is history, not a competing claim. When the
+ * documents disagree, every reading is kept, oldest first (`history`), so nothing a document said
+ * is lost. Readings that differ from documents whose dates cannot be ordered (2023 and
+ * 2023-06-28, or one date) are a problem: which one is current would be a guess.
+ */
+export function mergeStatuses(
+  readings: StatusReading[],
+): { status: string; history?: StatusReading[]; regressed?: boolean } | { problem: string } {
+  const byDoc = new Map<string, StatusReading>();
+  for (const r of readings) {
+    const seen = byDoc.get(r.doc);
+    if (seen && seen.status !== r.status)
+      return { problem: `${r.doc} gives this fact two statuses (${seen.status}, ${r.status}): keep one` };
+    byDoc.set(r.doc, r);
+  }
+  const ordered = [...byDoc.values()].sort((a, b) => {
+    const [as, ae] = dateSpan(a.date);
+    const [bs, be] = dateSpan(b.date);
+    return as < bs ? -1 : as > bs ? 1 : ae < be ? -1 : ae > be ? 1 : a.doc < b.doc ? -1 : 1;
+  });
+  const latest = ordered[ordered.length - 1]!;
+  if (ordered.every((r) => r.status === latest.status)) return { status: latest.status };
+  const unordered = ordered.find((r) => r.status !== latest.status && dateSpan(r.date)[1] >= dateSpan(latest.date)[0]);
+  if (unordered)
+    return {
+      problem: `${unordered.doc} (${unordered.date}) says ${unordered.status}, ${latest.doc} (${latest.date}) says ${latest.status}, and their dates do not tell which is later: make the readings agree or give the documents dates that order them`,
+    };
+  const rank = (s: string) => STATUS_ORDER.indexOf(s);
+  const regressed = ordered.some((r) => rank(r.status) > rank(latest.status));
+  return { status: latest.status, history: ordered, regressed };
+}
 
 function dedupe(evidence: Evidence[]): Evidence[] {
   const seen = new Set<string>();

@@ -7,6 +7,7 @@ import {
   formatCoverage,
   ignoreMatches,
   MAX_MENTION,
+  mentionKeys,
   type IgnoreEntry,
 } from './coverage.js';
 import type { EntityKind } from './seed-schema.js';
@@ -128,6 +129,7 @@ function fixture(
       title: id,
       publisher: 'p',
       date: '2023-01-01',
+      dateBasis: 'stated' as const,
       city: 'city:x',
       script: 'simplified',
       seedFile: `${id}.yaml`,
@@ -146,6 +148,7 @@ function fixture(
     facts: [],
     ignores: new Map(Object.entries(ignores)),
     unplaced: [],
+    notes: [],
   };
   return { knowledge, texts };
 }
@@ -220,6 +223,38 @@ describe('coverage rule', () => {
       expect(ignoreMatches(bare, `狠抓${bare}`), bare).toBe(false);
     }
     expect(ignoreMatches('', '项目')).toBe(false);
+  });
+
+  it("reads a list's last member before 等 as the member's mention, for parks, projects and policies only", () => {
+    const { knowledge: k, texts: t } = fixture(
+      {
+        'doc:001': '加快推进韶华科技、朗科科技等项目建成投产,力促加美味二期等一批重点项目动工,引进电子终端制造等项目。',
+      },
+      [
+        { id: 'proj:langke', kind: 'Project', name: '朗科科技项目', aliases: ['朗科科技'], docs: ['doc:001'] },
+        { id: 'proj:jiameiwei', kind: 'Project', name: '加美味二期', docs: ['doc:001'] },
+        { id: 'chain:zhongduan', kind: 'IndustryChain', name: '电子终端制造', docs: ['doc:001'] },
+      ],
+      { 'doc:001': [{ text: '等项目', reason: 'the tail of a list of unnamed projects' }] },
+    );
+    const items = Object.fromEntries(
+      coverageReport(k, t).documents[0]!.items.map((i) => [
+        i.text,
+        i.status === 'mapped' ? i.entityId : i.status === 'ignored' ? `ignore:${i.ignore.text}` : 'uncovered',
+      ]),
+    );
+    expect(items).toEqual({
+      朗科科技等项目: 'proj:langke', // member + 项目, over the shorter ignore entry
+      力促加美味二期等一批重点项目: 'proj:jiameiwei', // the bare member, after 力促 and 等一批重点
+      引进电子终端制造等项目: 'ignore:等项目', // projects of an industry, not the industry
+    });
+    expect(mentionKeys({ text: '朗科科技等项目', suffix: '项目' })).toEqual([
+      '朗科科技等项目',
+      '朗科科技项目',
+      '朗科科技',
+    ]);
+    expect(mentionKeys({ text: '朗科科技项目', suffix: '项目' })).toEqual(['朗科科技项目']);
+    expect(mentionKeys({ text: '等项目', suffix: '项目' })).toEqual(['等项目']);
   });
 
   it("flags a mapping through another document's entity", () => {

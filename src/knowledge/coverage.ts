@@ -237,6 +237,7 @@ export function extractMentions(doc: SourceText): Mention[] {
 interface NameRow {
   key: string;
   entityId: string;
+  kind: string;
   name: string;
   docs: ReadonlySet<string>;
 }
@@ -249,6 +250,28 @@ const BARE_SUFFIXES = new Set<string>(MENTION_SUFFIXES);
  * which matches only the bare word: otherwise it would cover every mention with that ending,
  * named projects and parks included, so each generic use needs its own entry ("狠抓项目").
  */
+/**
+ * A list's tail, "…、硬质合金等项目", "…海联厨业厨房用品等重点项目": the last member followed by
+ * 等 (and 重点 / 重大 / 一批) and the suffix. The member is the name, so the mention also matches as
+ * member + suffix (硬质合金项目) and as the bare member (加美味二期): no entity needs the list's
+ * wording as an alias.
+ */
+const LIST_TAIL = /^(.{2,}?)等(?:重点|重大|一批)*$/u;
+/**
+ * What a list's member may be taken for: the things the suffixes name. Not a chain or a title:
+ * 电子消费终端产品制造等项目 are unnamed projects of that industry, not the industry.
+ */
+const MEMBER_KINDS = new Set(['Park', 'Project', 'Policy']);
+
+/** The name keys a mention can match: its own, and for a list's tail the member's (see LIST_TAIL). */
+export function mentionKeys(mention: Pick<Mention, 'text' | 'suffix'>): string[] {
+  const key = nameKey(mention.text);
+  if (!mention.suffix) return [key];
+  const suffix = nameKey(mention.suffix);
+  const member = key.endsWith(suffix) ? LIST_TAIL.exec(key.slice(0, -suffix.length))?.[1] : undefined;
+  return member ? [key, `${member}${suffix}`, member] : [key];
+}
+
 export const ignoreMatches = (ignoreKey: string, mentionKey: string): boolean =>
   ignoreKey.length > 0 && (BARE_SUFFIXES.has(ignoreKey) ? mentionKey === ignoreKey : mentionKey.endsWith(ignoreKey));
 
@@ -261,7 +284,7 @@ export function coverageReport(knowledge: Knowledge, texts: ReadonlyMap<string, 
     if (typeof docNumber === 'string') forms.push(docNumber);
     for (const form of new Set(forms)) {
       const key = nameKey(form);
-      if ([...key].length >= MIN_NAME) names.push({ key, entityId: e.id, name: form, docs });
+      if ([...key].length >= MIN_NAME) names.push({ key, entityId: e.id, kind: e.kind, name: form, docs });
     }
   }
 
@@ -272,12 +295,12 @@ export function coverageReport(knowledge: Knowledge, texts: ReadonlyMap<string, 
     const ignores = (knowledge.ignores.get(doc.id) ?? []).map((entry) => ({ entry, key: nameKey(entry.text) }));
     const used = new Set<IgnoreEntry>();
     const items: ClassifiedMention[] = extractMentions(text).map((m) => {
-      const key = nameKey(m.text);
+      const [key, ...memberKeys] = mentionKeys(m) as [string, ...string[]];
       // The most specific (longest) matching name or ignore entry decides; on equal length an
       // entity of this document beats an ignore entry, which beats another document's entity
       // (so "省级重点主平台", ignored in 000, is not taken for 003's "主平台").
       const entity = names
-        .filter((n) => key.endsWith(n.key))
+        .filter((n) => key.endsWith(n.key) || (MEMBER_KINDS.has(n.kind) && memberKeys.some((k) => k.endsWith(n.key))))
         .map((n) => ({ n, rank: n.key.length * 3 + (n.docs.has(doc.id) ? 2 : 0) }))
         .sort((a, b) => b.rank - a.rank || (a.n.entityId < b.n.entityId ? -1 : 1))[0];
       const matching = ignores.filter((i) => ignoreMatches(i.key, key));

@@ -134,6 +134,8 @@ function documentStatement(doc: DocumentNode): string {
     title: doc.title,
     publisher: doc.publisher,
     date: doc.date,
+    dateBasis: doc.dateBasis,
+    dateReason: doc.dateReason,
     file: doc.file,
     script: doc.script,
     basis: 'stated',

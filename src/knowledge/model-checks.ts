@@ -44,8 +44,8 @@ const forms = (e: EntityNode) => [...new Set([e.name, ...e.aliases])];
 
 /**
  * Likely duplicates:
- * - two ids sharing a name or alias key (any kinds), unless one says why (`sharesNameBecause`),
- *   or they are an enterprise and its project linked by OPERATES;
+ * - two ids sharing a name or alias key (any kinds), unless one lists the other in `distinctFrom`
+ *   with the reason, or they are an enterprise and its project linked by OPERATES;
  * - within a kind, one name containing another (parks, projects, enterprises, organisations: in
  *   the same city), unless a fact links the two (a PART_OF path, or any direct fact) or one lists
  *   the other in `distinctFrom`;
@@ -109,7 +109,7 @@ export function duplicateProblems(entities: EntityNode[], facts: FactEdge[], whe
     for (let i = 0; i < list.length; i++) {
       for (let j = i + 1; j < list.length; j++) {
         const [a, b] = [list[i]!, list[j]!];
-        if (a.sharesNameBecause || b.sharesNameBecause || distinct(a, b)) continue;
+        if (distinct(a, b)) continue;
         const kinds = new Set([a.kind, b.kind]);
         if (kinds.has('Enterprise') && kinds.has('Project')) {
           if (!operates.has(`${a.id}|${b.id}`))
@@ -119,7 +119,7 @@ export function duplicateProblems(entities: EntityNode[], facts: FactEdge[], whe
         report(
           a,
           b,
-          `both are called "${key}" (after folding script, width, punctuation and generic endings); merge them, or add sharesNameBecause`,
+          `both are called "${key}" (after folding script, width, punctuation and generic endings); merge them, or add distinctFrom with the reason they differ`,
         );
       }
     }
@@ -140,7 +140,7 @@ export function duplicateProblems(entities: EntityNode[], facts: FactEdge[], whe
         const hit = ak.find((x) => [...x].length >= 2 && bk.some((y) => y !== x && y.includes(x)));
         if (!hit) continue;
         const container = bk.find((y) => y !== hit && y.includes(hit))!;
-        if (a.sharesNameBecause || b.sharesNameBecause || distinct(a, b)) continue;
+        if (distinct(a, b)) continue;
         if (linked.has(`${a.id}|${b.id}`) || partOfConnected(a.id, b.id)) continue;
         if (PLACED_KINDS.has(kind) && !sameCity(a, b)) continue;
         report(

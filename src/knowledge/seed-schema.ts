@@ -61,8 +61,8 @@ export const LABEL_MEANINGS: Record<'Entity' | NodeLabel, Meaning> = {
     en: 'industries, industry chains and clusters (one node per industry)',
   },
   Policy: {
-    zh: '政府的政策工具：文件、规划、方案、机制、基金、战略、平台',
-    en: 'instruments of government: documents, plans, programmes, mechanisms, funds, strategies, platforms',
+    zh: '政府的政策工具：文件、规划、方案、机制、基金、战略、平台、标准',
+    en: 'instruments of government: documents, plans, programmes, mechanisms, funds, strategies, platforms, standards',
   },
   Designation: {
     zh: '荣誉、称号、级别、定位（已获、推荐或争创）',
@@ -132,7 +132,16 @@ export const PARK_TYPES = [
   'new-area',
 ] as const;
 export const CHAIN_TYPES = ['industry', 'chain', 'cluster'] as const;
-export const POLICY_TYPES = ['document', 'plan', 'programme', 'mechanism', 'fund', 'strategy', 'platform'] as const;
+export const POLICY_TYPES = [
+  'document',
+  'plan',
+  'programme',
+  'mechanism',
+  'fund',
+  'strategy',
+  'platform',
+  'standard',
+] as const;
 export const POLICY_LEVELS = ['national', 'provincial', 'municipal', 'county', 'park'] as const;
 export const DESIGNATION_TYPES = [
   'park-status',
@@ -142,11 +151,13 @@ export const DESIGNATION_TYPES = [
   'pilot',
   'honour',
   'positioning',
+  'organization-status',
 ] as const;
 export const DESIGNATION_LEVELS = ['national', 'provincial', 'municipal'] as const;
 export const REPORT_TYPES = ['research-report', 'analysis', 'work-report', 'congress'] as const;
 export const ORG_TYPES = [
   'government',
+  'legislature',
   'research',
   'university',
   'association',
@@ -196,9 +207,16 @@ export const KIND_PROPERTIES = {
     .object({
       parkType: vocab('parkType', PARK_TYPES),
       status: factStatus.optional(),
+      // A state the text sets as a goal (争取五年内起步区基本建成 → existing), and the year if it gives one.
+      targetStatus: vocab('targetStatus', FACT_STATUSES).optional(),
+      targetYear: year.optional(),
       areaKm2: z.number().positive().optional(),
     })
-    .strict(),
+    .strict()
+    .superRefine((p, ctx) => {
+      if (p.targetYear !== undefined && p.targetStatus === undefined)
+        ctx.addIssue({ code: 'custom', path: ['targetYear'], message: 'targetYear without targetStatus' });
+    }),
   Enterprise: z.object({ industry: z.string().min(1).optional() }).strict(),
   Project: z
     .object({
@@ -299,7 +317,8 @@ interface PredicateRule extends Meaning {
 }
 
 const PLACES: Kinds = ['City', 'Region', 'Park'];
-const HOLDERS: Kinds = ['City', 'Region', 'Park', 'Enterprise', 'Project', 'IndustryChain', 'Organization'];
+/** What can hold a designation: places, firms, projects, chains, bodies, and an instrument (a system selected as a model practice). */
+const HOLDERS: Kinds = ['City', 'Region', 'Park', 'Enterprise', 'Project', 'IndustryChain', 'Organization', 'Policy'];
 const withStatus = z.object({ status: factStatus.optional() }).strict();
 const none = z.object({}).strict();
 
@@ -354,8 +373,8 @@ const RULES = {
     qualifiers: withStatus,
   },
   HAS_INDUSTRY: {
-    zh: '发展、承载或规划该产业（属性 status、tier）',
-    en: 'has, develops or plans the industry (properties status, tier)',
+    zh: '发展、承载或规划该产业（属性 status、tier；多份文档说法不同时取最新，另存 statusDocs、statuses）',
+    en: 'has, develops or plans the industry (properties status, tier; when documents differ, the latest one’s status, every reading in statusDocs, statuses)',
     ends: [[PLACES, ['IndustryChain']]],
     qualifiers: z.object({ status: factStatus, tier: vocab('tier', TIERS).optional() }).strict(),
   },
@@ -422,10 +441,11 @@ const RULES = {
       })
       .strict(),
   },
+  // A policy carries out a broader instrument, or the line a report or congress set (贯彻党的二十大精神).
   IMPLEMENTS: {
-    zh: '落实、实施更上位的政策',
-    en: 'the more specific instrument carries out the broader one',
-    ends: [[['Policy'], ['Policy']]],
+    zh: '落实、实施更上位的政策，或贯彻报告、党代会精神',
+    en: 'the more specific instrument carries out the broader one, or the line of a report or congress',
+    ends: [[['Policy'], ['Policy', 'Report']]],
     qualifiers: none,
   },
   ASSIGNS: {
@@ -435,8 +455,8 @@ const RULES = {
     qualifiers: z.object({ role: vocab('role', ASSIGN_ROLES) }).strict(),
   },
   HAS_DESIGNATION: {
-    zh: '已获、被推荐或争创的荣誉、称号（属性 status、year、batch）',
-    en: 'holds, is nominated for or seeks the designation (properties status, year, batch)',
+    zh: '已获、被推荐或争创的荣誉、称号（属性 status、year、batch；多份文档说法不同时取最新，另存 statusDocs、statuses）',
+    en: 'holds, is nominated for or seeks the designation (properties status, year, batch; when documents differ, the latest one’s status, every reading in statusDocs, statuses)',
     ends: [[HOLDERS, ['Designation']]],
     qualifiers: z
       .object({ status: vocab('status', DESIGNATION_STATUSES), year: year.optional(), batch: batch.optional() })
@@ -458,7 +478,9 @@ const RULES = {
   HAS_INDICATOR: {
     zh: '统计数字（所度量的对象）',
     en: 'a stated figure (what it measures)',
-    ends: [[['City', 'Region', 'Park', 'Enterprise', 'Project', 'IndustryChain', 'Policy'], ['Indicator']]],
+    ends: [
+      [['City', 'Region', 'Park', 'Enterprise', 'Project', 'IndustryChain', 'Policy', 'Designation'], ['Indicator']],
+    ],
     qualifiers: none,
   },
   // A target figure is also reachable from the instrument that sets it (a plan's commitments).
@@ -549,10 +571,19 @@ export const EntityInput = z
     props: z.record(scalar.or(z.array(z.string()))).default({}),
     basis: curatedBasis.default('stated'),
     reason: reason.optional(),
-    /** Why two entities of one kind may share a name or alias. */
-    sharesNameBecause: z.string().optional(),
-    /** Entities whose names contain one another but which are different things, with the reason. */
+    /**
+     * Entities whose names are equal or contain one another but which are different things, with
+     * the reason: pairwise, so the duplicate check still compares this entity with every other one.
+     */
     distinctFrom: z.record(id, reason).default({}),
+    // Replaced by distinctFrom: a blanket exemption hid every other duplicate of the entity.
+    sharesNameBecause: z
+      .undefined({
+        errorMap: () => ({
+          message: 'sharesNameBecause is replaced by distinctFrom: {<the other id>: <why they differ>}',
+        }),
+      })
+      .optional(),
     note: z.string().optional(),
     evidence: z.array(EvidenceInput).min(1, 'every entity needs at least one evidence quote'),
   })
@@ -609,13 +640,27 @@ export const DocumentInput = z
     file: z.string().regex(/^\d{3}_[0-9a-f]+\.txt$/),
     title: z.string().min(1),
     publisher: z.string().min(1),
-    date: z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/),
+    /** As precise as the text allows (YYYY, YYYY-MM or YYYY-MM-DD): it orders documents' statuses. */
+    date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a document date is YYYY, YYYY-MM or YYYY-MM-DD'),
+    /** stated: the text prints the date; inferred: the text implies it (reason required). */
+    dateBasis: curatedBasis.default('stated'),
+    dateReason: reason.optional(),
     city: id,
     script: z.enum(['simplified', 'traditional']),
     /** Evidence for the metadata itself (title, date, publisher lines). */
     evidence: z.array(quote).min(1),
   })
-  .strict();
+  .strict()
+  .superRefine((d, ctx) => {
+    if (d.dateBasis === 'inferred' && !d.dateReason)
+      ctx.addIssue({ code: 'custom', path: ['dateReason'], message: 'an inferred date needs a one-line dateReason' });
+    if (d.dateBasis !== 'inferred' && d.dateReason)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['dateBasis'],
+        message: 'a dateReason is for inferred dates: set dateBasis: inferred',
+      });
+  });
 
 /** Mentions the coverage lint finds that are deliberately not entities, with the reason. */
 export const IgnoreInput = z.object({ text: z.string().min(1), reason: z.string().min(3) }).strict();
