@@ -24,7 +24,7 @@ import type {
 } from './graph-store.js';
 import { within } from './deadline.js';
 import { toPlain } from './plain-values.js';
-import { SEARCH_INDEX } from './search-index.js';
+import { SEARCH_INDEX, searchQueryText } from './search-index.js';
 
 const { GrafeoDB } = grafeo;
 
@@ -132,12 +132,14 @@ export class GrafeoStore implements GraphStore {
 
   /**
    * The search index's label and properties, read straight from the database: the text indexes
-   * are kept on disk, so a store reopened without re-seeding searches as before.
+   * are kept on disk, so a store reopened without re-seeding searches as before. The query leaves
+   * out the company-name bigrams nearly every entity holds (search-index.ts), as Neo4j's does.
    */
   async searchEntities(text: string, limit: number, options?: QueryOptions): Promise<SearchHit[]> {
     this.assertOpen();
+    const query = searchQueryText(text);
     const searches = SEARCH_INDEX.properties.map((property) =>
-      this.db.textSearch(SEARCH_INDEX.label, property, text, limit).catch((error: unknown) => {
+      this.db.textSearch(SEARCH_INDEX.label, property, query, limit).catch((error: unknown) => {
         throw engineError(error);
       }),
     );

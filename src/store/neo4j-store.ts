@@ -27,7 +27,7 @@ import type {
   StoreHealth,
 } from './graph-store.js';
 import { toNeo4jParams, toPlain } from './plain-values.js';
-import { SEARCH_INDEX } from './search-index.js';
+import { SEARCH_INDEX, searchQueryText } from './search-index.js';
 
 export interface Neo4jStoreOptions {
   uri: string;
@@ -120,10 +120,11 @@ export class Neo4jStore implements GraphStore {
     return result;
   }
 
+  /** Lucene needs no help with common terms; the same query text as the embedded engine's keeps the answers alike. */
   async searchEntities(text: string, limit: number, options?: QueryOptions): Promise<SearchHit[]> {
     return this.read<SearchHit>(
       'CALL db.index.fulltext.queryNodes($index, $query, {limit: $limit}) YIELD node, score RETURN node.id AS id, score',
-      { index: SEARCH_INDEX.name, query: escapeLucene(text), limit },
+      { index: SEARCH_INDEX.name, query: escapeLucene(searchQueryText(text)), limit },
       options,
     );
   }
