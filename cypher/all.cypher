@@ -3117,3 +3117,14 @@ CALL { WITH pk
   WITH DISTINCT d.name AS name ORDER BY name
   RETURN collect(name) AS designations }
 SET pk.designations = designations;
+
+MATCH (:IndustryChain)<-[l:LEADS_CHAIN]-(e:Enterprise)
+CALL { WITH e MATCH (e)-[:LOCATED_IN]->(own:City) RETURN collect(DISTINCT own.id) AS ownCities }
+CALL { WITH e MATCH (e)-[:IN_PARK]->(:Park)-[:LOCATED_IN]->(pc:City) RETURN collect(DISTINCT pc.id) AS parkCities }
+CALL { WITH l UNWIND coalesce(l.evidenceDocs, []) AS docId MATCH (:Document {id: docId})-[:DESCRIBES]->(dc:City) RETURN collect(DISTINCT dc.id) AS docCities }
+WITH l, reduce(acc = [], x IN ownCities + parkCities + docCities | CASE WHEN x IN acc THEN acc ELSE acc + [x] END) AS cities
+CALL { WITH cities
+  UNWIND cities AS cityId
+  MATCH (:City {id: cityId})-[:PART_OF*0..3]->(up:City)
+  RETURN collect(DISTINCT up.id) AS placeIds }
+SET l.namedCityIds = cities, l.placeIds = placeIds;

@@ -10,6 +10,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { DERIVED_PROPERTIES } from '../knowledge/derived-properties.js';
 import { ENTITY_KINDS, kindPropertyNames, LABEL_MEANINGS, RELATIONSHIP_TYPES } from '../knowledge/seed-schema.js';
 import { readQueryLibrary, type Bilingual, type LibraryQuery } from './query-library.js';
 
@@ -31,10 +32,7 @@ const NODE_KINDS = ENTITY_KINDS.length;
 const GUIDE_TITLE = 'ChainAtlas 产业链知识图谱 · Neo4j Browser guide';
 
 /** Properties the build derives from the facts (src/knowledge/derived-properties.ts), per kind. */
-const DERIVED_PROPERTIES: Partial<Record<string, string>> = {
-  Park: 'designations',
-  Project: 'cityIds, placeIds, chainIds',
-};
+const DERIVED_OF: Partial<Record<string, readonly string[]>> = DERIVED_PROPERTIES;
 
 /**
  * The label table: every label with its meaning (seed-schema.ts LABEL_MEANINGS) and the
@@ -45,8 +43,8 @@ const LABEL_PROPERTIES: Record<string, string> = {
   Document: 'title, publisher, date, dateBasis, dateReason, file, script',
   ...Object.fromEntries(
     ENTITY_KINDS.map((kind) => {
-      const derived = DERIVED_PROPERTIES[kind];
-      return [kind, [...kindPropertyNames(kind), ...(derived ? [`${derived} (derived)`] : [])].join(', ')];
+      const derived = DERIVED_OF[kind];
+      return [kind, [...kindPropertyNames(kind), ...(derived ? [`${derived.join(', ')} (derived)`] : [])].join(', ')];
     }),
   ),
 };
