@@ -194,6 +194,29 @@ CREATE (:Entity:ContractProbe {id: 'contract:slow', n: n})`;
   });
 });
 
+describe(`store contract on ${TEST_ENGINE}: deleting ChainAtlas's nodes`, () => {
+  afterAll(async () => {
+    await store.write('MATCH (n:ContractOther) DETACH DELETE n');
+  });
+
+  it('deletes every :Entity node with its relationships, over several batches, and nothing else', async () => {
+    // 2,500 nodes: three batches of a thousand (CALL … IN TRANSACTIONS on Neo4j, a loop here).
+    await store.write(
+      `UNWIND range(1, 2500) AS i
+       CREATE (n:Entity:ContractProbe {id: 'contract:bulk-' + toString(i)})
+       WITH n, i WHERE i % 2 = 0
+       CREATE (n)-[:LINKED]->(:ContractOther {i: i})`,
+    );
+    const before = (await store.read<{ n: number }>('MATCH (n:Entity) RETURN count(n) AS n'))[0]!.n;
+    expect(before).toBeGreaterThanOrEqual(2500);
+    expect(await store.deleteEntities()).toBe(before);
+    expect(await store.read('MATCH (n:Entity) RETURN count(n) AS n')).toEqual([{ n: 0 }]);
+    expect(await store.read('MATCH (n:ContractOther) RETURN count(n) AS n')).toEqual([{ n: 1250 }]);
+    expect(await store.read('MATCH ()-[r:LINKED]->() RETURN count(r) AS n')).toEqual([{ n: 0 }]);
+    expect(await store.deleteEntities()).toBe(0);
+  });
+});
+
 describe(`store contract on ${TEST_ENGINE}: full-text search`, () => {
   const probes = [
     { id: 'contract:steel-park', searchText: '韶钢测试园区 | shaogangceshiyuanqu | Shaogang Test Park' },

@@ -33,6 +33,8 @@ const UNIQUE_CONSTRAINT =
 const FULLTEXT_INDEX =
   /^CREATE\s+FULLTEXT\s+INDEX\s+(\w+)\s+(IF\s+NOT\s+EXISTS\s+)?FOR\s*\(\s*(\w+)\s*:\s*(\w+)\s*\)\s*ON\s+EACH\s*\[([^\]]+)\]/i;
 const TYPED_INDEX = /^CREATE\s+(RANGE|TEXT)\s+INDEX/i;
+/** How long deleteEntities may take unless told otherwise. */
+const DELETE_TIMEOUT_MS = 600_000;
 /** How long health() waits for `RETURN 1` unless told otherwise. */
 const HEALTH_TIMEOUT_MS = 2_000;
 
@@ -101,6 +103,24 @@ export class GrafeoStore implements GraphStore {
           // the transaction ends with the store
         }
       });
+    }
+  }
+
+  /**
+   * The batches of GraphStore.deleteEntities as transactions of their own, one after another:
+   * Grafeo has no CALL … IN TRANSACTIONS (Neo4j's way, neo4j-store.ts).
+   */
+  async deleteEntities(options?: QueryOptions): Promise<number> {
+    const deadline = Date.now() + (options?.timeoutMs ?? DELETE_TIMEOUT_MS);
+    let deleted = 0;
+    for (;;) {
+      const [row] = await this.write<{ deleted: number }>(
+        'MATCH (n:Entity) WITH n LIMIT 1000 DETACH DELETE n RETURN count(*) AS deleted',
+        {},
+        { timeoutMs: Math.max(0, deadline - Date.now()) },
+      );
+      if (!row?.deleted) return deleted;
+      deleted += row.deleted;
     }
   }
 

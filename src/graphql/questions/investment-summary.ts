@@ -42,7 +42,7 @@ WITH DISTINCT city, c
 CALL { WITH c MATCH (c)<-[:LOCATED_IN]-(p:Project) RETURN collect(p) AS direct }
 CALL { WITH c MATCH (c)<-[:LOCATED_IN]-(:Park)<-[:PART_OF*0..3]-(:Park)<-[:IN_PARK]-(p:Project) RETURN collect(p) AS viaParks }
 UNWIND direct + viaParks AS p
-WITH DISTINCT city, p WHERE city IN p.placeIds
+WITH city, p WHERE city IN p.placeIds
 WITH DISTINCT p`;
 
 export const PROJECT_SUMMARY_IN_CITIES = `${PROJECTS_IN_CITIES}${SUMMARY_GROUPS}`;
