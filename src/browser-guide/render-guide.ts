@@ -10,6 +10,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { DERIVED_PROPERTY_NAMES } from '../knowledge/derived-properties.js';
 import { ENTITY_KINDS, kindPropertyNames, LABEL_MEANINGS, RELATIONSHIP_TYPES } from '../knowledge/seed-schema.js';
 import { readQueryLibrary, type Bilingual, type LibraryQuery } from './query-library.js';
 
@@ -30,12 +31,6 @@ const NODE_KINDS = ENTITY_KINDS.length;
 
 const GUIDE_TITLE = 'ChainAtlas 产业链知识图谱 · Neo4j Browser guide';
 
-/** Properties the build derives from the facts (src/knowledge/derived-properties.ts), per kind. */
-const DERIVED_PROPERTIES: Partial<Record<string, string>> = {
-  Park: 'designations',
-  Project: 'cityIds, placeIds, chainIds',
-};
-
 /**
  * The label table: every label with its meaning (seed-schema.ts LABEL_MEANINGS) and the
  * properties a curator may give its kind (KIND_PROPERTIES), so a new kind shows here by itself.
@@ -45,8 +40,11 @@ const LABEL_PROPERTIES: Record<string, string> = {
   Document: 'title, publisher, date, dateBasis, dateReason, file, script',
   ...Object.fromEntries(
     ENTITY_KINDS.map((kind) => {
-      const derived = DERIVED_PROPERTIES[kind];
-      return [kind, [...kindPropertyNames(kind), ...(derived ? [`${derived} (derived)`] : [])].join(', ')];
+      const derived = DERIVED_PROPERTY_NAMES[kind] ?? [];
+      return [
+        kind,
+        [...kindPropertyNames(kind), ...(derived.length ? [`${derived.join(', ')} (derived)`] : [])].join(', '),
+      ];
     }),
   ),
 };
