@@ -16,6 +16,7 @@ import { browserGuideRouter } from '../browser-guide/index.js';
 import { createContext, type GraphContext } from '../graphql/context.js';
 import { buildSchema } from '../graphql/executable-schema.js';
 import { formatError } from '../graphql/format-error.js';
+import { FanOut } from '../graphql/limits/fan-out.js';
 import { operationLimits } from '../graphql/limits/operation-limits.js';
 import { processFaults } from '../process-guard.js';
 import type { GraphStore } from '../store/graph-store.js';
@@ -71,7 +72,7 @@ export async function createApp({
   rateLimit = RATE_LIMIT_DEFAULTS,
   trustProxy = 0,
 }: AppOptions): Promise<App> {
-  const limits = operationLimits(production);
+  const limits = operationLimits(production, new FanOut(logger));
   const guarded = new GuardedStore(store, storeGuard, (change) =>
     change.state === 'open'
       ? logger.warn(

@@ -84,6 +84,7 @@ export async function search(_: unknown, args: SearchArgs, ctx: GraphContext) {
     .sort((a, b) => b.score - a.score || a.name.length - b.name.length || (a.id < b.id ? -1 : 1));
 
   const page = ranked.slice(offset, offset + first);
+  ctx.returned(page.length, 'search');
   return {
     totalCount: ranked.length,
     pageInfo: {
