@@ -3123,10 +3123,11 @@ SET pk.parkIds = parkIds, pk.cityId = cityId, pk.placeIds = reduce(acc = [], l I
     pk.chainIds = reduce(acc = [], l IN chainLists | acc + [x IN l WHERE NOT x IN acc]), pk.designations = designations;
 
 MATCH (n:Enterprise)
-CALL { WITH n MATCH (n)-[:LOCATED_IN]->(c:City) RETURN collect(c.id) AS cities, collect(c.placeIds) AS placeLists, collect(c.cityIds) AS tops }
-CALL { WITH n MATCH (n)-[:IN_PARK]->(pk:Park) RETURN collect(pk.cityId) AS parkCities, collect(pk.placeIds) AS parkPlaceLists, collect(pk.cityIds) AS parkTops, collect(pk.parkIds) AS parkLists }
+CALL { WITH n
+  MATCH (n)-[:LOCATED_IN|IN_PARK]->(t:Entity)
+  RETURN collect(CASE t.kind WHEN 'City' THEN t.id ELSE t.cityId END) AS named, collect(t.placeIds) AS placeLists,
+         collect(t.cityIds) AS tops, collect(t.parkIds) AS parkLists }
 CALL { WITH n MATCH (n)-[:PART_OF_CHAIN|LEADS_CHAIN]->(ch:IndustryChain) RETURN collect(ch.chainIds) AS chainLists }
-WITH n, cities + [x IN parkCities WHERE NOT x IN cities] AS named, placeLists + parkPlaceLists AS placeLists, tops + parkTops AS tops, parkLists, chainLists
 CALL { WITH named
   UNWIND named AS placeId
   MATCH (c:City {id: placeId})
@@ -3137,10 +3138,11 @@ SET n.cityId = cityId, n.placeIds = reduce(acc = [], l IN placeLists | acc + [x 
     n.parkIds = reduce(acc = [], l IN parkLists | acc + [x IN l WHERE NOT x IN acc]), n.chainIds = reduce(acc = [], l IN chainLists | acc + [x IN l WHERE NOT x IN acc]);
 
 MATCH (n:Project)
-CALL { WITH n MATCH (n)-[:LOCATED_IN]->(c:City) RETURN collect(c.id) AS cities, collect(c.placeIds) AS placeLists, collect(c.cityIds) AS tops }
-CALL { WITH n MATCH (n)-[:IN_PARK]->(pk:Park) RETURN collect(pk.cityId) AS parkCities, collect(pk.placeIds) AS parkPlaceLists, collect(pk.cityIds) AS parkTops, collect(pk.parkIds) AS parkLists }
+CALL { WITH n
+  MATCH (n)-[:LOCATED_IN|IN_PARK]->(t:Entity)
+  RETURN collect(CASE t.kind WHEN 'City' THEN t.id ELSE t.cityId END) AS named, collect(t.placeIds) AS placeLists,
+         collect(t.cityIds) AS tops, collect(t.parkIds) AS parkLists }
 CALL { WITH n MATCH (n)-[:PART_OF_CHAIN]->(ch:IndustryChain) RETURN collect(ch.chainIds) AS chainLists }
-WITH n, cities + [x IN parkCities WHERE NOT x IN cities] AS named, placeLists + parkPlaceLists AS placeLists, tops + parkTops AS tops, parkLists, chainLists
 CALL { WITH named
   UNWIND named AS placeId
   MATCH (c:City {id: placeId})
@@ -3151,9 +3153,10 @@ SET n.cityId = cityId, n.placeIds = reduce(acc = [], l IN placeLists | acc + [x 
     n.parkIds = reduce(acc = [], l IN parkLists | acc + [x IN l WHERE NOT x IN acc]), n.chainIds = reduce(acc = [], l IN chainLists | acc + [x IN l WHERE NOT x IN acc]);
 
 MATCH (n:Organization)
-CALL { WITH n MATCH (n)-[:LOCATED_IN]->(c:City) RETURN collect(c.id) AS cities, collect(c.placeIds) AS placeLists, collect(c.cityIds) AS tops }
-CALL { WITH n MATCH (n)-[:IN_PARK]->(pk:Park) RETURN collect(pk.cityId) AS parkCities, collect(pk.placeIds) AS parkPlaceLists, collect(pk.cityIds) AS parkTops, collect(pk.parkIds) AS parkLists }
-WITH n, cities + [x IN parkCities WHERE NOT x IN cities] AS named, placeLists + parkPlaceLists AS placeLists, tops + parkTops AS tops, parkLists, [] AS chainLists
+CALL { WITH n
+  MATCH (n)-[:LOCATED_IN|IN_PARK]->(t:Entity)
+  RETURN collect(CASE t.kind WHEN 'City' THEN t.id ELSE t.cityId END) AS named, collect(t.placeIds) AS placeLists,
+         collect(t.cityIds) AS tops, collect(t.parkIds) AS parkLists }
 CALL { WITH named
   UNWIND named AS placeId
   MATCH (c:City {id: placeId})
@@ -3161,7 +3164,7 @@ CALL { WITH named
   WITH collect(c.id) AS ordered
   RETURN ordered[0] AS cityId }
 SET n.cityId = cityId, n.placeIds = reduce(acc = [], l IN placeLists | acc + [x IN l WHERE NOT x IN acc]), n.cityIds = reduce(acc = [], l IN tops | acc + [x IN l WHERE NOT x IN acc]),
-    n.parkIds = reduce(acc = [], l IN parkLists | acc + [x IN l WHERE NOT x IN acc]), n.chainIds = reduce(acc = [], l IN chainLists | acc + [x IN l WHERE NOT x IN acc]);
+    n.parkIds = reduce(acc = [], l IN parkLists | acc + [x IN l WHERE NOT x IN acc]);
 
 MATCH (r:Region)
 CALL { WITH r MATCH (r)-[:LOCATED_IN]->(c:City) RETURN collect(c.id) AS named, collect(c.placeIds) AS placeLists, collect(c.cityIds) AS tops }

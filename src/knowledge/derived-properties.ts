@@ -84,7 +84,8 @@ SET pk.parkIds = parkIds, pk.cityId = cityId, pk.placeIds = ${flatten('placeList
 
 /**
  * A kind placed by LOCATED_IN a city and IN_PARK a park (whose places the statement above set),
- * with its chains through `chainTypes`.
+ * with its chains through `chainTypes`. Both place facts are read in one pattern, so each list is
+ * collected once (Neo4j types a concatenation of collected lists as Any and refuses to reduce it).
  */
 function locatedThroughParks(kind: string, chainTypes: string[]): string {
   const chains = chainTypes.length
@@ -92,19 +93,20 @@ function locatedThroughParks(kind: string, chainTypes: string[]): string {
     : '';
   return `
 MATCH (n:${kind})
-CALL { WITH n MATCH (n)-[:LOCATED_IN]->(c:City) RETURN collect(c.id) AS cities, collect(c.placeIds) AS placeLists, collect(c.cityIds) AS tops }
-CALL { WITH n MATCH (n)-[:IN_PARK]->(pk:Park) RETURN collect(pk.cityId) AS parkCities, collect(pk.placeIds) AS parkPlaceLists, collect(pk.cityIds) AS parkTops, collect(pk.parkIds) AS parkLists }${chains}
-WITH n, cities + [x IN parkCities WHERE NOT x IN cities] AS named, placeLists + parkPlaceLists AS placeLists, tops + parkTops AS tops, parkLists, ${chainTypes.length ? 'chainLists' : '[] AS chainLists'}
+CALL { WITH n
+  MATCH (n)-[:LOCATED_IN|IN_PARK]->(t:Entity)
+  RETURN collect(CASE t.kind WHEN 'City' THEN t.id ELSE t.cityId END) AS named, collect(t.placeIds) AS placeLists,
+         collect(t.cityIds) AS tops, collect(t.parkIds) AS parkLists }${chains}
 ${mostSpecific('named')}
 SET n.cityId = cityId, n.placeIds = ${flatten('placeLists')}, n.cityIds = ${flatten('tops')},
-    n.parkIds = ${flatten('parkLists')}, n.chainIds = ${flatten('chainLists')}`;
+    n.parkIds = ${flatten('parkLists')}${chainTypes.length ? `, n.chainIds = ${flatten('chainLists')}` : ''}`;
 }
 
 /** Enterprises: placed as above; their chains are those they belong to or lead. */
 export const ENTERPRISE_DERIVED_PROPERTIES = locatedThroughParks('Enterprise', ['PART_OF_CHAIN', 'LEADS_CHAIN']);
 /** Projects: placed as above; their chains are those they belong to (and the chains above them). */
 export const PROJECT_DERIVED_PROPERTIES = locatedThroughParks('Project', ['PART_OF_CHAIN']);
-/** Organisations: placed as above (a body in a city, or in a park). */
+/** Organisations: placed as above (a body in a city, or in a park); they belong to no chain. */
 export const ORGANIZATION_DERIVED_PROPERTIES = locatedThroughParks('Organization', []);
 
 /** Regions: placed only where the text places them (LOCATED_IN); the chains they develop. */
@@ -219,7 +221,7 @@ export const DERIVED_PROPERTY_NAMES: Readonly<Record<string, readonly string[]>>
   Region: ['cityId', 'placeIds', 'cityIds', 'chainIds'],
   Enterprise: ['cityId', 'placeIds', 'cityIds', 'parkIds', 'chainIds'],
   Project: ['cityId', 'placeIds', 'cityIds', 'parkIds', 'chainIds'],
-  Organization: ['cityId', 'placeIds', 'cityIds', 'parkIds', 'chainIds'],
+  Organization: ['cityId', 'placeIds', 'cityIds', 'parkIds'],
   IndustryChain: ['chainIds', 'placeIds', 'parkIds'],
   Policy: ['placeIds', 'parkIds', 'chainIds'],
   Report: ['placeIds', 'parkIds', 'chainIds'],
