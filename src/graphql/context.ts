@@ -30,9 +30,9 @@ export interface GraphContext {
    * Store queries this request has run. An object, not a number: Apollo shallow-copies the
    * context per operation, and the copy must still count into the same place.
    */
-  cost: { queries: number; rows: number; stoppedAt?: string };
+  cost: { queries: number; rows: number; maxRows: number; stoppedAt?: string };
   /**
-   * Counts rows an answer returns at `field`; past MAX_ROWS the request stops with
+   * Counts rows an answer returns at `field`; past cost.maxRows the request stops with
    * QUERY_TOO_COMPLEX (limit rows), naming the field.
    */
   returned(rows: number, field: string): void;
@@ -61,7 +61,7 @@ class RequestLoader<K, V> extends DataLoader<K, V> {
   }
 }
 
-export function createContext(store: GraphStore, timeoutMs = 10_000, log?: Logger): GraphContext {
+export function createContext(store: GraphStore, timeoutMs = 10_000, log?: Logger, maxRows = MAX_ROWS): GraphContext {
   const loaders = new Map<string, DataLoader<unknown, unknown>>();
   /** Time left for the next store call; a request out of time makes no more calls. */
   const timeLeft = () => {
@@ -78,13 +78,13 @@ export function createContext(store: GraphStore, timeoutMs = 10_000, log?: Logge
     store,
     log,
     deadline: Date.now() + timeoutMs,
-    cost: { queries: 0, rows: 0 },
+    cost: { queries: 0, rows: 0, maxRows },
     returned(rows: number, field: string) {
       context.cost.rows += rows;
-      if (context.cost.rows > MAX_ROWS) {
+      if (context.cost.rows > maxRows) {
         context.cost.stoppedAt ??= field;
         throw new QueryTooComplexError(
-          `the answer grew past ${MAX_ROWS} rows at ${field}; ask for smaller pages (first) or fewer nested lists`,
+          `the answer grew past ${maxRows} rows at ${field}; ask for smaller pages (first) or fewer nested lists`,
           'rows',
           field,
         );

@@ -9,7 +9,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, Kind, type ValidationContext, type ValueNode } from 'graphql';
 import { ErrorCode } from '../../errors.js';
 import { RELATIONSHIP_TYPES } from '../../knowledge/seed-schema.js';
-import { MAX_ROWS, type GraphContext } from '../context.js';
+import type { GraphContext } from '../context.js';
 import { MAX_PAGE, MAX_PATHS, MAX_RELATIONS, MAX_SEARCH_PAGE } from '../page-sizes.js';
 import { listFields, relationField, type Direction } from '../relation-model.js';
 import { complexityRule, type FirstArgument, type RowModel } from './complexity-rule.js';
@@ -82,7 +82,7 @@ export function rowModel(fanOut: FanOut): RowModel {
 }
 
 /**
- * The hard stop behind the estimate: an answer that grows past MAX_ROWS rows while it runs
+ * The hard stop behind the estimate: an answer that grows past its row cap (MAX_ROWS) while it runs
  * (GraphContext.returned) is replaced by that one error, rather than sent with a field error per
  * row that was cut off.
  */
@@ -96,7 +96,7 @@ function rowLimit(): ApolloServerPlugin<GraphContext> {
           response.body.singleResult = {
             errors: [
               {
-                message: `the answer grew past ${MAX_ROWS} rows at ${stopped}; ask for smaller pages (first), a filter, or fewer nested lists`,
+                message: `the answer grew past ${contextValue.cost.maxRows} rows at ${stopped}; ask for smaller pages (first), a filter, or fewer nested lists`,
                 extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, limit: 'rows', field: stopped },
               },
             ],
