@@ -9,13 +9,17 @@ import path from 'node:path';
 import { HeaderMap } from '@apollo/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createContext } from '../src/graphql/context.js';
-import { NODE_LABELS, RELATIONSHIP_TYPES } from '../src/knowledge/seed-schema.js';
+import { isEnumType } from 'graphql';
+import { sdlSchema } from '../src/graphql/relation-model.js';
+import { enumName, VOCABULARIES } from '../src/graphql/vocabularies.js';
+import { BASES, NODE_LABELS, RELATIONSHIP_TYPES } from '../src/knowledge/seed-schema.js';
 import type { GrafeoStore } from '../src/store/grafeo-store.js';
 import { Neo4jStore } from '../src/store/neo4j-store.js';
 import { readManifest } from '../src/web/assets.js';
 import { readIdeExamples } from '../src/web/build-assets.js';
 import {
   findOutsideUrls,
+  BASIS_LABELS,
   GrassError,
   KIND_LABELS,
   neutraliseOutsideUrls,
@@ -272,6 +276,16 @@ describe('what the explorer draws with', () => {
   it('has a Chinese and an English name for every kind and relationship type', () => {
     expect(Object.keys(KIND_LABELS).sort()).toEqual([...NODE_LABELS].sort());
     expect(Object.keys(RELATION_LABELS).sort()).toEqual(Object.keys(RELATIONSHIP_TYPES).sort());
+  });
+
+  it("names each basis as the schema's Basis enum labels it", () => {
+    const basis = sdlSchema().getType('Basis');
+    if (!isEnumType(basis)) throw new Error('no Basis enum');
+    expect(Object.keys(BASIS_LABELS)).toEqual([...BASES]);
+    for (const stored of BASES) {
+      const value = basis.getValue(enumName(VOCABULARIES.Basis, stored));
+      expect(BASIS_LABELS[stored]!.zh, stored).toBe(value?.description?.split(':')[0]);
+    }
   });
 });
 
