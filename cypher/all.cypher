@@ -3178,15 +3178,15 @@ CALL { WITH named
 SET r.cityId = cityId, r.placeIds = reduce(acc = [], l IN placeLists | acc + [x IN l WHERE NOT x IN acc]), r.cityIds = reduce(acc = [], l IN tops | acc + [x IN l WHERE NOT x IN acc]), r.chainIds = reduce(acc = [], l IN chainLists | acc + [x IN l WHERE NOT x IN acc]);
 
 MATCH (n:Policy)
-CALL { WITH n MATCH (n)-[:APPLIES_TO]->(t:Entity) RETURN collect(t.placeIds) AS placeLists, collect(t.parkIds) AS parkLists, collect(t.chainIds) AS chainLists }
+CALL { WITH n MATCH (n)-[:APPLIES_TO]->(t:Entity) RETURN collect(CASE WHEN t.kind <> 'IndustryChain' THEN t.placeIds END) AS placeLists, collect(CASE WHEN t.kind <> 'IndustryChain' THEN t.parkIds END) AS parkLists, collect(t.chainIds) AS chainLists }
 SET n.placeIds = reduce(acc = [], l IN placeLists | acc + [x IN l WHERE NOT x IN acc]), n.parkIds = reduce(acc = [], l IN parkLists | acc + [x IN l WHERE NOT x IN acc]), n.chainIds = reduce(acc = [], l IN chainLists | acc + [x IN l WHERE NOT x IN acc]);
 
 MATCH (n:Report)
-CALL { WITH n MATCH (n)-[:ABOUT]->(t:Entity) RETURN collect(t.placeIds) AS placeLists, collect(t.parkIds) AS parkLists, collect(t.chainIds) AS chainLists }
+CALL { WITH n MATCH (n)-[:ABOUT]->(t:Entity) RETURN collect(CASE WHEN t.kind <> 'IndustryChain' THEN t.placeIds END) AS placeLists, collect(CASE WHEN t.kind <> 'IndustryChain' THEN t.parkIds END) AS parkLists, collect(t.chainIds) AS chainLists }
 SET n.placeIds = reduce(acc = [], l IN placeLists | acc + [x IN l WHERE NOT x IN acc]), n.parkIds = reduce(acc = [], l IN parkLists | acc + [x IN l WHERE NOT x IN acc]), n.chainIds = reduce(acc = [], l IN chainLists | acc + [x IN l WHERE NOT x IN acc]);
 
 MATCH (n:Designation)
-CALL { WITH n MATCH (n)<-[:HAS_DESIGNATION]-(t:Entity) RETURN collect(t.placeIds) AS placeLists, collect(t.parkIds) AS parkLists }
+CALL { WITH n MATCH (n)<-[:HAS_DESIGNATION]-(t:Entity) RETURN collect(CASE WHEN t.kind <> 'IndustryChain' THEN t.placeIds END) AS placeLists, collect(CASE WHEN t.kind <> 'IndustryChain' THEN t.parkIds END) AS parkLists }
 SET n.placeIds = reduce(acc = [], l IN placeLists | acc + [x IN l WHERE NOT x IN acc]), n.parkIds = reduce(acc = [], l IN parkLists | acc + [x IN l WHERE NOT x IN acc]);
 
 MATCH (ch:IndustryChain)

@@ -15,8 +15,9 @@
  * - `placeIds`: the cities it is in, at every level (a district, its prefecture, the province),
  *   for a City itself and everything above it; for the kinds that are not located, the cities of
  *   what they are about (a policy's APPLIES_TO targets, a designation's holders, a report's
- *   subjects, a chain's developers, an indicator's subject). A list filtered by a city keeps the
- *   nodes with the city in this list.
+ *   subjects, a chain's developers, an indicator's subject), chains excepted: a chain node is
+ *   shared by every place that develops it. A list filtered by a city keeps the nodes with the
+ *   city in this list.
  * - `cityId` (located kinds: Park, Region, Enterprise, Project, Organization): the most specific
  *   city it is placed in, stated or inferred, directly (LOCATED_IN) or through its park (IN_PARK,
  *   PART_OF a park): a district or county before a prefecture before a province.
@@ -119,13 +120,16 @@ SET r.cityId = cityId, r.placeIds = ${flatten('placeLists')}, r.cityIds = ${flat
 
 /**
  * A kind that is not located, placed by what it concerns through `types` (pointing `direction`
- * from it): the places, parks and chains of those nodes (set by the statements above).
+ * from it): the places and parks of those nodes (set by the statements above), and the chains
+ * when `withChains`. A chain it concerns gives it chains, not places: a chain node is shared by
+ * every place that develops it, so a policy on 有色金属 is not thereby in every city with the industry.
  */
 function concerning(kind: string, types: string, direction: 'OUT' | 'IN', withChains: boolean): string {
   const pattern = direction === 'OUT' ? `(n)-[:${types}]->(t:Entity)` : `(n)<-[:${types}]-(t:Entity)`;
+  const placed = (property: string) => `collect(CASE WHEN t.kind <> 'IndustryChain' THEN t.${property} END)`;
   return `
 MATCH (n:${kind})
-CALL { WITH n MATCH ${pattern} RETURN collect(t.placeIds) AS placeLists, collect(t.parkIds) AS parkLists${withChains ? ', collect(t.chainIds) AS chainLists' : ''} }
+CALL { WITH n MATCH ${pattern} RETURN ${placed('placeIds')} AS placeLists, ${placed('parkIds')} AS parkLists${withChains ? ', collect(t.chainIds) AS chainLists' : ''} }
 SET n.placeIds = ${flatten('placeLists')}, n.parkIds = ${flatten('parkLists')}${withChains ? `, n.chainIds = ${flatten('chainLists')}` : ''}`;
 }
 
