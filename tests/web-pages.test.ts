@@ -301,13 +301,16 @@ describe('the README', () => {
 });
 
 describe("the IDE's example operations", () => {
-  it("are the README's examples (chain leaders, search in four scripts, a path, an investment summary), and each answers", async () => {
+  it("are the README's examples (chain leaders, search in four scripts, a path, an investment summary, a plan's targets, every pairing, projects by status), and each answers", async () => {
     const examples = await readIdeExamples();
     expect(examples.map((e) => /query (\w+)/.exec(e.query)?.[1])).toEqual([
       'ChainLeaders',
       'SearchInFourScripts',
       'PathBetweenCompanies',
       'InvestmentSummary',
+      'PlanTargets',
+      'EveryPairing',
+      'ProjectsUnderWay',
     ]);
     const readme = readFileSync('README.md', 'utf8');
     for (const { file, query } of examples) {
