@@ -98,16 +98,12 @@ describe('one place rule, used everywhere', () => {
     const parks = await all('parks', '', PLACE);
     const enterprises = await all('enterprises', '', `${PLACE} leadsChains { id }`);
     const projects = await all('projects', '', PLACE);
-    const under = (n: any, cityId: string) =>
-      n.city && [n.city.id, n.city.prefecture?.id, n.city.province?.id].includes(cityId);
-    const citiesOf = new Map(cities.map((c) => [c.id, c]));
     // The cities above a city (its parent chain), for the ones with a county-level city or district in between.
     const { cities: hierarchy } = await ok('{ cities(first: 100) { nodes { id parent { id parent { id } } } } }');
     const ancestors = new Map<string, string[]>(
       hierarchy.nodes.map((c: any) => [c.id, [c.id, c.parent?.id, c.parent?.parent?.id].filter(Boolean)]),
     );
     const inCity = (n: any, cityId: string) => n.city && (ancestors.get(n.city.id) ?? []).includes(cityId);
-    expect(citiesOf.size).toBe(cities.length);
     for (const { id } of cities) {
       const data = await ok(
         `query($c: String) {
@@ -129,7 +125,6 @@ describe('one place rule, used everywhere', () => {
       const leaders = new Set(data.chainLeaders.map((l: any) => l.enterprise.id));
       const leadingHere = enterprises.filter((e) => inCity(e, id) && e.leadsChains.length > 0).map((e) => e.id);
       expect([...leaders].sort(), `chainLeaders(${id})`).toEqual(leadingHere.sort());
-      expect(under).toBeDefined();
     }
   });
 });
@@ -203,7 +198,7 @@ describe('an honest schema', () => {
 
 describe('look-ups analysts expect', () => {
   it('search finds the Yangjiang plan first by its document number, in any bracket style', async () => {
-    for (const text of ['阳府〔2023〕14号', '陽府〔2023〕14號']) {
+    for (const text of ['阳府〔2023〕14号', '陽府〔2023〕14號', '阳府[2023]14号', '阳府（2023）14号']) {
       const { search } = await ok('query($t: String!) { search(text: $t, first: 3) { edges { match node { id } } } }', {
         t: text,
       });

@@ -114,7 +114,9 @@ describe('seeding from cypher/', () => {
         const queue = [...start];
         while (queue.length) {
           const x = queue.shift()!;
-          if (!seen.has(x)) (seen.add(x), queue.push(...step(x)));
+          if (seen.has(x)) continue;
+          seen.add(x);
+          queue.push(...step(x));
         }
         return [...seen].sort();
       };

@@ -163,8 +163,3 @@ export function listFilters(kind: string, fields: readonly string[]): ListFilter
 export const LIST_FILTERS: Record<string, ListFilters> = Object.fromEntries(
   listFields().map(({ kind, filters }) => [kind, listFilters(kind, filters)]),
 );
-
-/** The texts alone, by kind (what the Cypher catalog lints and the snapshots pin). */
-export const LIST_QUERIES: Record<string, ListQueries> = Object.fromEntries(
-  Object.entries(LIST_FILTERS).map(([kind, f]) => [kind, f.queries]),
-);

@@ -4,7 +4,7 @@
  * into ids, words into stored values, text into its searchable form.
  */
 import { BadUserInputError } from '../errors.js';
-import { normalizeText } from '../text/chinese.js';
+import { docNumberKey, normalizeText } from '../text/chinese.js';
 import type { GraphContext } from './context.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { LIST_FILTERS } from './list-queries.js';
@@ -27,14 +27,6 @@ const REFERENCES: Record<string, string[]> = {
   chain: ['IndustryChain'],
   designation: ['Designation'],
 };
-
-/** Document numbers are written with 〔〕; users type [], (), 【】 or full-width forms as often. */
-export function docNumberKey(text: string): string {
-  return normalizeText(text)
-    .replace(/\s+/g, '')
-    .replace(/[[(（【［]/g, '〔')
-    .replace(/[\])）】］]/g, '〕');
-}
 
 /** The parameter a filter field's condition reads, from what the client gave. */
 async function parameter(ctx: GraphContext, field: string, value: unknown): Promise<unknown> {

@@ -39,8 +39,6 @@ export interface Vocabulary {
   names?: Readonly<Record<string, string>>;
   /** Words users type for a value (竣工投产 → 投产), besides its name, stored value and Chinese label. */
   synonyms?: Readonly<Record<string, string>>;
-  /** The value a missing property stands for (a park without status exists). */
-  absent?: string;
 }
 
 /** Every vocabulary enum of the SDL, by enum name. */
@@ -51,7 +49,6 @@ export const VOCABULARIES = {
   },
   FactStatus: {
     values: FACT_STATUSES,
-    absent: 'existing',
     synonyms: {
       现有: 'existing',
       已建: 'existing',
@@ -133,8 +130,6 @@ export const VOCABULARIES = {
   OrganizationType: { values: ORG_TYPES },
 } as const satisfies Record<string, Vocabulary>;
 
-export type VocabularyName = keyof typeof VOCABULARIES;
-
 /** The enum name of a stored value. */
 export function enumName(vocabulary: Vocabulary, value: string): string {
   return vocabulary.names?.[value] ?? value.toUpperCase().replace(/[^A-Z0-9]+/g, '_');
@@ -213,10 +208,4 @@ export function acceptVocabularyWords(schema: GraphQLSchema): GraphQLSchema {
     acceptWords(type, vocabulary);
   }
   return schema;
-}
-
-/** A stored value, or the value a missing property stands for (a park without status exists). */
-export function storedOrAbsent(vocabulary: VocabularyName, value: unknown): unknown {
-  const absent = (VOCABULARIES[vocabulary] as Vocabulary).absent;
-  return value ?? absent ?? null;
 }

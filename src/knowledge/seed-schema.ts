@@ -736,9 +736,6 @@ export const DESIGNATION_STATUS_PREDICATES: readonly Predicate[] = PREDICATE_NAM
   sameValues(statusValues(p), DESIGNATION_STATUSES),
 );
 
-/** Every qualifier name some predicate allows (status, year, role, mode, tier, batch, round, product). */
-export const QUALIFIER_NAMES: readonly string[] = [...new Set(PREDICATE_NAMES.flatMap(qualifierNames))].sort();
-
 /** Predicates stored once for both directions (PAIRED_WITH, COOPERATES_WITH). */
 export const SYMMETRIC_PREDICATES: readonly Predicate[] = PREDICATE_NAMES.filter(
   (p) => (RULES[p] as PredicateRule).symmetric === true,
