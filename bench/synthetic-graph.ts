@@ -860,6 +860,11 @@ export class SyntheticGraph {
     if (nameEn) parts.push(nameEn.toLowerCase());
     const keys = [fastNameKey(name), ...aliases.map(fastNameKey)];
     if (nameEn) keys.push(fastNameKey(nameEn));
+    // A policy's document number is a name form, as the seed writer has it (cypher-writer.ts nameForms).
+    if (typeof extra.docNumber === 'string') {
+      parts.push(extra.docNumber);
+      keys.push(fastNameKey(extra.docNumber));
+    }
     const docs = this.evidenceDocIndexes(kind, i);
     const row: Props = {
       id: this.id(kind, i),
@@ -1189,6 +1194,15 @@ export class SyntheticGraph {
       return [this.id('Enterprise', a), this.id('Enterprise', b)];
     }
     return [this.id('Enterprise', 0), this.id('Enterprise', 1)];
+  }
+
+  /** The document number of a mid-ranked policy that has one, as a user types it to find the policy. */
+  docNumber(): string {
+    for (let i = Math.floor(this.counts.Policy / 3); i < this.counts.Policy; i++) {
+      const docNumber = this.node('Policy', i).docNumber;
+      if (typeof docNumber === 'string') return docNumber;
+    }
+    throw new Error('no synthetic policy has a document number');
   }
 
   /** A mid-ranked enterprise whose exact name a user searches for. */
