@@ -15,7 +15,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { pinyin } from 'pinyin-pro';
-import { DERIVATIONS, DERIVED_FILE, DERIVED_PROPERTIES } from '../src/knowledge/derived-properties.js';
+import * as derivedProperties from '../src/knowledge/derived-properties.js';
+import { DERIVED_FILE } from '../src/knowledge/derived-properties.js';
 import { splitCypherScript } from '../src/store/cypher-script.js';
 import { z } from 'zod';
 import {
@@ -861,6 +862,11 @@ export class SyntheticGraph {
     if (nameEn) parts.push(nameEn.toLowerCase());
     const keys = [fastNameKey(name), ...aliases.map(fastNameKey)];
     if (nameEn) keys.push(fastNameKey(nameEn));
+    // A policy's document number is a name form, as the seed writer has it (cypher-writer.ts nameForms).
+    if (typeof extra.docNumber === 'string') {
+      parts.push(extra.docNumber);
+      keys.push(fastNameKey(extra.docNumber));
+    }
     const docs = this.evidenceDocIndexes(kind, i);
     const row: Props = {
       id: this.id(kind, i),
@@ -1192,6 +1198,15 @@ export class SyntheticGraph {
     return [this.id('Enterprise', 0), this.id('Enterprise', 1)];
   }
 
+  /** The document number of a mid-ranked policy that has one, as a user types it to find the policy. */
+  docNumber(): string {
+    for (let i = Math.floor(this.counts.Policy / 3); i < this.counts.Policy; i++) {
+      const docNumber = this.node('Policy', i).docNumber;
+      if (typeof docNumber === 'string') return docNumber;
+    }
+    throw new Error('no synthetic policy has a document number');
+  }
+
   /** A mid-ranked enterprise whose exact name a user searches for. */
   searchName(): string {
     return this.enterpriseName(Math.floor(this.counts.Enterprise / 3));
@@ -1239,10 +1254,10 @@ async function runDerivations(store: GraphStore): Promise<Array<{ sets: string; 
   const statements = splitCypherScript(await readFile(file, 'utf8'));
   const timed: Array<{ sets: string; ms: number }> = [];
   for (const [i, statement] of statements.entries()) {
-    const derivation = DERIVATIONS.find((d) => d.cypher.trim() === statement.text);
-    const sets = derivation
-      ? `${derivation.on}: ${DERIVED_PROPERTIES[derivation.on].join(', ')}`
-      : `statement ${i + 1} of ${DERIVED_FILE}`;
+    // Named after the export that holds the statement (CITY_DERIVED_PROPERTIES, FAN_OUT_STATISTICS …).
+    const sets =
+      Object.entries(derivedProperties).find(([, v]) => typeof v === 'string' && v.trim() === statement.text)?.[0] ??
+      `statement ${i + 1} of ${DERIVED_FILE}`;
     const started = performance.now();
     await store.runScripts([{ source: `${String(file)} (${sets})`, text: statement.text }]);
     timed.push({ sets, ms: performance.now() - started });

@@ -1596,7 +1596,7 @@ MERGE (n:Entity {id: 'policy:gaoxin-qiye-houbei-peiyuku'}) SET n = {id: 'policy:
 MERGE (n:Entity {id: 'policy:gaoxin-qiye-suodeshui-youhui'}) SET n = {id: 'policy:gaoxin-qiye-suodeshui-youhui', kind: 'Policy', name: '高新技术企业所得税减免优惠政策', nameEn: 'Income tax relief for high-tech enterprises', aliases: [], searchText: '高新技术企业所得税减免优惠政策 | gaoxinjishuqiyesuodeshuijianmianyouhuizhengce | gao xin ji shu qi ye suo de shui jian mian you hui zheng ce | income tax relief for high-tech enterprises', nameKeys: ['高新技术企业所得税减免优惠政策', 'incometaxreliefforhightechenterprises'], basis: 'stated', policyType: 'mechanism', evidenceDocs: ['doc:003'], evidenceQuotes: ['落实高新技术企业所得税减免优惠政策'], evidenceStarts: [6677], evidenceEnds: [6694]}, n:Policy;
 MERGE (n:Entity {id: 'policy:gd-gui-nengyuan-xingdong-jihua'}) SET n = {id: 'policy:gd-gui-nengyuan-xingdong-jihua', kind: 'Policy', name: '广东省硅能源产业发展行动计划(2022-2025年)', nameEn: 'Guangdong silicon energy industry development action plan (2022-2025)', aliases: [], searchText: '广东省硅能源产业发展行动计划(2022-2025年) | guangdongshengguinengyuanchanyefazhanxingdongjihuanian | guang dong sheng gui neng yuan chan ye fa zhan xing dong ji hua nian | guangdong silicon energy industry development action plan (2022-2025) | 广东省硅能源产业发展行动计划20222025年', nameKeys: ['广东省硅能源产业发展行动计划20222025年', 'guangdongsiliconenergyindustrydevelopmentactionplan20222025'], basis: 'stated', policyType: 'plan', level: 'provincial', evidenceDocs: ['doc:003'], evidenceQuotes: ['贯彻落实《广东省硅能源产业发展行动计划(2022-2025年)》'], evidenceStarts: [3276], evidenceEnds: [3308]}, n:Policy;
 MERGE (n:Entity {id: 'policy:gd-qiangxin-xingdong'}) SET n = {id: 'policy:gd-qiangxin-xingdong', kind: 'Policy', name: '广东强芯行动', nameEn: 'Guangdong "strong chip" action', aliases: ['广东“强芯”行动'], searchText: '广东强芯行动 | guangdongqiangxinxingdong | guang dong qiang xin xing dong | 广东“强芯”行动 | guangdong "strong chip" action', nameKeys: ['广东强芯行动', 'guangdongstrongchipaction'], basis: 'stated', policyType: 'programme', level: 'provincial', evidenceDocs: ['doc:003'], evidenceQuotes: ['加快广东“强芯”行动在我市落地'], evidenceStarts: [6969], evidenceEnds: [6984]}, n:Policy;
-MERGE (n:Entity {id: 'policy:gd-zhizao-qiangsheng-yijian'}) SET n = {id: 'policy:gd-zhizao-qiangsheng-yijian', kind: 'Policy', name: '中共广东省委、广东省人民政府关于高质量建设制造强省的意见', nameEn: 'Opinions of the CPC Guangdong Committee and Guangdong Government on building a strong manufacturing province with high quality', aliases: ['中共广东省委 广东省人民政府关于高质量建设制造强省的意见', '关于高质量建设制造强省的意见'], searchText: '中共广东省委、广东省人民政府关于高质量建设制造强省的意见 | zhonggongguangdongshengweiguangdongshengrenminzhengfuguanyugaozhiliangjianshezhizaoqiangshengdeyijian | zhong gong guang dong sheng wei guang dong sheng ren min zheng fu guan yu gao zhi liang jian she zhi zao qiang sheng de yi jian | 中共广东省委 广东省人民政府关于高质量建设制造强省的意见 | 关于高质量建设制造强省的意见 | guanyugaozhiliangjianshezhizaoqiangshengdeyijian | guan yu gao zhi liang jian she zhi zao qiang sheng de yi jian | opinions of the cpc guangdong committee and guangdong government on building a strong manufacturing province with high quality | 中共广东省委广东省人民政府关于高质量建设制造强省的意见', nameKeys: ['中共广东省委广东省人民政府关于高质量建设制造强省的意见', '关于高质量建设制造强省的意见', 'opinionsofthecpcguangdongcommitteeandguangdonggovernmentonbuildingastrongmanufacturingprovincewithhighquality'], basis: 'stated', policyType: 'document', level: 'provincial', docNumber: '粤发〔2023〕7号', evidenceDocs: ['doc:003'], evidenceQuotes: ['广东省人民政府关于高质量建设制造强省的意见》(粤发〔2023〕7号)'], evidenceStarts: [343], evidenceEnds: [377]}, n:Policy;
+MERGE (n:Entity {id: 'policy:gd-zhizao-qiangsheng-yijian'}) SET n = {id: 'policy:gd-zhizao-qiangsheng-yijian', kind: 'Policy', name: '中共广东省委、广东省人民政府关于高质量建设制造强省的意见', nameEn: 'Opinions of the CPC Guangdong Committee and Guangdong Government on building a strong manufacturing province with high quality', aliases: ['中共广东省委 广东省人民政府关于高质量建设制造强省的意见', '关于高质量建设制造强省的意见'], searchText: '中共广东省委、广东省人民政府关于高质量建设制造强省的意见 | zhonggongguangdongshengweiguangdongshengrenminzhengfuguanyugaozhiliangjianshezhizaoqiangshengdeyijian | zhong gong guang dong sheng wei guang dong sheng ren min zheng fu guan yu gao zhi liang jian she zhi zao qiang sheng de yi jian | 中共广东省委 广东省人民政府关于高质量建设制造强省的意见 | 关于高质量建设制造强省的意见 | guanyugaozhiliangjianshezhizaoqiangshengdeyijian | guan yu gao zhi liang jian she zhi zao qiang sheng de yi jian | opinions of the cpc guangdong committee and guangdong government on building a strong manufacturing province with high quality | 粤发〔2023〕7号 | yuefahao | yue fa hao | 中共广东省委广东省人民政府关于高质量建设制造强省的意见', nameKeys: ['中共广东省委广东省人民政府关于高质量建设制造强省的意见', '关于高质量建设制造强省的意见', 'opinionsofthecpcguangdongcommitteeandguangdonggovernmentonbuildingastrongmanufacturingprovincewithhighquality', '粤发〔2023〕7号'], basis: 'stated', policyType: 'document', level: 'provincial', docNumber: '粤发〔2023〕7号', evidenceDocs: ['doc:003'], evidenceQuotes: ['广东省人民政府关于高质量建设制造强省的意见》(粤发〔2023〕7号)'], evidenceStarts: [343], evidenceEnds: [377]}, n:Policy;
 MERGE (n:Entity {id: 'policy:gonggaigong'}) SET n = {id: 'policy:gonggaigong', kind: 'Policy', name: '工改工', nameEn: 'Industrial-to-industrial land redevelopment', aliases: ['“工改工”'], searchText: '工改工 | gonggaigong | gong gai gong | “工改工” | industrial-to-industrial land redevelopment', nameKeys: ['工改工', 'industrialtoindustriallandredevelopment'], basis: 'stated', policyType: 'programme', evidenceDocs: ['doc:003'], evidenceQuotes: ['加快推进“工改工”'], evidenceStarts: [10182], evidenceEnds: [10191]}, n:Policy;
 MERGE (n:Entity {id: 'policy:gongye-xiangmu-baozhang-jizhi'}) SET n = {id: 'policy:gongye-xiangmu-baozhang-jizhi', kind: 'Policy', name: '工业项目保障机制', nameEn: 'Industrial project safeguard mechanism', aliases: [], searchText: '工业项目保障机制 | gongyexiangmubaozhangjizhi | gong ye xiang mu bao zhang ji zhi | industrial project safeguard mechanism', nameKeys: ['工业项目保障机制', 'industrialprojectsafeguardmechanism'], basis: 'stated', policyType: 'mechanism', level: 'municipal', status: 'planned', evidenceDocs: ['doc:003'], evidenceQuotes: ['建立工业项目保障机制'], evidenceStarts: [9993], evidenceEnds: [10003]}, n:Policy;
 MERGE (n:Entity {id: 'policy:gongye-xiangmu-yongdi-xuqiuku'}) SET n = {id: 'policy:gongye-xiangmu-yongdi-xuqiuku', kind: 'Policy', name: '工业项目用地需求库', nameEn: 'Pool of industrial projects\' land demand', aliases: [], searchText: '工业项目用地需求库 | gongyexiangmuyongdixuqiuku | gong ye xiang mu yong di xu qiu ku | pool of industrial projects\' land demand', nameKeys: ['工业项目用地需求库', 'poolofindustrialprojectslanddemand'], basis: 'stated', policyType: 'mechanism', level: 'municipal', status: 'planned', evidenceDocs: ['doc:003'], evidenceQuotes: ['探索建立工业项目用地需求库'], evidenceStarts: [10039], evidenceEnds: [10052]}, n:Policy;
@@ -1631,7 +1631,7 @@ MERGE (n:Entity {id: 'policy:yangjiang-kuoyuan-zhiyin'}) SET n = {id: 'policy:ya
 MERGE (n:Entity {id: 'policy:yangjiang-lianzhangzhi'}) SET n = {id: 'policy:yangjiang-lianzhangzhi', kind: 'Policy', name: '链长制', nameEn: 'Chain-chief system', aliases: ['“链长制”'], searchText: '链长制 | lianchangzhi | lian chang zhi | “链长制” | chain-chief system', nameKeys: ['链长制', 'chainchiefsystem'], basis: 'stated', policyType: 'mechanism', evidenceDocs: ['doc:003'], evidenceQuotes: ['落实产业集群“链长制”'], evidenceStarts: [3547], evidenceEnds: [3558]}, n:Policy;
 MERGE (n:Entity {id: 'policy:yangjiang-shenpi-gaige'}) SET n = {id: 'policy:yangjiang-shenpi-gaige', kind: 'Policy', name: '阳江市深化工程建设项目审批分类改革实施方案', nameEn: 'Yangjiang plan for deepening classified reform of construction project approval', aliases: ['深化工程建设项目审批分类改革实施方案'], searchText: '阳江市深化工程建设项目审批分类改革实施方案 | yangjiangshishenhuagongchengjianshexiangmushenpifenleigaigeshishifangan | yang jiang shi shen hua gong cheng jian she xiang mu shen pi fen lei gai ge shi shi fang an | 深化工程建设项目审批分类改革实施方案 | shenhuagongchengjianshexiangmushenpifenleigaigeshishifangan | shen hua gong cheng jian she xiang mu shen pi fen lei gai ge shi shi fang an | yangjiang plan for deepening classified reform of construction project approval', nameKeys: ['阳江市深化工程建设项目审批分类改革实施方案', '深化工程建设项目审批分类改革实施方案', 'yangjiangplanfordeepeningclassifiedreformofconstructionprojectapproval'], basis: 'stated', policyType: 'plan', level: 'municipal', evidenceDocs: ['doc:003'], evidenceQuotes: ['落实阳江市《深化工程建设项目审批分类改革实施方案》'], evidenceStarts: [9678], evidenceEnds: [9703]}, n:Policy;
 MERGE (n:Entity {id: 'policy:yangjiang-zhaoshang-jiangli'}) SET n = {id: 'policy:yangjiang-zhaoshang-jiangli', kind: 'Policy', name: '阳江市重点产业招商引资奖励办法', nameEn: 'Yangjiang measures for rewarding investment attraction in key industries', aliases: [], searchText: '阳江市重点产业招商引资奖励办法 | yangjiangshizhongdianchanyezhaoshangyinzijianglibanfa | yang jiang shi zhong dian chan ye zhao shang yin zi jiang li ban fa | yangjiang measures for rewarding investment attraction in key industries', nameKeys: ['阳江市重点产业招商引资奖励办法', 'yangjiangmeasuresforrewardinginvestmentattractioninkeyindustries'], basis: 'stated', policyType: 'document', level: 'municipal', evidenceDocs: ['doc:003'], evidenceQuotes: ['落实《阳江市重点产业招商引资奖励办法》'], evidenceStarts: [7664], evidenceEnds: [7683]}, n:Policy;
-MERGE (n:Entity {id: 'policy:yangjiang-zhizao-qiangshi'}) SET n = {id: 'policy:yangjiang-zhizao-qiangshi', kind: 'Policy', name: '阳江市高质量建设制造强市实施方案', nameEn: 'Yangjiang implementation plan for building a strong manufacturing city with high quality', aliases: [], searchText: '阳江市高质量建设制造强市实施方案 | yangjiangshigaozhiliangjianshezhizaoqiangshishishifangan | yang jiang shi gao zhi liang jian she zhi zao qiang shi shi shi fang an | yangjiang implementation plan for building a strong manufacturing city with high quality', nameKeys: ['阳江市高质量建设制造强市实施方案', 'yangjiangimplementationplanforbuildingastrongmanufacturingcitywithhighquality'], basis: 'stated', policyType: 'plan', level: 'municipal', docNumber: '阳府〔2023〕14号', issuedDate: '2023-06-19', evidenceDocs: ['doc:003', 'doc:003', 'doc:003'], evidenceQuotes: ['重要通知 > 阳江市人民政府关于印发阳江市高质量建设制造强市实施方案的通知(阳府〔2023〕14号)', '现将《阳江市高质量建设制造强市实施方案》印发给你们', '2023年6月19日'], evidenceStarts: [58, 225, 296], evidenceEnds: [108, 250, 306]}, n:Policy;
+MERGE (n:Entity {id: 'policy:yangjiang-zhizao-qiangshi'}) SET n = {id: 'policy:yangjiang-zhizao-qiangshi', kind: 'Policy', name: '阳江市高质量建设制造强市实施方案', nameEn: 'Yangjiang implementation plan for building a strong manufacturing city with high quality', aliases: [], searchText: '阳江市高质量建设制造强市实施方案 | yangjiangshigaozhiliangjianshezhizaoqiangshishishifangan | yang jiang shi gao zhi liang jian she zhi zao qiang shi shi shi fang an | yangjiang implementation plan for building a strong manufacturing city with high quality | 阳府〔2023〕14号 | yangfuhao | yang fu hao', nameKeys: ['阳江市高质量建设制造强市实施方案', 'yangjiangimplementationplanforbuildingastrongmanufacturingcitywithhighquality', '阳府〔2023〕14号'], basis: 'stated', policyType: 'plan', level: 'municipal', docNumber: '阳府〔2023〕14号', issuedDate: '2023-06-19', evidenceDocs: ['doc:003', 'doc:003', 'doc:003'], evidenceQuotes: ['重要通知 > 阳江市人民政府关于印发阳江市高质量建设制造强市实施方案的通知(阳府〔2023〕14号)', '现将《阳江市高质量建设制造强市实施方案》印发给你们', '2023年6月19日'], evidenceStarts: [58, 225, 296], evidenceEnds: [108, 250, 306]}, n:Policy;
 MERGE (n:Entity {id: 'policy:yangjiang-zhizao-wenhua-xuanchuan'}) SET n = {id: 'policy:yangjiang-zhizao-wenhua-xuanchuan', kind: 'Policy', name: '阳江制造文化系列宣传活动', nameEn: '"Made in Yangjiang" culture publicity campaign', aliases: ['“阳江制造”文化系列宣传活动'], searchText: '阳江制造文化系列宣传活动 | yangjiangzhizaowenhuaxiliexuanchuanhuodong | yang jiang zhi zao wen hua xi lie xuan chuan huo dong | “阳江制造”文化系列宣传活动 | "made in yangjiang" culture publicity campaign', nameKeys: ['阳江制造文化系列宣传活动', 'madeinyangjiangculturepublicitycampaign'], basis: 'stated', policyType: 'programme', evidenceDocs: ['doc:003'], evidenceQuotes: ['开展“阳江制造”文化系列宣传活动'], evidenceStarts: [11634], evidenceEnds: [11650]}, n:Policy;
 MERGE (n:Entity {id: 'policy:yangjiang-zhupingtai-fangan'}) SET n = {id: 'policy:yangjiang-zhupingtai-fangan', kind: 'Policy', name: '阳江市承接产业有序转移主平台规划建设方案', nameEn: 'Yangjiang plan for the main platform for orderly industrial transfer', aliases: [], searchText: '阳江市承接产业有序转移主平台规划建设方案 | yangjiangshichengjiechanyeyouxuzhuanyizhupingtaiguihuajianshefangan | yang jiang shi cheng jie chan ye you xu zhuan yi zhu ping tai gui hua jian she fang an | yangjiang plan for the main platform for orderly industrial transfer', nameKeys: ['阳江市承接产业有序转移主平台规划建设方案', 'yangjiangplanforthemainplatformfororderlyindustrialtransfer'], basis: 'stated', policyType: 'plan', level: 'municipal', evidenceDocs: ['doc:003'], evidenceQuotes: ['实施《阳江市承接产业有序转移主平台规划建设方案》'], evidenceStarts: [4429], evidenceEnds: [4453]}, n:Policy;
 MERGE (n:Entity {id: 'policy:yaosu-baozhang-tisheng'}) SET n = {id: 'policy:yaosu-baozhang-tisheng', kind: 'Policy', name: '要素保障提升行动', nameEn: 'Factor guarantee action', aliases: [], searchText: '要素保障提升行动 | yaosubaozhangtishengxingdong | yao su bao zhang ti sheng xing dong | factor guarantee action', nameKeys: ['要素保障提升行动', 'factorguaranteeaction'], basis: 'stated', policyType: 'programme', evidenceDocs: ['doc:003'], evidenceQuotes: ['实施要素保障提升行动'], evidenceStarts: [9552], evidenceEnds: [9562]}, n:Policy;
@@ -3091,40 +3091,130 @@ MATCH (a:Entity {id: 'city:zhongshan'}), (b:Entity {id: 'city:guangdong'}) MERGE
 MATCH (a:Entity {id: 'city:zhuhai'}), (b:Entity {id: 'city:guangdong'}) MERGE (a)-[r:PART_OF]->(b) SET r = {basis: 'world-knowledge', reason: '珠海市 is a prefecture-level city of 广东省 (administrative division)'};
 
 // ---- 950_derived.cypher ----
-// ChainAtlas: properties derived from the facts (not evidence) for fast summaries; see src/knowledge/derived-properties.ts.
+// ChainAtlas: properties derived from the facts (not evidence) for the place rule, list filters and summaries,
+// and the graph’s fan-out statistics; see src/knowledge/derived-properties.ts.
 // Generated by `npm run build:cypher`; do not edit. Run after every other seed file: it recomputes them from the graph.
 
-MATCH (p:Project)
-CALL { WITH p MATCH (p)-[:LOCATED_IN]->(c:City) RETURN collect(DISTINCT c.id) AS direct }
-CALL { WITH p MATCH (p)-[:IN_PARK]->(:Park)-[:PART_OF*0..3]->(:Park)-[:LOCATED_IN]->(c:City) RETURN collect(DISTINCT c.id) AS viaParks }
-WITH p, direct + [x IN viaParks WHERE NOT x IN direct] AS namedCities
-CALL { WITH namedCities
-  UNWIND namedCities AS cityId
-  MATCH (c:City {id: cityId})
-  CALL { WITH c MATCH (c)-[:PART_OF*0..2]->(top:City) WHERE top.level = 'prefecture' RETURN collect(DISTINCT top.id) AS tops }
-  UNWIND CASE WHEN size(tops) = 0 THEN [c.id] ELSE tops END AS city
-  RETURN collect(DISTINCT city) AS cities }
-CALL { WITH namedCities
-  UNWIND namedCities AS cityId
-  MATCH (:City {id: cityId})-[:PART_OF*0..3]->(up:City)
-  RETURN collect(DISTINCT up.id) AS placeIds }
-CALL { WITH p MATCH (p)-[:PART_OF_CHAIN]->(:IndustryChain)-[:PART_OF*0..3]->(ch:IndustryChain) RETURN collect(DISTINCT ch.id) AS chainIds }
-SET p.cityIds = cities, p.placeIds = placeIds, p.chainIds = chainIds;
+MATCH (ch:IndustryChain)
+CALL { WITH ch MATCH (ch)-[:PART_OF*0..3]->(up:IndustryChain) WITH DISTINCT up ORDER BY up.id RETURN collect(up.id) AS chainIds }
+SET ch.chainIds = chainIds;
+
+MATCH (c:City)
+CALL { WITH c MATCH (c)-[:PART_OF*0..3]->(up:City) WITH DISTINCT up ORDER BY up.id RETURN collect(up.id) AS placeIds, collect(CASE WHEN up.level = 'prefecture' THEN up.id END) AS prefectures, collect(CASE WHEN up.level = 'province' THEN up.id END) AS provinces }
+CALL { WITH c MATCH (c)-[:HAS_INDUSTRY]->(ch:IndustryChain) RETURN collect(ch.chainIds) AS chainLists }
+SET c.placeIds = placeIds, c.prefectureId = prefectures[0], c.provinceId = provinces[0],
+    c.cityIds = CASE WHEN size(prefectures) = 0 THEN [c.id] ELSE prefectures END, c.chainIds = reduce(acc = [], l IN chainLists | acc + [x IN l WHERE NOT x IN acc]);
 
 MATCH (pk:Park)
+CALL { WITH pk MATCH (pk)-[:PART_OF*0..3]->(up:Park) WITH DISTINCT up ORDER BY up.id RETURN collect(up.id) AS parkIds }
+CALL { WITH pk MATCH (pk)-[:PART_OF*0..3]->(:Park)-[:LOCATED_IN]->(c:City) WITH DISTINCT c RETURN collect(c.id) AS named, collect(c.placeIds) AS placeLists, collect(c.cityIds) AS tops }
+CALL { WITH pk MATCH (pk)-[:HAS_INDUSTRY]->(ch:IndustryChain) RETURN collect(ch.chainIds) AS chainLists }
+CALL { WITH named
+  UNWIND named AS placeId
+  MATCH (c:City {id: placeId})
+  WITH c ORDER BY CASE c.level WHEN 'province' THEN 2 WHEN 'prefecture' THEN 1 ELSE 0 END, c.id
+  WITH collect(c.id) AS ordered
+  RETURN ordered[0] AS cityId }
 CALL { WITH pk
   MATCH (pk)-[h:HAS_DESIGNATION]->(d:Designation) WHERE h.status = 'awarded'
   WITH DISTINCT d.name AS name ORDER BY name
   RETURN collect(name) AS designations }
-SET pk.designations = designations;
+SET pk.parkIds = parkIds, pk.cityId = cityId, pk.placeIds = reduce(acc = [], l IN placeLists | acc + [x IN l WHERE NOT x IN acc]), pk.cityIds = reduce(acc = [], l IN tops | acc + [x IN l WHERE NOT x IN acc]),
+    pk.chainIds = reduce(acc = [], l IN chainLists | acc + [x IN l WHERE NOT x IN acc]), pk.designations = designations;
 
-MATCH (:IndustryChain)<-[l:LEADS_CHAIN]-(e:Enterprise)
-CALL { WITH e MATCH (e)-[:LOCATED_IN]->(own:City) RETURN collect(DISTINCT own.id) AS ownCities }
-CALL { WITH e MATCH (e)-[:IN_PARK]->(:Park)-[:LOCATED_IN]->(pc:City) RETURN collect(DISTINCT pc.id) AS parkCities }
-CALL { WITH l UNWIND coalesce(l.evidenceDocs, []) AS docId MATCH (:Document {id: docId})-[:DESCRIBES]->(dc:City) RETURN collect(DISTINCT dc.id) AS docCities }
-WITH l, reduce(acc = [], x IN ownCities + parkCities + docCities | CASE WHEN x IN acc THEN acc ELSE acc + [x] END) AS cities
-CALL { WITH cities
-  UNWIND cities AS cityId
-  MATCH (:City {id: cityId})-[:PART_OF*0..3]->(up:City)
-  RETURN collect(DISTINCT up.id) AS placeIds }
-SET l.namedCityIds = cities, l.placeIds = placeIds;
+MATCH (n:Enterprise)
+CALL { WITH n
+  MATCH (n)-[:LOCATED_IN|IN_PARK]->(t:Entity)
+  RETURN collect(CASE t.kind WHEN 'City' THEN t.id ELSE t.cityId END) AS named, collect(t.placeIds) AS placeLists,
+         collect(t.cityIds) AS tops, collect(t.parkIds) AS parkLists }
+CALL { WITH n MATCH (n)-[:PART_OF_CHAIN|LEADS_CHAIN]->(ch:IndustryChain) RETURN collect(ch.chainIds) AS chainLists }
+CALL { WITH named
+  UNWIND named AS placeId
+  MATCH (c:City {id: placeId})
+  WITH c ORDER BY CASE c.level WHEN 'province' THEN 2 WHEN 'prefecture' THEN 1 ELSE 0 END, c.id
+  WITH collect(c.id) AS ordered
+  RETURN ordered[0] AS cityId }
+SET n.cityId = cityId, n.placeIds = reduce(acc = [], l IN placeLists | acc + [x IN l WHERE NOT x IN acc]), n.cityIds = reduce(acc = [], l IN tops | acc + [x IN l WHERE NOT x IN acc]),
+    n.parkIds = reduce(acc = [], l IN parkLists | acc + [x IN l WHERE NOT x IN acc]), n.chainIds = reduce(acc = [], l IN chainLists | acc + [x IN l WHERE NOT x IN acc]);
+
+MATCH (n:Project)
+CALL { WITH n
+  MATCH (n)-[:LOCATED_IN|IN_PARK]->(t:Entity)
+  RETURN collect(CASE t.kind WHEN 'City' THEN t.id ELSE t.cityId END) AS named, collect(t.placeIds) AS placeLists,
+         collect(t.cityIds) AS tops, collect(t.parkIds) AS parkLists }
+CALL { WITH n MATCH (n)-[:PART_OF_CHAIN]->(ch:IndustryChain) RETURN collect(ch.chainIds) AS chainLists }
+CALL { WITH named
+  UNWIND named AS placeId
+  MATCH (c:City {id: placeId})
+  WITH c ORDER BY CASE c.level WHEN 'province' THEN 2 WHEN 'prefecture' THEN 1 ELSE 0 END, c.id
+  WITH collect(c.id) AS ordered
+  RETURN ordered[0] AS cityId }
+SET n.cityId = cityId, n.placeIds = reduce(acc = [], l IN placeLists | acc + [x IN l WHERE NOT x IN acc]), n.cityIds = reduce(acc = [], l IN tops | acc + [x IN l WHERE NOT x IN acc]),
+    n.parkIds = reduce(acc = [], l IN parkLists | acc + [x IN l WHERE NOT x IN acc]), n.chainIds = reduce(acc = [], l IN chainLists | acc + [x IN l WHERE NOT x IN acc]);
+
+MATCH (n:Organization)
+CALL { WITH n
+  MATCH (n)-[:LOCATED_IN|IN_PARK]->(t:Entity)
+  RETURN collect(CASE t.kind WHEN 'City' THEN t.id ELSE t.cityId END) AS named, collect(t.placeIds) AS placeLists,
+         collect(t.cityIds) AS tops, collect(t.parkIds) AS parkLists }
+CALL { WITH named
+  UNWIND named AS placeId
+  MATCH (c:City {id: placeId})
+  WITH c ORDER BY CASE c.level WHEN 'province' THEN 2 WHEN 'prefecture' THEN 1 ELSE 0 END, c.id
+  WITH collect(c.id) AS ordered
+  RETURN ordered[0] AS cityId }
+SET n.cityId = cityId, n.placeIds = reduce(acc = [], l IN placeLists | acc + [x IN l WHERE NOT x IN acc]), n.cityIds = reduce(acc = [], l IN tops | acc + [x IN l WHERE NOT x IN acc]),
+    n.parkIds = reduce(acc = [], l IN parkLists | acc + [x IN l WHERE NOT x IN acc]);
+
+MATCH (r:Region)
+CALL { WITH r MATCH (r)-[:LOCATED_IN]->(c:City) RETURN collect(c.id) AS named, collect(c.placeIds) AS placeLists, collect(c.cityIds) AS tops }
+CALL { WITH r MATCH (r)-[:HAS_INDUSTRY]->(ch:IndustryChain) RETURN collect(ch.chainIds) AS chainLists }
+CALL { WITH named
+  UNWIND named AS placeId
+  MATCH (c:City {id: placeId})
+  WITH c ORDER BY CASE c.level WHEN 'province' THEN 2 WHEN 'prefecture' THEN 1 ELSE 0 END, c.id
+  WITH collect(c.id) AS ordered
+  RETURN ordered[0] AS cityId }
+SET r.cityId = cityId, r.placeIds = reduce(acc = [], l IN placeLists | acc + [x IN l WHERE NOT x IN acc]), r.cityIds = reduce(acc = [], l IN tops | acc + [x IN l WHERE NOT x IN acc]), r.chainIds = reduce(acc = [], l IN chainLists | acc + [x IN l WHERE NOT x IN acc]);
+
+MATCH (n:Policy)
+CALL { WITH n MATCH (n)-[:APPLIES_TO]->(t:Entity) RETURN collect(CASE WHEN t.kind <> 'IndustryChain' THEN t.placeIds END) AS placeLists, collect(CASE WHEN t.kind <> 'IndustryChain' THEN t.parkIds END) AS parkLists, collect(t.chainIds) AS chainLists }
+SET n.placeIds = reduce(acc = [], l IN placeLists | acc + [x IN l WHERE NOT x IN acc]), n.parkIds = reduce(acc = [], l IN parkLists | acc + [x IN l WHERE NOT x IN acc]), n.chainIds = reduce(acc = [], l IN chainLists | acc + [x IN l WHERE NOT x IN acc]);
+
+MATCH (n:Report)
+CALL { WITH n MATCH (n)-[:ABOUT]->(t:Entity) RETURN collect(CASE WHEN t.kind <> 'IndustryChain' THEN t.placeIds END) AS placeLists, collect(CASE WHEN t.kind <> 'IndustryChain' THEN t.parkIds END) AS parkLists, collect(t.chainIds) AS chainLists }
+SET n.placeIds = reduce(acc = [], l IN placeLists | acc + [x IN l WHERE NOT x IN acc]), n.parkIds = reduce(acc = [], l IN parkLists | acc + [x IN l WHERE NOT x IN acc]), n.chainIds = reduce(acc = [], l IN chainLists | acc + [x IN l WHERE NOT x IN acc]);
+
+MATCH (n:Designation)
+CALL { WITH n MATCH (n)<-[:HAS_DESIGNATION]-(t:Entity) RETURN collect(CASE WHEN t.kind <> 'IndustryChain' THEN t.placeIds END) AS placeLists, collect(CASE WHEN t.kind <> 'IndustryChain' THEN t.parkIds END) AS parkLists }
+SET n.placeIds = reduce(acc = [], l IN placeLists | acc + [x IN l WHERE NOT x IN acc]), n.parkIds = reduce(acc = [], l IN parkLists | acc + [x IN l WHERE NOT x IN acc]);
+
+MATCH (ch:IndustryChain)
+CALL { WITH ch MATCH (ch)<-[:HAS_INDUSTRY]-(t:Entity) RETURN collect(t.placeIds) AS placeLists, collect(t.parkIds) AS parkLists }
+SET ch.placeIds = reduce(acc = [], l IN placeLists | acc + [x IN l WHERE NOT x IN acc]), ch.parkIds = reduce(acc = [], l IN parkLists | acc + [x IN l WHERE NOT x IN acc]);
+
+MATCH (i:Indicator)
+CALL { WITH i MATCH (i)<-[:HAS_INDICATOR]-(s:Entity) WHERE NOT s.kind IN ['IndustryChain', 'Designation'] RETURN collect(s.placeIds) AS placeLists, collect(s.parkIds) AS parkLists }
+SET i.placeIds = reduce(acc = [], l IN placeLists | acc + [x IN l WHERE NOT x IN acc]), i.parkIds = reduce(acc = [], l IN parkLists | acc + [x IN l WHERE NOT x IN acc]);
+
+MATCH (s:Statistic) DETACH DELETE s;
+
+MATCH (a:Entity)-[r]->(b:Entity)
+WITH type(r) AS type, a.kind AS near, b.kind AS far, a, count(r) AS degree
+WITH type, near, far, degree ORDER BY degree
+WITH type, near, far, collect(degree) AS degrees
+WITH type, near, far, degrees, size(degrees) AS sources, reduce(total = 0, d IN degrees | total + d) AS total
+CREATE (:Statistic {id: 'fan-out ' + type + ' OUT ' + near + ' ' + far, statistic: 'fan-out', type: type, direction: 'OUT', near: near, far: far,
+  p99: degrees[toInteger(ceil(0.99 * sources)) - 1], max: degrees[sources - 1], mean: toFloat(total) / sources, sources: sources});
+
+MATCH (a:Entity)-[r]->(b:Entity)
+WITH type(r) AS type, b.kind AS near, a.kind AS far, b, count(r) AS degree
+WITH type, near, far, degree ORDER BY degree
+WITH type, near, far, collect(degree) AS degrees
+WITH type, near, far, degrees, size(degrees) AS sources, reduce(total = 0, d IN degrees | total + d) AS total
+CREATE (:Statistic {id: 'fan-out ' + type + ' IN ' + near + ' ' + far, statistic: 'fan-out', type: type, direction: 'IN', near: near, far: far,
+  p99: degrees[toInteger(ceil(0.99 * sources)) - 1], max: degrees[sources - 1], mean: toFloat(total) / sources, sources: sources});
+
+MATCH (n:Entity)
+WITH n.kind AS kind, count(*) AS count
+CREATE (:Statistic {id: 'size ' + kind, statistic: 'size', kind: kind, count: count});

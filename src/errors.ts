@@ -77,6 +77,25 @@ export class BadUserInputError extends ChainAtlasError {
   }
 }
 
+/**
+ * A request asks for more than the limits allow; code QUERY_TOO_COMPLEX. `limit` names the limit
+ * (cost: the rows estimated before execution; rows: the rows returned so far) and `field` where
+ * it was reached; the message says how to ask for less.
+ */
+export class QueryTooComplexError extends ChainAtlasError {
+  constructor(
+    message: string,
+    readonly limit: 'cost' | 'rows',
+    readonly field?: string,
+  ) {
+    super(ErrorCode.QUERY_TOO_COMPLEX, message, true);
+  }
+
+  override get extensions(): Record<string, unknown> {
+    return { limit: this.limit, ...(this.field ? { field: this.field } : {}) };
+  }
+}
+
 /** The store cannot be reached (down, wrong address, auth); code SERVICE_UNAVAILABLE. */
 export class StoreUnavailableError extends ChainAtlasError {
   constructor(message: string, options?: { cause?: unknown }) {

@@ -40,9 +40,17 @@ const OPERATIONS = [
   'query($v: String!) { enterprises(filter: {park: $v}) { totalCount } }',
   'query($v: String!) { projects(filter: {chain: $v}) { totalCount } }',
   'query($v: ID!) { projects(filter: {document: $v}) { totalCount } }',
-  'query($v: String!) { projects(filter: {status: [$v]}) { totalCount } }',
+  'query($v: ProjectStatus!) { projects(filter: {status: [$v]}) { totalCount } }',
   'query($v: String!) { policies(filter: {issuer: $v}) { totalCount } }',
-  'query($v: String!) { policies(filter: {policyType: $v}) { totalCount } }',
+  'query($v: PolicyType!) { policies(filter: {policyType: [$v]}) { totalCount } }',
+  'query($v: String!) { policies(filter: {docNumber: $v}) { totalCount } }',
+  'query($v: String!) { indicators(filter: {metric: $v}) { totalCount } }',
+  'query($v: String!) { parks(filter: {designation: $v}) { totalCount } }',
+  'query($v: String!) { designations(filter: {issuer: $v}) { totalCount } }',
+  'query($v: String!) { facts(subject: $v) { totalCount } }',
+  'query($v: String!) { facts(object: $v, type: LOCATED_IN) { totalCount } }',
+  'query($v: ID!) { facts(document: $v) { totalCount } }',
+  'query($v: String!) { facts(after: $v) { totalCount } }',
   'query($v: String!) { parks(after: $v) { totalCount } }',
   'query($v: String!) { chainLeaders(city: $v) { chain { id } } }',
   'query($v: String!) { chainLeaders(park: $v) { chain { id } } }',
@@ -95,12 +103,15 @@ describe('request shapes that are rejected before touching the store', () => {
     await expectRejected(`{ ${aliases} }`, 'aliases');
   });
 
-  it('nested pages that multiply into millions of rows', async () => {
+  it('nested lists that would multiply into millions of rows on this graph', async () => {
     const res = await expectRejected(
-      '{ parks(first: 100) { nodes { enterprises(first: 500) { projects(first: 500) { name } } } } }',
+      '{ documents(first: 100) { nodes { entities(first: 500) { relations(first: 500) { node { relations(first: 500) { node { id } } } } } } } }',
       'cost',
     );
-    expect(res.errors![0]!.message).toMatch(/Query cost exceeds the budget of 50000/);
+    expect(res.errors![0]!.message).toMatch(
+      /^Query cost exceeds the budget of 50000 rows: it would return about \d+ rows \(estimated from this graph's fan-out\), most at documents\.nodes\.entities\.relations\.node\.relations \(5 documents × \d+ entities × \d+ relations × \d+ relations\)\. Ask for fewer: a smaller first on documents, entities, relations/,
+    );
+    expect(res.errors![0]!.extensions).toMatchObject({ field: 'documents.nodes.entities.relations.node.relations' });
   });
 
   it('a query with thousands of tokens', async () => {

@@ -16,7 +16,7 @@ describe('GraphQL API', () => {
     }`);
     expect(res.errors).toBeUndefined();
     const city = res.data.node;
-    expect(city).toMatchObject({ id: 'city:zhaoqing', kind: 'City', name: '肇庆市', level: 'prefecture' });
+    expect(city).toMatchObject({ id: 'city:zhaoqing', kind: 'City', name: '肇庆市', level: 'PREFECTURE' });
     expect(city.aliases).toContain('肇慶');
     expect(city.parks.map((p: { name: string }) => p.name)).toContain('肇庆大旺新能源汽车产业城');
     expect(city.evidence.length).toBeGreaterThan(0);
@@ -156,7 +156,7 @@ describe('relation fields fetch only the properties their selection reads', () =
   ];
   it.each(selections)('answers exactly as full nodes do: { %s }', async (selection) => {
     const fragment = selection.includes('...more')
-      ? 'fragment more on Entity { kind ... on Park { parkType designations } ... on Project { amountYi status } ... on City { level } }'
+      ? 'fragment more on Entity { kind ... on Park { parkType designationNames } ... on Project { amountYi status } ... on City { level } }'
       : '';
     const nested = await graph.server.gql(
       `{ parks(first: 100) { nodes { id enterprises { ${selection} } projects { ${selection} } city { ${selection} } } } } ${fragment}`,

@@ -79,7 +79,8 @@ describe('query library files', () => {
     );
     expect(nameParams.length).toBeGreaterThan(10);
     for (const { q, p } of nameParams) {
-      if (p.name === 'document') continue; // documents have ids, titles and files, not aliases
+      // Documents have ids, titles and files, not aliases; a relationship type and a basis are words of the model.
+      if (['document', 'type', 'basis'].includes(p.name)) continue;
       expect(q.statement, `${q.file} $${p.name}`).toContain(`$${p.name} IN [`);
       expect(q.statement, `${q.file} $${p.name}`).toMatch(
         new RegExp(`\\.aliases OR toLower\\(replace\\(\\$${p.name}, ' ', ''\\)\\) IN \\w+\\.nameKeys`),
@@ -202,17 +203,18 @@ describe('every library query on the seeded embedded store', () => {
     expect(over300.map((r) => r.project)).toEqual(['上海安能项目']);
   });
 
-  it('04: policies issued in 韶关 come with their issuers and targets', async () => {
-    const rows = await run<{ policy: string; issuedBy: string; targets: string[] }>('policies_by_issuer');
+  it('04: policies issued in 韶关 come with their issuers, what they act on and their targets', async () => {
+    const rows = await run<{ policy: string; issuedBy: string; appliesTo: string[] }>('policies_by_issuer');
     expect(rows.length).toBeGreaterThan(3);
     for (const r of rows) expect(r.issuedBy).toMatch(/韶关/);
-    expect(rows.some((r) => r.targets.length > 0)).toBe(true);
-    const yangjiang = await run<{ policy: string; docNumber: string | null; assigned: string[] }>(
+    expect(rows.some((r) => r.appliesTo.length > 0)).toBe(true);
+    const yangjiang = await run<{ policy: string; docNumber: string | null; assigned: string[]; targets: number }>(
       'policies_by_issuer',
       { issuer: '阳江' },
     );
     const plan = yangjiang.find((r) => r.docNumber === '阳府〔2023〕14号');
     expect(plan?.assigned.some((a) => a.endsWith('(牵头)'))).toBe(true);
+    expect(plan?.targets).toBeGreaterThan(10);
   });
 
   it("05: 东莞 is paired with 韶关 (对口帮扶), and 韶关's parks with 东莞's", async () => {
@@ -355,6 +357,56 @@ describe('every library query on the seeded embedded store', () => {
     );
   });
 
+  it('15: the 2023 Yangjiang plan, found by its document number, commits to 350 亿元 of manufacturing value added by 2027', async () => {
+    for (const policy of ['阳府〔2023〕14号', 'policy:yangjiang-zhizao-qiangshi', '阳江市高质量建设制造强市实施方案']) {
+      const rows = await run<{
+        policy: string;
+        metric: string;
+        value: number;
+        unit: string;
+        year: number | null;
+        subject: string;
+        alsoSetBy: string[];
+      }>('plan_targets', { policy });
+      expect(rows.length, policy).toBeGreaterThan(10);
+      expect(new Set(rows.map((r) => r.policy))).toEqual(new Set(['阳江市高质量建设制造强市实施方案']));
+      expect(rows).toContainEqual(
+        expect.objectContaining({ metric: '制造业增加值', value: 350, unit: '亿元', year: 2027, subject: '阳江市' }),
+      );
+      // Its actions set some of the same targets.
+      expect(rows.some((r) => r.alsoSetBy.length > 0)).toBe(true);
+    }
+  });
+
+  it('16: every pairing, with its basis, qualifiers and quotes; and only the inferred ones when asked', async () => {
+    const manifest = await readManifest(CYPHER_DIR);
+    const rows = await run<{
+      subject: string;
+      object: string;
+      basis: string;
+      reason: string | null;
+      qualifiers: string[];
+      quotes: string[];
+    }>('facts_of_a_type');
+    expect(rows).toHaveLength(manifest!.relationships.PAIRED_WITH!);
+    expect(rows).toContainEqual(
+      expect.objectContaining({
+        subject: '东莞市',
+        object: '韶关市',
+        basis: 'stated',
+        qualifiers: expect.arrayContaining(['mode: 对口帮扶', 'round: 第三轮']),
+      }),
+    );
+    for (const r of rows) expect(r.quotes.length).toBeGreaterThan(0);
+    const inferred = await run<{ basis: string; reason: string }>('facts_of_a_type', {
+      type: 'LOCATED_IN',
+      basis: 'inferred',
+    });
+    expect(inferred.length).toBeGreaterThan(10);
+    for (const r of inferred)
+      expect(r).toEqual(expect.objectContaining({ basis: 'inferred', reason: expect.any(String) }));
+  });
+
   it('14: the model query accounts for every relationship the manifest declares', async () => {
     const rows = await run<{
       relationship: string;
@@ -440,7 +492,8 @@ describe('Neo4j Browser guide', () => {
         ":param name => '肇慶';",
         ":param name => 'Chen & <Zhou>';",
       );
-      await writeFile(`${dir}/queries/15_extra_lookup.cypher`, extra);
+      const next = String(library.length + 1).padStart(2, '0');
+      await writeFile(`${dir}/queries/${next}_extra_lookup.cypher`, extra);
       const rendered = await renderBrowserGuide(`${dir}/queries`, { manifest: null });
       expect(runnableBlocks(rendered)).toContain(":param name => 'Chen & <Zhou>';");
       expect(rendered).toContain('Chen &amp; &lt;Zhou&gt;');
@@ -596,7 +649,12 @@ describe.skipIf(ON_NEO4J)('cypher/all.cypher and the per-file seeds', () => {
       const manifest = await readManifest(CYPHER_DIR);
       expect(countsA.relationships).toEqual(manifest!.relationships);
       const [a, b] = [await dump(fromFiles), await dump(fromBundle)];
-      expect(a.nodes.length).toBe(countsA.nodes.Entity);
+      // Every entity, and the seed's fan-out statistics (the same in both).
+      const [{ statistics }] = (await fromFiles.read('MATCH (s:Statistic) RETURN count(s) AS statistics')) as [
+        { statistics: number },
+      ];
+      expect(statistics).toBeGreaterThan(100);
+      expect(a.nodes.length).toBe(countsA.nodes.Entity! + statistics);
       expect(b.nodes).toEqual(a.nodes);
       expect(b.relationships).toEqual(a.relationships);
     } finally {

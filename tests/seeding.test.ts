@@ -7,7 +7,6 @@ import { seedGraph } from '../src/seeding/seed-graph.js';
 import { GrafeoStore } from '../src/store/grafeo-store.js';
 import { ScriptError } from '../src/errors.js';
 import { PROJECT_SUMMARY_IN_CITIES } from '../src/graphql/questions/investment-summary.js';
-import { DERIVED_FILE } from '../src/knowledge/derived-properties.js';
 import { seededStore } from './support/seeded-store.js';
 import { CYPHER_DIR, ON_NEO4J, seededTestStore } from './support/test-store.js';
 
@@ -94,83 +93,92 @@ describe('seeding from cypher/', () => {
     }
   });
 
-  it("derives every chain leadership's cities and places (cypher/950_derived.cypher)", async () => {
+  it('places every located kind at its most specific city, and gives every kind its places, parks and chains', async () => {
     const { store } = await seededTestStore();
     try {
-      type Row = { e: string; c: string; docs: string[] | null; named: string[]; places: string[] };
-      const rows = await store.read<Row>(`
-        MATCH (e:Enterprise)-[l:LEADS_CHAIN]->(c:IndustryChain)
-        RETURN e.id AS e, c.id AS c, l.evidenceDocs AS docs, l.namedCityIds AS named, l.placeIds AS places`);
-      // Worked out in TypeScript from the relationships themselves, not with the Cypher under test.
-      const edges = await store.read<{ s: string; t: string; o: string; ok: string }>(`
-        MATCH (a:Entity)-[r:LOCATED_IN|IN_PARK|PART_OF|DESCRIBES]->(b:Entity)
-        RETURN a.id AS s, type(r) AS t, b.id AS o, b.kind AS ok`);
-      const out = (id: string, type: string, kind: string) =>
-        edges.filter((x) => x.s === id && x.t === type && x.ok === kind).map((x) => x.o);
-      const above = (start: string[]) => {
+      type Node = { id: string; kind: string; level: string | null; p: Record<string, unknown> };
+      type Edge = { s: string; t: string; o: string };
+      const nodes = await store.read<Node>(
+        'MATCH (n:Entity) RETURN n.id AS id, n.kind AS kind, n.level AS level, properties(n) AS p',
+      );
+      const edges = await store.read<Edge>(
+        'MATCH (a:Entity)-[r]->(b:Entity) RETURN a.id AS s, type(r) AS t, b.id AS o',
+      );
+      const kind = new Map(nodes.map((n) => [n.id, n.kind]));
+      const level = new Map(nodes.map((n) => [n.id, n.level]));
+      const out = (id: string, types: string[], k?: string) =>
+        edges.filter((e) => e.s === id && types.includes(e.t) && (!k || kind.get(e.o) === k)).map((e) => e.o);
+      const into = (id: string, types: string[]) =>
+        edges.filter((e) => e.o === id && types.includes(e.t)).map((e) => e.s);
+      const closure = (start: string[], step: (id: string) => string[]) => {
         const seen = new Set<string>();
         const queue = [...start];
         while (queue.length) {
           const x = queue.shift()!;
-          if (!seen.has(x)) queue.push(...out(x, 'PART_OF', 'City'));
+          if (seen.has(x)) continue;
           seen.add(x);
+          queue.push(...step(x));
         }
-        return seen;
+        return [...seen].sort();
       };
-      const sorted = (xs: Iterable<string>) => [...xs].sort();
-      expect(rows.length).toBe(manifest.relationships.LEADS_CHAIN);
-      for (const r of rows) {
-        const own = out(r.e, 'LOCATED_IN', 'City');
-        const viaParks = out(r.e, 'IN_PARK', 'Park').flatMap((p) => out(p, 'LOCATED_IN', 'City'));
-        const described = (r.docs ?? []).flatMap((d) => out(d, 'DESCRIBES', 'City'));
-        const named = new Set([...own, ...viaParks, ...described]);
-        expect(sorted(r.named), `${r.e} → ${r.c}`).toEqual(sorted(named));
-        expect(new Set(r.named).size, 'each city once').toBe(r.named.length);
-        // The leader's own cities first: the answer's city is the first named one in the area asked for.
-        expect(r.named.slice(0, new Set(own).size).sort()).toEqual(sorted(new Set(own)));
-        expect(sorted(r.places), `${r.e} → ${r.c}`).toEqual(sorted(above([...named])));
+      const up = (k: string) => (id: string) => out(id, ['PART_OF'], k);
+      const citiesAbove = (ids: string[]) => closure(ids, up('City'));
+      const parksAbove = (ids: string[]) => closure(ids, up('Park'));
+      const chainsAbove = (ids: string[]) => closure(ids, up('IndustryChain'));
+      // The place rule in TypeScript: a park's cities are its own and those of the parks it is part of;
+      // an enterprise's, project's or body's its own and those of its parks.
+      const namedCities = (id: string): string[] =>
+        kind.get(id) === 'Park'
+          ? [...new Set(parksAbove([id]).flatMap((p) => out(p, ['LOCATED_IN'], 'City')))]
+          : [...new Set([...out(id, ['LOCATED_IN'], 'City'), ...out(id, ['IN_PARK'], 'Park').flatMap(namedCities)])];
+      const rank = (c: string) => (level.get(c) === 'province' ? 2 : level.get(c) === 'prefecture' ? 1 : 0);
+      const sorted = (xs: unknown) => [...((xs as string[] | undefined) ?? [])].sort();
+      let placed = 0;
+      for (const n of nodes.filter((x) =>
+        ['Park', 'Region', 'Enterprise', 'Project', 'Organization'].includes(x.kind),
+      )) {
+        const named = namedCities(n.id);
+        const specific = [...named].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : 1))[0];
+        expect(n.p.cityId ?? null, n.id).toBe(specific ?? null);
+        expect(sorted(n.p.placeIds), n.id).toEqual(citiesAbove(named));
+        if (n.kind !== 'Region')
+          expect(sorted(n.p.parkIds), n.id).toEqual(
+            parksAbove(n.kind === 'Park' ? [n.id] : out(n.id, ['IN_PARK'], 'Park')),
+          );
+        if (specific) placed++;
       }
-      expect(rows.filter((r) => r.places.length > 0).length).toBeGreaterThan(0);
+      expect(placed).toBeGreaterThan(200);
+      for (const c of nodes.filter((x) => x.kind === 'City')) {
+        expect(sorted(c.p.placeIds), c.id).toEqual(citiesAbove([c.id]));
+        const above = citiesAbove([c.id]);
+        expect(c.p.prefectureId ?? null, c.id).toBe(above.find((x) => level.get(x) === 'prefecture') ?? null);
+        expect(c.p.provinceId ?? null, c.id).toBe(above.find((x) => level.get(x) === 'province') ?? null);
+      }
+      for (const ch of nodes.filter((x) => x.kind === 'IndustryChain'))
+        expect(sorted(ch.p.chainIds), ch.id).toEqual(chainsAbove([ch.id]));
+      const placesOf = (id: string) => sorted(nodes.find((x) => x.id === id)?.p.placeIds);
+      // What is not located is placed by what it concerns.
+      // A chain it concerns gives it no places: a chain node is shared by every place that develops it.
+      const notChains = (ids: string[]) => ids.filter((id) => kind.get(id) !== 'IndustryChain');
+      const concerning: Array<[string, (id: string) => string[]]> = [
+        ['Policy', (id) => notChains(out(id, ['APPLIES_TO']))],
+        ['Report', (id) => notChains(out(id, ['ABOUT']))],
+        ['Designation', (id) => notChains(into(id, ['HAS_DESIGNATION']))],
+        ['IndustryChain', (id) => into(id, ['HAS_INDUSTRY'])],
+        [
+          'Indicator',
+          (id) => into(id, ['HAS_INDICATOR']).filter((s) => !['IndustryChain', 'Designation'].includes(kind.get(s)!)),
+        ],
+      ];
+      for (const [k, related] of concerning)
+        for (const n of nodes.filter((x) => x.kind === k))
+          expect(sorted(n.p.placeIds), n.id).toEqual([...new Set(related(n.id).flatMap(placesOf))].sort());
+      // 广东省韶钢产业园 is in 韶关市, not in the province its name begins with.
+      expect(nodes.find((n) => n.id === 'park:shaogang')!.p.cityId).toBe('city:shaoguan');
     } finally {
       await store.close();
     }
   });
-
-  // The seeds place each leader one way or two; a small graph places one each way at once.
-  it.skipIf(ON_NEO4J)(
-    "places a leadership by the leader's city, its park's city and its evidence document's city, in that order",
-    async () => {
-      const store = GrafeoStore.open({ timeoutMs: 10_000 });
-      try {
-        await store.write(`
-          CREATE (prov:Entity:City {id: 'city:prov', level: 'province'}),
-                 (pref:Entity:City {id: 'city:pref', level: 'prefecture'})-[:PART_OF]->(prov),
-                 (county:Entity:City {id: 'city:county', level: 'county'})-[:PART_OF]->(pref),
-                 (own:Entity:City {id: 'city:own', level: 'prefecture'}),
-                 (described:Entity:City {id: 'city:described', level: 'prefecture'}),
-                 (park:Entity:Park {id: 'park:p'})-[:LOCATED_IN]->(county),
-                 (doc:Entity:Document {id: 'doc:900'})-[:DESCRIBES]->(described),
-                 (e:Entity:Enterprise {id: 'ent:e'})-[:LOCATED_IN]->(own),
-                 (e)-[:IN_PARK]->(park),
-                 (e)-[:LEADS_CHAIN {evidenceDocs: ['doc:900']}]->(:Entity:IndustryChain {id: 'chain:c'})`);
-        const file = path.join(CYPHER_DIR, DERIVED_FILE);
-        await store.runScripts([{ source: file, text: readFileSync(file, 'utf8') }]);
-        const [row] = await store.read<{ named: string[]; places: string[] }>(
-          'MATCH ()-[l:LEADS_CHAIN]->() RETURN l.namedCityIds AS named, l.placeIds AS places',
-        );
-        expect(row!.named).toEqual(['city:own', 'city:county', 'city:described']);
-        expect([...row!.places].sort()).toEqual([
-          'city:county',
-          'city:described',
-          'city:own',
-          'city:pref',
-          'city:prov',
-        ]);
-      } finally {
-        await store.close();
-      }
-    },
-  );
 
   it('the walk from a city that investmentSummary takes finds every project whose placeIds name the city', async () => {
     // The walk runs the place rule backwards; were the rule of the derivation to change alone, the
@@ -193,6 +201,55 @@ describe('seeding from cypher/', () => {
         if (walked.length) nonEmpty++;
       }
       expect(nonEmpty).toBeGreaterThan(3);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('records the fan-out of every relationship type and direction, per pair of kinds, and the size of every kind', async () => {
+    const { store } = await seededTestStore();
+    try {
+      type Stat = { id: string; p99: number; max: number; sources: number };
+      const stats = new Map(
+        (
+          await store.read<Stat>(
+            "MATCH (s:Statistic {statistic: 'fan-out'}) RETURN s.id AS id, s.p99 AS p99, s.max AS max, s.sources AS sources",
+          )
+        ).map((s) => [s.id, s]),
+      );
+      const edges = await store.read<{ t: string; a: string; ak: string; b: string; bk: string }>(
+        'MATCH (a:Entity)-[r]->(b:Entity) RETURN type(r) AS t, a.id AS a, a.kind AS ak, b.id AS b, b.kind AS bk',
+      );
+      // The degrees, counted in TypeScript; p99 is the nearest rank of the sorted degrees.
+      const degrees = new Map<string, Map<string, number>>();
+      for (const e of edges)
+        for (const [dir, near, nk, fk] of [
+          ['OUT', e.a, e.ak, e.bk],
+          ['IN', e.b, e.bk, e.ak],
+        ] as const) {
+          const key = `fan-out ${e.t} ${dir} ${nk} ${fk}`;
+          const byNode = degrees.get(key) ?? new Map<string, number>();
+          byNode.set(near, (byNode.get(near) ?? 0) + 1);
+          degrees.set(key, byNode);
+        }
+      expect([...stats.keys()].sort()).toEqual([...degrees.keys()].sort());
+      for (const [key, byNode] of degrees) {
+        const d = [...byNode.values()].sort((x, y) => x - y);
+        expect(stats.get(key), key).toEqual({
+          id: key,
+          p99: d[Math.ceil(0.99 * d.length) - 1],
+          max: d.at(-1),
+          sources: d.length,
+        });
+      }
+      const sizes = await store.read<{ kind: string; count: number }>(
+        "MATCH (s:Statistic {statistic: 'size'}) RETURN s.kind AS kind, s.count AS count ORDER BY kind",
+      );
+      expect(Object.fromEntries(sizes.map((s) => [s.kind, s.count]))).toEqual(
+        Object.fromEntries(
+          Object.entries(manifest.nodes as Record<string, number>).filter(([label]) => label !== 'Entity'),
+        ),
+      );
     } finally {
       await store.close();
     }

@@ -9,13 +9,17 @@ import path from 'node:path';
 import { HeaderMap } from '@apollo/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createContext } from '../src/graphql/context.js';
-import { NODE_LABELS, RELATIONSHIP_TYPES } from '../src/knowledge/seed-schema.js';
+import { isEnumType } from 'graphql';
+import { sdlSchema } from '../src/graphql/relation-model.js';
+import { enumName, VOCABULARIES } from '../src/graphql/vocabularies.js';
+import { BASES, NODE_LABELS, RELATIONSHIP_TYPES } from '../src/knowledge/seed-schema.js';
 import type { GrafeoStore } from '../src/store/grafeo-store.js';
 import { Neo4jStore } from '../src/store/neo4j-store.js';
 import { readManifest } from '../src/web/assets.js';
 import { readIdeExamples } from '../src/web/build-assets.js';
 import {
   findOutsideUrls,
+  BASIS_LABELS,
   GrassError,
   KIND_LABELS,
   neutraliseOutsideUrls,
@@ -273,6 +277,16 @@ describe('what the explorer draws with', () => {
     expect(Object.keys(KIND_LABELS).sort()).toEqual([...NODE_LABELS].sort());
     expect(Object.keys(RELATION_LABELS).sort()).toEqual(Object.keys(RELATIONSHIP_TYPES).sort());
   });
+
+  it("names each basis as the schema's Basis enum labels it", () => {
+    const basis = sdlSchema().getType('Basis');
+    if (!isEnumType(basis)) throw new Error('no Basis enum');
+    expect(Object.keys(BASIS_LABELS)).toEqual([...BASES]);
+    for (const stored of BASES) {
+      const value = basis.getValue(enumName(VOCABULARIES.Basis, stored));
+      expect(BASIS_LABELS[stored]!.zh, stored).toBe(value?.description?.split(':')[0]);
+    }
+  });
 });
 
 describe('the README', () => {
@@ -287,13 +301,16 @@ describe('the README', () => {
 });
 
 describe("the IDE's example operations", () => {
-  it("are the README's examples (chain leaders, search in four scripts, a path, an investment summary), and each answers", async () => {
+  it("are the README's examples (chain leaders, search in four scripts, a path, an investment summary, a plan's targets, every pairing, projects by status), and each answers", async () => {
     const examples = await readIdeExamples();
     expect(examples.map((e) => /query (\w+)/.exec(e.query)?.[1])).toEqual([
       'ChainLeaders',
       'SearchInFourScripts',
       'PathBetweenCompanies',
       'InvestmentSummary',
+      'PlanTargets',
+      'EveryPairing',
+      'ProjectsUnderWay',
     ]);
     const readme = readFileSync('README.md', 'utf8');
     for (const { file, query } of examples) {

@@ -6,8 +6,8 @@
 // Parameters: $city a city's name, alias, English name or id; $minAmountYi the minimum amount, in 亿元 (a number).
 // 返回: 每个项目一行，按投资额从高到低：项目、amountYi（亿元）、状态、年份、产能、投资方（OPERATES）、园区（IN_PARK）、产业链（PART_OF_CHAIN）、原文证据。
 // Returns: one row per project, largest first: project, amountYi (亿元), status, year, capacity, investors (OPERATES), parks (IN_PARK), chains (PART_OF_CHAIN) and the evidence quotes.
-// 说明: 项目所在地 = 它经 LOCATED_IN / IN_PARK / PART_OF 所在的地方；文本未说明所在地的项目，取其证据文档所描述的城市。
-// Notes: a project is in the city it is LOCATED_IN / IN_PARK / PART_OF (transitively); a project whose text names no place counts for the city its evidence document DESCRIBES.
+// 说明: 地点规则与 API 相同（projects(filter: {city}) 与 investmentSummary）：项目在该市，指该市在其 placeIds 中，即它 LOCATED_IN 或经园区（IN_PARK、PART_OF）所在的城市及其上级（见 950_derived.cypher）。
+// Notes: the API's place rule (projects(filter: {city}), investmentSummary): a project is in the city when the city is among its placeIds, the cities it is LOCATED_IN or in through its park (IN_PARK, PART_OF) and every city above them (950_derived.cypher).
 
 :param city => '郴州';
 :param minAmountYi => 100;
@@ -15,10 +15,7 @@
 MATCH (top:City)
 WHERE $city IN [top.id, top.name] + top.aliases OR toLower(replace($city, ' ', '')) IN top.nameKeys
 MATCH (p:Project)
-WHERE p.amountYi >= $minAmountYi
-  AND (EXISTS { MATCH (p)-[:LOCATED_IN|IN_PARK|PART_OF*1..5]->(top) }
-       OR (NOT EXISTS { MATCH (p)-[:LOCATED_IN|IN_PARK]->(:Entity) }
-           AND EXISTS { MATCH (d:Document)-[:DESCRIBES]->(:City)-[:PART_OF*0..3]->(top) WHERE d.id IN p.evidenceDocs }))
+WHERE p.amountYi >= $minAmountYi AND top.id IN p.placeIds
 OPTIONAL MATCH (investor:Entity)-[:OPERATES]->(p)
 WITH p, collect(DISTINCT investor.name) AS investors
 OPTIONAL MATCH (p)-[:IN_PARK]->(park:Park)

@@ -13,8 +13,8 @@ MATCH (place:Entity)
 WHERE (place:City OR place:Park)
   AND ($place IN [place.id, place.name] + place.aliases OR toLower(replace($place, ' ', '')) IN place.nameKeys)
 MATCH (a:Entity)-[r:PAIRED_WITH]->(b:Entity)
-WHERE EXISTS { MATCH (a)-[:LOCATED_IN|IN_PARK|PART_OF*0..4]->(place) }
-   OR EXISTS { MATCH (b)-[:LOCATED_IN|IN_PARK|PART_OF*0..4]->(place) }
+WHERE place.id IN coalesce(a.placeIds, []) + coalesce(a.parkIds, [])
+   OR place.id IN coalesce(b.placeIds, []) + coalesce(b.parkIds, [])
 WITH DISTINCT a, r, b
 OPTIONAL MATCH (d:Document)
 WHERE d.id = r.evidenceDocs[0]

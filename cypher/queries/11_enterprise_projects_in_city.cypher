@@ -6,17 +6,15 @@
 // Parameters: $city a city's name, alias, English name or id, e.g. '郴州', 'Chenzhou', 'city:chenzhou'.
 // 返回: 每个（企业、项目）一行，按企业排序：企业、项目、投资额（亿元，未说明则为空）、状态、年份、产能、所在园区、产业链。
 // Returns: one row per (enterprise, project), by enterprise: enterprise, project, amount (亿元; empty where the text gives none), status, year, capacity, parks and chains.
-// 说明: 项目所在地的判定同 03。
-// Notes: a project's place is found as in query 03.
+// 说明: 项目所在地的判定同 03（placeIds，与 API 相同）。
+// Notes: a project's place is found as in query 03 (placeIds, as the API reads it).
 
 :param city => '郴州';
 
 MATCH (top:City)
 WHERE $city IN [top.id, top.name] + top.aliases OR toLower(replace($city, ' ', '')) IN top.nameKeys
 MATCH (e:Enterprise)-[:OPERATES]->(p:Project)
-WHERE EXISTS { MATCH (p)-[:LOCATED_IN|IN_PARK|PART_OF*1..5]->(top) }
-   OR (NOT EXISTS { MATCH (p)-[:LOCATED_IN|IN_PARK]->(:Entity) }
-       AND EXISTS { MATCH (d:Document)-[:DESCRIBES]->(:City)-[:PART_OF*0..3]->(top) WHERE d.id IN p.evidenceDocs })
+WHERE top.id IN p.placeIds
 OPTIONAL MATCH (p)-[:IN_PARK]->(park:Park)
 WITH e, p, collect(DISTINCT park.name) AS parks
 OPTIONAL MATCH (p)-[:PART_OF_CHAIN]->(chain:IndustryChain)

@@ -10,7 +10,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { DERIVED_PROPERTIES } from '../knowledge/derived-properties.js';
+import { DERIVED_PROPERTY_NAMES } from '../knowledge/derived-properties.js';
 import { ENTITY_KINDS, kindPropertyNames, LABEL_MEANINGS, RELATIONSHIP_TYPES } from '../knowledge/seed-schema.js';
 import { readQueryLibrary, type Bilingual, type LibraryQuery } from './query-library.js';
 
@@ -31,9 +31,6 @@ const NODE_KINDS = ENTITY_KINDS.length;
 
 const GUIDE_TITLE = 'ChainAtlas 产业链知识图谱 · Neo4j Browser guide';
 
-/** Properties the build derives from the facts (src/knowledge/derived-properties.ts), per kind. */
-const DERIVED_OF: Partial<Record<string, readonly string[]>> = DERIVED_PROPERTIES;
-
 /**
  * The label table: every label with its meaning (seed-schema.ts LABEL_MEANINGS) and the
  * properties a curator may give its kind (KIND_PROPERTIES), so a new kind shows here by itself.
@@ -43,8 +40,11 @@ const LABEL_PROPERTIES: Record<string, string> = {
   Document: 'title, publisher, date, dateBasis, dateReason, file, script',
   ...Object.fromEntries(
     ENTITY_KINDS.map((kind) => {
-      const derived = DERIVED_OF[kind];
-      return [kind, [...kindPropertyNames(kind), ...(derived ? [`${derived.join(', ')} (derived)`] : [])].join(', ')];
+      const derived = DERIVED_PROPERTY_NAMES[kind] ?? [];
+      return [
+        kind,
+        [...kindPropertyNames(kind), ...(derived.length ? [`${derived.join(', ')} (derived)`] : [])].join(', '),
+      ];
     }),
   ),
 };
@@ -211,6 +211,10 @@ function labelsSlide(manifest: GuideOptions['manifest']): string {
         'The kind label equals the <code>kind</code> property. Names are in Simplified Chinese (<code>name</code>), with an English name <code>nameEn</code>, aliases <code>aliases</code> (short forms, Traditional forms, English) and normalised keys <code>nameKeys</code> for matching.',
       ),
       ...table(['标签 Label', '含义 Meaning', '主要属性 Properties', '数量 Count'], rows),
+      ...both(
+        '标注 derived 的属性由 <code>950_derived.cypher</code> 从事实推出：<code>cityId</code> 是最具体的所在城市（自身的 LOCATED_IN 或所在园区的城市），<code>placeIds</code> 是所在的各级城市，<code>parkIds</code>、<code>chainIds</code> 是所在园区与所属产业链（均含上级）。查询 01、03、05、11、12 与 API 都用它们判断“在某市”“属于某链”。另有不带 <code>:Entity</code> 的 <code>:Statistic</code> 节点，记录每种关系的扇出（p99 度数）和每类节点数，供 API 估算请求的代价。',
+        'Properties marked derived are worked out from the facts by <code>950_derived.cypher</code>: <code>cityId</code> is the most specific city a thing lies in (its own LOCATED_IN, or its park\'s), <code>placeIds</code> every city it lies in at any level, <code>parkIds</code> and <code>chainIds</code> its parks and chains with those above them. Queries 01, 03, 05, 11, 12 and the API read them for "in this city" and "of this chain". <code>:Statistic</code> nodes, without <code>:Entity</code>, hold the fan-out of each relationship type (p99 degree) and the size of each kind, from which the API estimates what a request costs.',
+      ),
     ],
   );
 }

@@ -7,7 +7,7 @@
  */
 import DataLoader from 'dataloader';
 import type { Logger } from 'pino';
-import { QueryTimeoutError } from '../errors.js';
+import { QueryTimeoutError, QueryTooComplexError } from '../errors.js';
 import type { GraphStore, Params, SearchHit } from '../store/graph-store.js';
 import type { NodeProps } from './node-props.js';
 
@@ -16,6 +16,9 @@ export const ENTITIES_BY_ID = `
 UNWIND $ids AS id
 MATCH (n:Entity {id: id})
 RETURN properties(n) AS node`;
+
+/** The most entities, relationships and groups one answer may hold: a hard stop behind the cost estimate. */
+export const MAX_ROWS = 50_000;
 
 export interface GraphContext {
   store: GraphStore;
@@ -27,7 +30,12 @@ export interface GraphContext {
    * Store queries this request has run. An object, not a number: Apollo shallow-copies the
    * context per operation, and the copy must still count into the same place.
    */
-  cost: { queries: number };
+  cost: { queries: number; rows: number; maxRows: number; stoppedAt?: string };
+  /**
+   * Counts rows an answer returns at `field`; past cost.maxRows the request stops with
+   * QUERY_TOO_COMPLEX (limit rows), naming the field.
+   */
+  returned(rows: number, field: string): void;
   read<T>(cypher: string, params?: Params): Promise<T[]>;
   /** The engine's full-text search, counted like a query and bounded by the request's budget. */
   search(text: string, limit: number): Promise<SearchHit[]>;
@@ -53,7 +61,7 @@ class RequestLoader<K, V> extends DataLoader<K, V> {
   }
 }
 
-export function createContext(store: GraphStore, timeoutMs = 10_000, log?: Logger): GraphContext {
+export function createContext(store: GraphStore, timeoutMs = 10_000, log?: Logger, maxRows = MAX_ROWS): GraphContext {
   const loaders = new Map<string, DataLoader<unknown, unknown>>();
   /** Time left for the next store call; a request out of time makes no more calls. */
   const timeLeft = () => {
@@ -70,7 +78,18 @@ export function createContext(store: GraphStore, timeoutMs = 10_000, log?: Logge
     store,
     log,
     deadline: Date.now() + timeoutMs,
-    cost: { queries: 0 },
+    cost: { queries: 0, rows: 0, maxRows },
+    returned(rows: number, field: string) {
+      context.cost.rows += rows;
+      if (context.cost.rows > maxRows) {
+        context.cost.stoppedAt ??= field;
+        throw new QueryTooComplexError(
+          `the answer grew past ${maxRows} rows at ${field}; ask for smaller pages (first) or fewer nested lists`,
+          'rows',
+          field,
+        );
+      }
+    },
     async read<T>(cypher: string, params?: Params) {
       context.cost.queries++;
       try {

@@ -6,9 +6,11 @@
  * belongs here, or the lint test refuses its interpolated literals.
  */
 import * as context from './context.js';
+import * as fanOut from './limits/fan-out.js';
 import * as listQueries from './list-queries.js';
 import * as chainLeaders from './questions/chain-leaders.js';
 import * as connections from './questions/connections.js';
+import * as facts from './questions/facts.js';
 import * as investmentSummary from './questions/investment-summary.js';
 import * as search from './questions/search.js';
 import * as stats from './questions/stats.js';
@@ -18,10 +20,12 @@ import * as relationships from './relationships.js';
 export const CYPHER_MODULES: Record<string, Record<string, unknown>> = {
   'src/graphql/context.ts': context,
   'src/graphql/list-queries.ts': listQueries,
+  'src/graphql/limits/fan-out.ts': fanOut,
   'src/graphql/references.ts': references,
   'src/graphql/relationships.ts': relationships,
   'src/graphql/questions/chain-leaders.ts': chainLeaders,
   'src/graphql/questions/connections.ts': connections,
+  'src/graphql/questions/facts.ts': facts,
   'src/graphql/questions/investment-summary.ts': investmentSummary,
   'src/graphql/questions/search.ts': search,
   'src/graphql/questions/stats.ts': stats,

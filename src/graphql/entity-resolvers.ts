@@ -1,11 +1,13 @@
 /**
  * Resolvers every Entity type shares: its aliases, evidence, documents and relations(types,
- * direction), plus the interface's type resolution. The relationship fields declared with
- * @relation are relationships.ts's.
+ * direction), plus the interface's type resolution; and the fields read from the properties the
+ * seed derives (a located kind's city, a city's prefecture and province; derived-properties.ts).
+ * The relationship fields declared with @relation are relationships.ts's.
  */
 import type { IResolvers } from '@graphql-tools/utils';
 import { NODE_LABELS, RELATIONSHIP_TYPES } from '../knowledge/seed-schema.js';
 import type { GraphContext } from './context.js';
+import { qualifiersOf } from './fact-values.js';
 import { evidenceOf, relationProperties, type EvidenceValue, type NodeProps } from './node-props.js';
 import { MAX_RELATIONS, pageSize } from './page-sizes.js';
 import type { Direction } from './relation-model.js';
@@ -32,12 +34,15 @@ const commonFields = {
       direction: args.direction,
       kinds: null,
     }).load(n.id);
-    return rows.slice(0, limit).map((row: RelationRow) => ({
+    const page = rows.slice(0, limit);
+    ctx.returned(page.length, `${n.kind}.relations`);
+    return page.map((row: RelationRow) => ({
       type: row.type,
       direction: row.outgoing ? 'OUT' : 'IN',
       node: row.node,
       basis: (row.rel.basis as string | undefined) ?? null,
       reason: (row.rel.reason as string | undefined) ?? null,
+      qualifiers: qualifiersOf(row.type, row.rel),
       properties: relationProperties(row.rel),
       evidence: row.type === 'MENTIONED_IN' ? mentionEvidence(row) : evidenceOf(row.rel),
     }));
@@ -62,11 +67,34 @@ function mentionEvidence(row: RelationRow): EvidenceValue[] {
   return quotes.map((quote, i) => ({ documentId, quote, start: starts[i] ?? 0, end: ends[i] ?? 0 }));
 }
 
+/** A field that loads the entity whose id a derived property holds (a located kind's city). */
+const byDerivedId = (property: string) => (n: NodeProps, _: unknown, ctx: GraphContext) => {
+  const id = n[property];
+  return typeof id === 'string' ? ctx.entity.load(id) : null;
+};
+
+/** Where the seeds leave a status out, the model reads it as existing (seeds/README.md). */
+const statusOrExisting = (n: NodeProps) => (n.status as string | undefined) ?? 'existing';
+
 export function entityResolvers(): IResolvers<NodeProps, GraphContext> {
+  const city = { city: byDerivedId('cityId') };
   const resolvers: IResolvers<NodeProps, GraphContext> = {
     Entity: { __resolveType: (n: NodeProps) => n.kind },
     Evidence: { document: (e: EvidenceValue, _: unknown, ctx: GraphContext) => ctx.entity.load(e.documentId) },
-    Park: { designations: (n: NodeProps) => (n.designations as string[] | undefined) ?? [] },
+    StatusReading: {
+      document: (r: { documentId: string }, _: unknown, ctx: GraphContext) => ctx.entity.load(r.documentId),
+    },
+    City: { prefecture: byDerivedId('prefectureId'), province: byDerivedId('provinceId') },
+    Park: {
+      ...city,
+      status: statusOrExisting,
+      designationNames: (n: NodeProps) => (n.designations as string[] | undefined) ?? [],
+    },
+    Enterprise: city,
+    Project: city,
+    Organization: city,
+    Region: city,
+    Policy: { status: statusOrExisting },
   };
   for (const kind of NODE_LABELS) resolvers[kind] = { ...commonFields, ...(resolvers[kind] as object) };
   return resolvers;

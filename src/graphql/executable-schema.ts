@@ -7,6 +7,7 @@ import { evidenceSentenceResolvers } from './evidence-sentence.js';
 import { queryResolvers } from './query-resolvers.js';
 import { relationResolvers } from './relationships.js';
 import { readTypeDefs } from './type-defs.js';
+import { acceptVocabularyWords, vocabularyResolvers } from './vocabularies.js';
 
 export interface SchemaOptions {
   /** The source documents, for Evidence.sentence; without them that field is null. */
@@ -15,9 +16,16 @@ export interface SchemaOptions {
 }
 
 export function buildSchema({ corpusDir, logger }: SchemaOptions = {}): GraphQLSchema {
-  return makeExecutableSchema({
+  const schema = makeExecutableSchema({
     typeDefs: readTypeDefs(),
-    resolvers: [entityResolvers(), relationResolvers(), queryResolvers, evidenceSentenceResolvers(corpusDir, logger)],
+    resolvers: [
+      vocabularyResolvers(),
+      entityResolvers(),
+      relationResolvers(),
+      queryResolvers,
+      evidenceSentenceResolvers(corpusDir, logger),
+    ],
     resolverValidationOptions: { requireResolversToMatchSchema: 'error', requireResolversForResolveType: 'error' },
   });
+  return acceptVocabularyWords(schema);
 }

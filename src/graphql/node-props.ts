@@ -1,6 +1,3 @@
-import { DERIVED_PROPERTIES } from '../knowledge/derived-properties.js';
-import { RELATIONSHIP_TYPES } from '../knowledge/seed-schema.js';
-
 /** A node as the store returns it (`properties(n)`), and the evidence kept on it as parallel lists. */
 export interface NodeProps {
   id: string;
@@ -35,18 +32,11 @@ export function evidenceOf(props: Record<string, unknown>): EvidenceValue[] {
   }));
 }
 
-/** Evidence, and what the build derives for fast queries (derived-properties.ts): not a fact's own properties. */
-const NOT_OWN_KEYS = new Set([
-  'evidenceDocs',
-  'evidenceQuotes',
-  'evidenceStarts',
-  'evidenceEnds',
-  ...Object.entries(DERIVED_PROPERTIES).flatMap(([on, keys]) => (on in RELATIONSHIP_TYPES ? keys : [])),
-]);
-/** A relationship's own properties (role, mode …), without its evidence and derived properties. */
+const EVIDENCE_KEYS = new Set(['evidenceDocs', 'evidenceQuotes', 'evidenceStarts', 'evidenceEnds']);
+/** A relationship's own properties (role, mode …), without its evidence. */
 export function relationProperties(rel: Record<string, unknown>): Array<{ key: string; value: string }> {
   return Object.entries(rel)
-    .filter(([k]) => !NOT_OWN_KEYS.has(k))
+    .filter(([k]) => !EVIDENCE_KEYS.has(k))
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([key, value]) => ({ key, value: Array.isArray(value) ? value.join(', ') : String(value) }));
 }

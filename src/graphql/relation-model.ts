@@ -1,9 +1,9 @@
 /**
  * The relationship fields as the SDL declares them with @relation (schema/common.graphql): which
- * relationship types each follows, which way, to which kinds, and which list filters it answers.
- * Resolvers and their Cypher (relationships.ts), the list filters
- * (list-queries.ts, references.ts) and page limits are derived from this table; nothing restates it.
- * A new relationship field, or a new kind's, is a line of SDL.
+ * relationship types each follows, which way and to which kinds; and the list fields of Query with
+ * the filters their input declares. Resolvers and their Cypher (relationships.ts, list-queries.ts)
+ * and page limits are derived from these tables; nothing restates them. A new relationship field,
+ * a new kind's list or a new filter is a line of SDL.
  */
 import {
   buildASTSchema,
@@ -16,13 +16,13 @@ import {
   isNonNullType,
   isObjectType,
   isUnionType,
+  isInputObjectType,
   type GraphQLField,
   type GraphQLSchema,
 } from 'graphql';
 import { readTypeDefs } from './type-defs.js';
 
 export type Direction = 'OUT' | 'IN' | 'BOTH';
-export type RelationFilter = 'CITY' | 'PARK' | 'CHAIN' | 'ISSUER';
 
 /** What a relationship lookup follows: types, direction, and the kinds at the other end (null: any). */
 export interface RelationSpec {
@@ -37,8 +37,6 @@ export interface RelationField extends RelationSpec {
   field: string;
   /** The field returns one entity (the first, by name), not a list. */
   single: boolean;
-  /** The list filters this relationship answers for its owner's list. */
-  filters: readonly RelationFilter[];
   /** The field takes a `kinds` argument that narrows the kinds at the other end. */
   kindsArgument: boolean;
 }
@@ -46,7 +44,6 @@ export interface RelationField extends RelationSpec {
 interface RelationDirective {
   types: string[];
   direction: Direction;
-  filters?: RelationFilter[] | null;
 }
 
 /** The kinds a field's type stands for: an object type itself, an interface or union any kind (null). */
@@ -83,7 +80,6 @@ export function relationFields(schema: GraphQLSchema): RelationField[] {
         direction: directive.direction,
         kinds: kindsOf(schema, field, where),
         single: !isListType(unwrapped),
-        filters: [...(directive.filters ?? [])],
         kindsArgument: field.args.some((a) => a.name === 'kinds'),
       });
     }
@@ -106,32 +102,6 @@ export function relationField(owner: string, field: string): RelationField | und
   return RELATION_FIELDS.find((f) => f.owner === owner && f.field === field);
 }
 
-/**
- * The relationships that answer a list filter for a kind, grouped by direction: e.g. an
- * Enterprise is in a city by LOCATED_IN or IN_PARK, both pointing away from it.
- */
-export function filterRelations(
-  kind: string,
-  filter: RelationFilter,
-  fields: readonly RelationField[] = RELATION_FIELDS,
-): Array<{ direction: Direction; types: string[] }> {
-  const byDirection = new Map<Direction, Set<string>>();
-  for (const f of fields) {
-    if (f.owner !== kind || !f.filters.includes(filter)) continue;
-    const types = byDirection.get(f.direction) ?? new Set<string>();
-    for (const t of f.types) types.add(t);
-    byDirection.set(f.direction, types);
-  }
-  return [...byDirection].map(([direction, types]) => ({ direction, types: [...types].sort() }));
-}
-
-/** The relationship types of a filter pointing away from the kind (a place filter's usual case). */
-export function outgoingFilterTypes(kind: string, filter: RelationFilter): string[] {
-  return filterRelations(kind, filter)
-    .filter((g) => g.direction !== 'IN')
-    .flatMap((g) => g.types);
-}
-
 /** A relationship pattern from (a) to (b), its types written in (they come from the SDL, never a request). */
 export function arrow(direction: Direction, types: readonly string[] | null, variable = ''): string {
   const rel = `[${variable}${types?.length ? `:${[...types].sort().join('|')}` : ''}]`;
@@ -140,16 +110,22 @@ export function arrow(direction: Direction, types: readonly string[] | null, var
 
 /**
  * The list fields of Query: a field whose type is a connection of one kind (`parks: ParkConnection!`,
- * its `nodes` a list of Park), so a new kind's list is a line of SDL too.
+ * its `nodes` a list of Park), with the fields of its `filter` input, so a new kind's list or a
+ * new filter is a line of SDL too.
  */
-export function listFields(schema: GraphQLSchema = sdlSchema()): Array<{ field: string; kind: string }> {
-  const lists: Array<{ field: string; kind: string }> = [];
+export function listFields(
+  schema: GraphQLSchema = sdlSchema(),
+): Array<{ field: string; kind: string; filters: string[] }> {
+  const lists: Array<{ field: string; kind: string; filters: string[] }> = [];
   for (const field of Object.values(schema.getQueryType()?.getFields() ?? {})) {
     const connection = getNamedType(field.type);
     const nodes = isObjectType(connection) ? connection.getFields().nodes : undefined;
     const kind = nodes ? getNamedType(nodes.type) : undefined;
-    if (isObjectType(kind) && kind.getInterfaces().some((i) => i.name === 'Entity'))
-      lists.push({ field: field.name, kind: kind.name });
+    if (!isObjectType(kind) || !kind.getInterfaces().some((i) => i.name === 'Entity')) continue;
+    const input = field.args.find((a) => a.name === 'filter');
+    const filterType = input ? getNamedType(input.type) : undefined;
+    const filters = isInputObjectType(filterType) ? Object.keys(filterType.getFields()) : [];
+    lists.push({ field: field.name, kind: kind.name, filters });
   }
   return lists;
 }

@@ -140,7 +140,9 @@ function resolveRelation(field: RelationField) {
         : field;
     const rows = await relationsOf(ctx, spec, selectedProperties(info)).load(n.id);
     if (field.single) return rows[0]?.node ?? null;
-    return rows.slice(0, pageSize(args.first, MAX_RELATIONS)).map((r) => r.node);
+    const page = rows.slice(0, pageSize(args.first, MAX_RELATIONS));
+    ctx.returned(page.length, `${field.owner}.${field.field}`);
+    return page.map((r) => r.node);
   };
 }
 

@@ -15,7 +15,9 @@ describe('selectedProperties', () => {
       );
       return selectedProperties({ fieldNodes: [op.selectionSet.selections[0] as FieldNode], fragments });
     };
-    expect(pick('{ f { name city { name } __typename } }')).toEqual(['id', 'kind', 'name']);
+    expect(pick('{ f { name parks { name } __typename } }')).toEqual(['id', 'kind', 'name']);
+    // A located kind's city is read from the id the seed derives (cityId), not from a relationship.
+    expect(pick('{ f { name city { name } } }')).toEqual(['cityId', 'id', 'kind', 'name']);
     expect(pick('{ f { ... on Park { level } ...x } } fragment x on Entity { aliases }')).toEqual([
       'aliases',
       'id',

@@ -13,6 +13,11 @@ const ALWAYS = ['id', 'kind'];
 const READS: Record<string, readonly string[]> = {
   evidence: ['evidenceDocs', 'evidenceQuotes', 'evidenceStarts', 'evidenceEnds'],
   documents: ['evidenceDocs'],
+  // Read from the properties the seed derives (entity-resolvers.ts).
+  city: ['cityId'],
+  prefecture: ['prefectureId'],
+  province: ['provinceId'],
+  designationNames: ['designations'],
 };
 
 /**

@@ -13,9 +13,10 @@ import cors from 'cors';
 import express, { type Express } from 'express';
 import type { Logger } from 'pino';
 import { browserGuideRouter } from '../browser-guide/index.js';
-import { createContext, type GraphContext } from '../graphql/context.js';
+import { createContext, MAX_ROWS, type GraphContext } from '../graphql/context.js';
 import { buildSchema } from '../graphql/executable-schema.js';
 import { formatError } from '../graphql/format-error.js';
+import { FanOut } from '../graphql/limits/fan-out.js';
 import { operationLimits } from '../graphql/limits/operation-limits.js';
 import { processFaults } from '../process-guard.js';
 import type { GraphStore } from '../store/graph-store.js';
@@ -50,6 +51,8 @@ export interface AppOptions {
   rateLimit?: RateLimitOptions;
   /** How many proxies in front of the server to believe about the client's address (X-Forwarded-For). */
   trustProxy?: number;
+  /** The most rows one answer may hold (default MAX_ROWS); past it the request gets QUERY_TOO_COMPLEX. */
+  maxRows?: number;
 }
 
 export interface App {
@@ -70,8 +73,9 @@ export async function createApp({
   storeGuard = {},
   rateLimit = RATE_LIMIT_DEFAULTS,
   trustProxy = 0,
+  maxRows = MAX_ROWS,
 }: AppOptions): Promise<App> {
-  const limits = operationLimits(production);
+  const limits = operationLimits(production, new FanOut(logger));
   const guarded = new GuardedStore(store, storeGuard, (change) =>
     change.state === 'open'
       ? logger.warn(
@@ -135,7 +139,9 @@ export async function createApp({
   app.use(rateLimiting(rateLimit));
   // Before /graphql and the guide: a browser tab's GET /graphql gets the IDE and its GET
   // /browser-guide a readable guide; everything else goes on to Apollo and the guide's router.
-  app.use(webRouter({ apollo, context: (req) => createContext(guarded, requestTimeoutMs, req.log), cypherDir }));
+  app.use(
+    webRouter({ apollo, context: (req) => createContext(guarded, requestTimeoutMs, req.log, maxRows), cypherDir }),
+  );
   app.use('/browser-guide', browserGuideRouter({ cypherDir }));
   app.use(
     '/graphql',
@@ -143,7 +149,7 @@ export async function createApp({
     express.json({ limit: MAX_BODY }),
     requestScope,
     expressMiddleware(apollo, {
-      context: ({ req }) => Promise.resolve(createContext(guarded, requestTimeoutMs, req.log)),
+      context: ({ req }) => Promise.resolve(createContext(guarded, requestTimeoutMs, req.log, maxRows)),
     }),
   );
   app.use(httpErrorHandler);

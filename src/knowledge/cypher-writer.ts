@@ -184,10 +184,12 @@ function factStatement(f: FactEdge): string {
 
 /**
  * Every form a user may type for an entity besides its canonical name: aliases, the English
- * name, and for places the name without its administrative suffix (肇庆市 → 肇庆).
+ * name, a policy's document number (阳府〔2023〕14号), and for places the name without its
+ * administrative suffix (肇庆市 → 肇庆).
  */
 export function nameForms(e: EntityNode): string[] {
   const forms = [...e.aliases, ...(e.nameEn ? [e.nameEn] : [])];
+  if (e.kind === 'Policy' && typeof e.props.docNumber === 'string') forms.push(e.props.docNumber);
   if (e.kind === 'City') {
     const bare = e.name.replace(/(省|市|区|县)$/, '');
     if (bare.length >= 2 && bare !== e.name) forms.push(bare);

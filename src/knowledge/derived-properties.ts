@@ -1,101 +1,249 @@
 /**
- * Properties derived from the facts at seed time, so that a summary over thousands of projects
- * reads one list property per project instead of walking the place hierarchy for each of them on
- * every request (at 100k nodes that walk cost 0.5–0.8 s per investmentSummary on the embedded engine),
- * and chainLeaders(city) reads one list per leadership instead of three subqueries (at 1M nodes
- * those cost 0.2 s).
+ * Properties derived from the facts at seed time, so that the API answers "in this city", "in
+ * this park", "of this chain" with one list property per node instead of walking the place and
+ * chain hierarchies on every request (at 100k nodes that walk cost 0.5–0.8 s per
+ * investmentSummary on the embedded engine), and so that every question shares one reading of
+ * the place rule (seeds/README.md): a list's city filter, chainLeaders and investmentSummary all
+ * read `placeIds`; every located kind's `city` reads `cityId`.
  *
  * They are not facts and carry no evidence: the relationships they summarise do. The seed file
  * that sets them runs after every data file, and each document file replaces the whole property
- * map of the nodes it writes, so applying the seeds again always recomputes them.
+ * map of the nodes it writes, so applying the seeds again always recomputes them. The statements
+ * run in order: each reads what the ones before it set (a park's places before its enterprises').
+ *
+ * What each node gets (a list is empty, a single id absent, when nothing supports it):
+ * - `placeIds`: the cities it is in, at every level (a district, its prefecture, the province),
+ *   for a City itself and everything above it; for the kinds that are not located, the cities of
+ *   what they are about (a policy's APPLIES_TO targets, a designation's holders, a report's
+ *   subjects, a chain's developers, an indicator's subject), chains excepted: a chain node is
+ *   shared by every place that develops it. A list filtered by a city keeps the nodes with the
+ *   city in this list.
+ * - `cityId` (located kinds: Park, Region, Enterprise, Project, Organization): the most specific
+ *   city it is placed in, stated or inferred, directly (LOCATED_IN) or through its park (IN_PARK,
+ *   PART_OF a park): a district or county before a prefecture before a province.
+ * - `cityIds` (located kinds): the prefecture-level cities of those places (a city with no
+ *   prefecture above it stands for itself): what investmentSummary groups by CITY.
+ * - `prefectureId`, `provinceId` (City): the prefecture-level city and the province it is in
+ *   (itself when it is one).
+ * - `parkIds`: the parks it is in and every park those are part of (a Park: itself and the parks
+ *   above it); for chains, policies, reports and designations, those of the parks they concern.
+ * - `chainIds`: its chains and every chain above them (PART_OF): what it belongs to, leads,
+ *   develops or is about; an IndustryChain itself and the chains above it. A chain filter keeps
+ *   the nodes with the chain in this list, so it includes everything filed under a sub-chain.
+ * - `designations` (Park): the names of the designations it holds (awarded), sorted.
+ * And `:Statistic` nodes (not entities): per relationship type, direction and the kinds at both
+ * ends, the fan-out (p99, max and mean degree over the nodes that have one), and the number of
+ * nodes of each kind: the API estimates what a request will return from them (its cost limit).
  */
 
 export const DERIVED_FILE = '950_derived.cypher';
 
-/**
- * Every derived property, by the label or relationship type it is set on: the Browser guide lists
- * them, and the API leaves the relationship ones out of a relationship's own properties.
- */
-export const DERIVED_PROPERTIES = {
-  Project: ['cityIds', 'placeIds', 'chainIds'],
-  Park: ['designations'],
-  LEADS_CHAIN: ['namedCityIds', 'placeIds'],
-} as const satisfies Record<string, readonly string[]>;
+/** A list of lists as one list without repeats: Cypher 5 has no flatten. */
+const flatten = (lists: string) => `reduce(acc = [], l IN ${lists} | acc + [x IN l WHERE NOT x IN acc])`;
+
+/** The most specific of the cities whose ids are in `ids`: districts and counties first, then by id. */
+const mostSpecific = (ids: string) => `CALL { WITH ${ids}
+  UNWIND ${ids} AS placeId
+  MATCH (c:City {id: placeId})
+  WITH c ORDER BY CASE c.level WHEN 'province' THEN 2 WHEN 'prefecture' THEN 1 ELSE 0 END, c.id
+  WITH collect(c.id) AS ordered
+  RETURN ordered[0] AS cityId }`;
+
+/** Chains: itself and every chain above it. First: every other kind's chainIds read these. */
+export const CHAIN_DERIVED_PROPERTIES = `
+MATCH (ch:IndustryChain)
+CALL { WITH ch MATCH (ch)-[:PART_OF*0..3]->(up:IndustryChain) WITH DISTINCT up ORDER BY up.id RETURN collect(up.id) AS chainIds }
+SET ch.chainIds = chainIds`;
 
 /**
- * On every Project, from its place facts (any status) as the place rule of seeds/README.md has
- * them: LOCATED_IN a city, or IN_PARK a park that is (through PART_OF parks) LOCATED_IN one.
- * - `cityIds`: the prefecture-level cities of those cities (a city with no prefecture above it
- *   stands for itself): what investmentSummary groups by CITY. Empty for a project that reaches
- *   no city: a place the text only implies is an inferred fact, never a silent default.
- * - `placeIds`: those cities and every city above them (up to three PART_OF hops): a project is
- *   "in" a city exactly when the city is in this list (the projects list filter reads it too).
- * - `chainIds`: the chains it is PART_OF_CHAIN of and every chain above them (PART_OF).
+ * Cities: every city at or above it (PART_OF up to three hops), its prefecture and province, and
+ * the chains it develops (HAS_INDUSTRY, any status).
  */
-export const PROJECT_DERIVED_PROPERTIES = `
-MATCH (p:Project)
-CALL { WITH p MATCH (p)-[:LOCATED_IN]->(c:City) RETURN collect(DISTINCT c.id) AS direct }
-CALL { WITH p MATCH (p)-[:IN_PARK]->(:Park)-[:PART_OF*0..3]->(:Park)-[:LOCATED_IN]->(c:City) RETURN collect(DISTINCT c.id) AS viaParks }
-WITH p, direct + [x IN viaParks WHERE NOT x IN direct] AS namedCities
-CALL { WITH namedCities
-  UNWIND namedCities AS cityId
-  MATCH (c:City {id: cityId})
-  CALL { WITH c MATCH (c)-[:PART_OF*0..2]->(top:City) WHERE top.level = 'prefecture' RETURN collect(DISTINCT top.id) AS tops }
-  UNWIND CASE WHEN size(tops) = 0 THEN [c.id] ELSE tops END AS city
-  RETURN collect(DISTINCT city) AS cities }
-CALL { WITH namedCities
-  UNWIND namedCities AS cityId
-  MATCH (:City {id: cityId})-[:PART_OF*0..3]->(up:City)
-  RETURN collect(DISTINCT up.id) AS placeIds }
-CALL { WITH p MATCH (p)-[:PART_OF_CHAIN]->(:IndustryChain)-[:PART_OF*0..3]->(ch:IndustryChain) RETURN collect(DISTINCT ch.id) AS chainIds }
-SET p.cityIds = cities, p.placeIds = placeIds, p.chainIds = chainIds`;
+export const CITY_DERIVED_PROPERTIES = `
+MATCH (c:City)
+CALL { WITH c MATCH (c)-[:PART_OF*0..3]->(up:City) WITH DISTINCT up ORDER BY up.id RETURN collect(up.id) AS placeIds, collect(CASE WHEN up.level = 'prefecture' THEN up.id END) AS prefectures, collect(CASE WHEN up.level = 'province' THEN up.id END) AS provinces }
+CALL { WITH c MATCH (c)-[:HAS_INDUSTRY]->(ch:IndustryChain) RETURN collect(ch.chainIds) AS chainLists }
+SET c.placeIds = placeIds, c.prefectureId = prefectures[0], c.provinceId = provinces[0],
+    c.cityIds = CASE WHEN size(prefectures) = 0 THEN [c.id] ELSE prefectures END, c.chainIds = ${flatten('chainLists')}`;
 
 /**
- * On every Park, `designations`: the names of the designations it holds (HAS_DESIGNATION,
- * status awarded), sorted, so a park's titles read as one list property.
+ * Parks: placed directly (LOCATED_IN) or through the parks they are part of (PART_OF, up to three
+ * hops, each LOCATED_IN a city); themselves and the parks above them; the chains they develop.
  */
 export const PARK_DERIVED_PROPERTIES = `
 MATCH (pk:Park)
+CALL { WITH pk MATCH (pk)-[:PART_OF*0..3]->(up:Park) WITH DISTINCT up ORDER BY up.id RETURN collect(up.id) AS parkIds }
+CALL { WITH pk MATCH (pk)-[:PART_OF*0..3]->(:Park)-[:LOCATED_IN]->(c:City) WITH DISTINCT c RETURN collect(c.id) AS named, collect(c.placeIds) AS placeLists, collect(c.cityIds) AS tops }
+CALL { WITH pk MATCH (pk)-[:HAS_INDUSTRY]->(ch:IndustryChain) RETURN collect(ch.chainIds) AS chainLists }
+${mostSpecific('named')}
 CALL { WITH pk
   MATCH (pk)-[h:HAS_DESIGNATION]->(d:Designation) WHERE h.status = 'awarded'
   WITH DISTINCT d.name AS name ORDER BY name
   RETURN collect(name) AS designations }
-SET pk.designations = designations`;
+SET pk.parkIds = parkIds, pk.cityId = cityId, pk.placeIds = ${flatten('placeLists')}, pk.cityIds = ${flatten('tops')},
+    pk.chainIds = ${flatten('chainLists')}, pk.designations = designations`;
 
 /**
- * On every LEADS_CHAIN, the cities the leadership is placed in, as chainLeaders reads them:
- * - `namedCityIds`: the cities the leader is LOCATED_IN, those of the parks it is IN_PARK, and the
- *   city each evidence document of the leadership DESCRIBES, in that order, each once (the first
- *   that lies in the city asked for is the answer's city);
- * - `placeIds`: those cities and every city above them (up to three PART_OF hops), so a leadership
- *   is in a city exactly when the city is in this list, as with a project's placeIds.
- * Starts from the chains: there are far fewer of them than enterprises.
+ * A kind placed by LOCATED_IN a city and IN_PARK a park (whose places the statement above set),
+ * with its chains through `chainTypes`. Both place facts are read in one pattern, so each list is
+ * collected once (Neo4j types a concatenation of collected lists as Any and refuses to reduce it).
  */
-export const LEADS_CHAIN_DERIVED_PROPERTIES = `
-MATCH (:IndustryChain)<-[l:LEADS_CHAIN]-(e:Enterprise)
-CALL { WITH e MATCH (e)-[:LOCATED_IN]->(own:City) RETURN collect(DISTINCT own.id) AS ownCities }
-CALL { WITH e MATCH (e)-[:IN_PARK]->(:Park)-[:LOCATED_IN]->(pc:City) RETURN collect(DISTINCT pc.id) AS parkCities }
-CALL { WITH l UNWIND coalesce(l.evidenceDocs, []) AS docId MATCH (:Document {id: docId})-[:DESCRIBES]->(dc:City) RETURN collect(DISTINCT dc.id) AS docCities }
-WITH l, reduce(acc = [], x IN ownCities + parkCities + docCities | CASE WHEN x IN acc THEN acc ELSE acc + [x] END) AS cities
-CALL { WITH cities
-  UNWIND cities AS cityId
-  MATCH (:City {id: cityId})-[:PART_OF*0..3]->(up:City)
-  RETURN collect(DISTINCT up.id) AS placeIds }
-SET l.namedCityIds = cities, l.placeIds = placeIds`;
+function locatedThroughParks(kind: string, chainTypes: string[]): string {
+  const chains = chainTypes.length
+    ? `\nCALL { WITH n MATCH (n)-[:${chainTypes.join('|')}]->(ch:IndustryChain) RETURN collect(ch.chainIds) AS chainLists }`
+    : '';
+  return `
+MATCH (n:${kind})
+CALL { WITH n
+  MATCH (n)-[:LOCATED_IN|IN_PARK]->(t:Entity)
+  RETURN collect(CASE t.kind WHEN 'City' THEN t.id ELSE t.cityId END) AS named, collect(t.placeIds) AS placeLists,
+         collect(t.cityIds) AS tops, collect(t.parkIds) AS parkLists }${chains}
+${mostSpecific('named')}
+SET n.cityId = cityId, n.placeIds = ${flatten('placeLists')}, n.cityIds = ${flatten('tops')},
+    n.parkIds = ${flatten('parkLists')}${chainTypes.length ? `, n.chainIds = ${flatten('chainLists')}` : ''}`;
+}
 
-/** Every derivation, in the order the seed file runs them, with what it sets (DERIVED_PROPERTIES). */
-export const DERIVATIONS: ReadonlyArray<{ on: keyof typeof DERIVED_PROPERTIES; cypher: string }> = [
-  { on: 'Project', cypher: PROJECT_DERIVED_PROPERTIES },
-  { on: 'Park', cypher: PARK_DERIVED_PROPERTIES },
-  { on: 'LEADS_CHAIN', cypher: LEADS_CHAIN_DERIVED_PROPERTIES },
+/** Enterprises: placed as above; their chains are those they belong to or lead. */
+export const ENTERPRISE_DERIVED_PROPERTIES = locatedThroughParks('Enterprise', ['PART_OF_CHAIN', 'LEADS_CHAIN']);
+/** Projects: placed as above; their chains are those they belong to (and the chains above them). */
+export const PROJECT_DERIVED_PROPERTIES = locatedThroughParks('Project', ['PART_OF_CHAIN']);
+/** Organisations: placed as above (a body in a city, or in a park); they belong to no chain. */
+export const ORGANIZATION_DERIVED_PROPERTIES = locatedThroughParks('Organization', []);
+
+/** Regions: placed only where the text places them (LOCATED_IN); the chains they develop. */
+export const REGION_DERIVED_PROPERTIES = `
+MATCH (r:Region)
+CALL { WITH r MATCH (r)-[:LOCATED_IN]->(c:City) RETURN collect(c.id) AS named, collect(c.placeIds) AS placeLists, collect(c.cityIds) AS tops }
+CALL { WITH r MATCH (r)-[:HAS_INDUSTRY]->(ch:IndustryChain) RETURN collect(ch.chainIds) AS chainLists }
+${mostSpecific('named')}
+SET r.cityId = cityId, r.placeIds = ${flatten('placeLists')}, r.cityIds = ${flatten('tops')}, r.chainIds = ${flatten('chainLists')}`;
+
+/**
+ * A kind that is not located, placed by what it concerns through `types` (pointing `direction`
+ * from it): the places and parks of those nodes (set by the statements above), and the chains
+ * when `withChains`. A chain it concerns gives it chains, not places: a chain node is shared by
+ * every place that develops it, so a policy on 有色金属 is not thereby in every city with the industry.
+ */
+function concerning(kind: string, types: string, direction: 'OUT' | 'IN', withChains: boolean): string {
+  const pattern = direction === 'OUT' ? `(n)-[:${types}]->(t:Entity)` : `(n)<-[:${types}]-(t:Entity)`;
+  const placed = (property: string) => `collect(CASE WHEN t.kind <> 'IndustryChain' THEN t.${property} END)`;
+  return `
+MATCH (n:${kind})
+CALL { WITH n MATCH ${pattern} RETURN ${placed('placeIds')} AS placeLists, ${placed('parkIds')} AS parkLists${withChains ? ', collect(t.chainIds) AS chainLists' : ''} }
+SET n.placeIds = ${flatten('placeLists')}, n.parkIds = ${flatten('parkLists')}${withChains ? `, n.chainIds = ${flatten('chainLists')}` : ''}`;
+}
+
+/** Policies: the places, parks and chains of what they act on (APPLIES_TO). */
+export const POLICY_DERIVED_PROPERTIES = concerning('Policy', 'APPLIES_TO', 'OUT', true);
+/** Reports: the places, parks and chains of what they are about (ABOUT). */
+export const REPORT_DERIVED_PROPERTIES = concerning('Report', 'ABOUT', 'OUT', true);
+/** Designations: the places and parks of their holders (HAS_DESIGNATION, any status). */
+export const DESIGNATION_DERIVED_PROPERTIES = concerning('Designation', 'HAS_DESIGNATION', 'IN', false);
+
+/**
+ * Chains: the places and parks that develop them (HAS_INDUSTRY from cities, parks and regions).
+ * Their chainIds were set first.
+ */
+export const CHAIN_PLACES = `
+MATCH (ch:IndustryChain)
+CALL { WITH ch MATCH (ch)<-[:HAS_INDUSTRY]-(t:Entity) RETURN collect(t.placeIds) AS placeLists, collect(t.parkIds) AS parkLists }
+SET ch.placeIds = ${flatten('placeLists')}, ch.parkIds = ${flatten('parkLists')}`;
+
+/**
+ * Indicators: the places of their subject (HAS_INDICATOR) when the subject is a place, a located
+ * thing or an instrument; a chain's or a designation's own figure belongs to no place (a chain
+ * node is shared by every place that develops it).
+ */
+export const INDICATOR_DERIVED_PROPERTIES = `
+MATCH (i:Indicator)
+CALL { WITH i MATCH (i)<-[:HAS_INDICATOR]-(s:Entity) WHERE NOT s.kind IN ['IndustryChain', 'Designation'] RETURN collect(s.placeIds) AS placeLists, collect(s.parkIds) AS parkLists }
+SET i.placeIds = ${flatten('placeLists')}, i.parkIds = ${flatten('parkLists')}`;
+
+/** The statistics are recomputed whole: the previous seeding's go first. */
+export const CLEAR_STATISTICS = `
+MATCH (s:Statistic) DETACH DELETE s`;
+
+/**
+ * The degrees of one relationship type per (near kind, far kind), summarised. The p99 is the
+ * nearest rank of the sorted degrees (with a hundred nodes or fewer, the largest), computed here
+ * rather than with percentileDisc, which the two engines compute differently: both must hold the
+ * same statistics for the same graph, or the cost limit would accept a request on one and refuse
+ * it on the other.
+ */
+const fanOut = (direction: 'OUT' | 'IN', near: 'a' | 'b') => {
+  const far = near === 'a' ? 'b' : 'a';
+  return `
+MATCH (a:Entity)-[r]->(b:Entity)
+WITH type(r) AS type, ${near}.kind AS near, ${far}.kind AS far, ${near}, count(r) AS degree
+WITH type, near, far, degree ORDER BY degree
+WITH type, near, far, collect(degree) AS degrees
+WITH type, near, far, degrees, size(degrees) AS sources, reduce(total = 0, d IN degrees | total + d) AS total
+CREATE (:Statistic {id: 'fan-out ' + type + ' ${direction} ' + near + ' ' + far, statistic: 'fan-out', type: type, direction: '${direction}', near: near, far: far,
+  p99: degrees[toInteger(ceil(0.99 * sources)) - 1], max: degrees[sources - 1], mean: toFloat(total) / sources, sources: sources})`;
+};
+
+/** Fan-out of each relationship type from its start nodes, per kind at either end. */
+export const FAN_OUT_STATISTICS = fanOut('OUT', 'a');
+
+/** Fan-in: the same seen from the end nodes (the IN direction of a relationship field). */
+export const FAN_IN_STATISTICS = fanOut('IN', 'b');
+
+/** How many nodes of each kind there are. */
+export const KIND_SIZES = `
+MATCH (n:Entity)
+WITH n.kind AS kind, count(*) AS count
+CREATE (:Statistic {id: 'size ' + kind, statistic: 'size', kind: kind, count: count})`;
+
+/** Every derivation, in the order they must run. */
+export const DERIVATIONS: readonly string[] = [
+  CHAIN_DERIVED_PROPERTIES,
+  CITY_DERIVED_PROPERTIES,
+  PARK_DERIVED_PROPERTIES,
+  ENTERPRISE_DERIVED_PROPERTIES,
+  PROJECT_DERIVED_PROPERTIES,
+  ORGANIZATION_DERIVED_PROPERTIES,
+  REGION_DERIVED_PROPERTIES,
+  POLICY_DERIVED_PROPERTIES,
+  REPORT_DERIVED_PROPERTIES,
+  DESIGNATION_DERIVED_PROPERTIES,
+  CHAIN_PLACES,
+  INDICATOR_DERIVED_PROPERTIES,
+  CLEAR_STATISTICS,
+  FAN_OUT_STATISTICS,
+  FAN_IN_STATISTICS,
+  KIND_SIZES,
 ];
+
+/**
+ * The properties the statements above set, per kind: the Browser guide lists them, and the API's
+ * list filters read them (a kind without `placeIds` cannot be filtered by city, and its filter
+ * input does not offer it; src/graphql/list-filters.ts).
+ */
+export const DERIVED_PROPERTY_NAMES: Readonly<Record<string, readonly string[]>> = {
+  City: ['placeIds', 'prefectureId', 'provinceId', 'cityIds', 'chainIds'],
+  Park: ['cityId', 'placeIds', 'cityIds', 'parkIds', 'chainIds', 'designations'],
+  Region: ['cityId', 'placeIds', 'cityIds', 'chainIds'],
+  Enterprise: ['cityId', 'placeIds', 'cityIds', 'parkIds', 'chainIds'],
+  Project: ['cityId', 'placeIds', 'cityIds', 'parkIds', 'chainIds'],
+  Organization: ['cityId', 'placeIds', 'cityIds', 'parkIds'],
+  IndustryChain: ['chainIds', 'placeIds', 'parkIds'],
+  Policy: ['placeIds', 'parkIds', 'chainIds'],
+  Report: ['placeIds', 'parkIds', 'chainIds'],
+  Designation: ['placeIds', 'parkIds'],
+  Indicator: ['placeIds', 'parkIds'],
+};
+
+/** Whether nodes of `kind` carry the derived property `name`. */
+export const hasDerived = (kind: string, name: string): boolean =>
+  DERIVED_PROPERTY_NAMES[kind]?.includes(name) ?? false;
 
 /** The seed file: every derivation, one statement each. */
 export function derivedCypher(): string {
   return [
-    '// ChainAtlas: properties derived from the facts (not evidence) for fast summaries; see src/knowledge/derived-properties.ts.',
+    '// ChainAtlas: properties derived from the facts (not evidence) for the place rule, list filters and summaries,',
+    '// and the graph’s fan-out statistics; see src/knowledge/derived-properties.ts.',
     '// Generated by `npm run build:cypher`; do not edit. Run after every other seed file: it recomputes them from the graph.',
     '',
-    ...DERIVATIONS.flatMap(({ cypher }) => [`${cypher.trim()};`, '']),
+    ...DERIVATIONS.map((statement) => `${statement.trim()};\n`),
   ].join('\n');
 }

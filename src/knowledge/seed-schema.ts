@@ -714,3 +714,29 @@ export const UnplacedWorklist = z
   })
   .strict();
 export type UnplacedWorklist = z.infer<typeof UnplacedWorklist>;
+
+/** The values of a predicate's `status` qualifier, or undefined when it takes none. */
+function statusValues(p: Predicate): readonly string[] | undefined {
+  const shape = (RULES[p].qualifiers as unknown as z.ZodObject<z.ZodRawShape>).shape ?? {};
+  let status: z.ZodTypeAny | undefined = shape.status;
+  while (status instanceof z.ZodOptional) status = status.unwrap() as z.ZodTypeAny;
+  return status instanceof z.ZodEnum ? (status.options as string[]) : undefined;
+}
+
+const sameValues = (a: readonly string[] | undefined, b: readonly string[]) =>
+  a !== undefined && a.length === b.length && a.every((v, i) => v === b[i]);
+
+/** Predicates whose `status` is a fact status (existing, planned, under-way; omitted means existing). */
+export const FACT_STATUS_PREDICATES: readonly Predicate[] = PREDICATE_NAMES.filter((p) =>
+  sameValues(statusValues(p), FACT_STATUSES),
+);
+
+/** Predicates whose `status` is a designation status (awarded, nominated, sought): HAS_DESIGNATION. */
+export const DESIGNATION_STATUS_PREDICATES: readonly Predicate[] = PREDICATE_NAMES.filter((p) =>
+  sameValues(statusValues(p), DESIGNATION_STATUSES),
+);
+
+/** Predicates stored once for both directions (PAIRED_WITH, COOPERATES_WITH). */
+export const SYMMETRIC_PREDICATES: readonly Predicate[] = PREDICATE_NAMES.filter(
+  (p) => (RULES[p] as PredicateRule).symmetric === true,
+);

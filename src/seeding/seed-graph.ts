@@ -73,5 +73,8 @@ async function countByBasis(store: GraphStore): Promise<SeedReport['basis']> {
   return { nodes: byBasis(nodes), relationships: byBasis(rels) };
 }
 
-/** Everything ChainAtlas writes carries :Entity; other data in the database is left alone. */
-export const RESET_GRAPH = 'MATCH (n:Entity) DETACH DELETE n';
+/**
+ * Everything ChainAtlas writes carries :Entity, or :Statistic (the seed's fan-out statistics,
+ * cypher/950_derived.cypher); other data in the database is left alone.
+ */
+export const RESET_GRAPH = 'MATCH (n) WHERE n:Entity OR n:Statistic DETACH DELETE n';

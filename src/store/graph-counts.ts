@@ -5,7 +5,8 @@ export interface GraphCounts {
   relationships: Record<string, number>;
 }
 
-const NODE_COUNTS = 'MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS count ORDER BY label';
+/** ChainAtlas's nodes (:Entity and their kind labels); the seed's :Statistic nodes describe the graph and are not in it. */
+const NODE_COUNTS = 'MATCH (n:Entity) UNWIND labels(n) AS label RETURN label, count(*) AS count ORDER BY label';
 const RELATIONSHIP_COUNTS = 'MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS count ORDER BY type';
 
 /**

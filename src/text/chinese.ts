@@ -40,6 +40,21 @@ export function nameKey(text: string): string {
   return normalizeText(text).replace(/[\s·•・.,，、()（）\-–—'"“”‘’《》〈〉]/g, '');
 }
 
+/**
+ * A document number (阳府〔2023〕14号) as the corpus writes it, from however a user types it: the
+ * year's brackets are 〔〕 in the documents, [], (), 【】 or full-width forms as often in a query.
+ */
+export function docNumberKey(text: string): string {
+  return normalizeText(text)
+    .replace(/\s+/g, '')
+    .replace(/[[(（【［]/g, '〔')
+    .replace(/[\])）】］]/g, '〕');
+}
+
+/** Whether a text has the shape of a document number: an issuer's short form, 〔year〕, a number, 号. */
+export const looksLikeDocNumber = (text: string): boolean =>
+  /^\S{1,12}[[(（【［〔]\s*\d{4}\s*[\])）】］〕]\s*\d{1,4}\s*号$/.test(text.trim());
+
 const HAN = /\p{Script=Han}/u;
 export const hasHan = (text: string): boolean => HAN.test(text);
 

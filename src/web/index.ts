@@ -2,4 +2,4 @@
 export { webRouter } from './router.js';
 export { parseGrass, GrassError } from './grass.js';
 export { findOutsideUrls, neutraliseOutsideUrls } from './outside-urls.js';
-export { KIND_LABELS, RELATION_LABELS } from './labels.js';
+export { BASIS_LABELS, KIND_LABELS, RELATION_LABELS } from './labels.js';

@@ -4,13 +4,15 @@
  * host but 127.0.0.1 is unreachable, and the last test fails if any request tried to leave.
  * One server and one browser for the whole file; screenshots go to test-artifacts/screenshots/.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { NODE_LABELS } from '../../src/knowledge/seed-schema.js';
 import type { GrafeoStore } from '../../src/store/grafeo-store.js';
 import { DEFAULT_EXPAND_LIMIT } from '../../src/web/client/explore/panel.js';
+import { IDE_EXAMPLES_DIR } from '../../src/web/build-assets.js';
 import { parseGrass } from '../../src/web/grass.js';
 import { seededStore } from '../support/seeded-store.js';
 import { serveApp, type AppServer } from '../support/web-server.js';
@@ -122,12 +124,18 @@ describe.skipIf(!browserAvailable && !browserRequired)('in a browser, offline', 
   it('/graphql renders GraphiQL with the example operations and runs a query', async () => {
     await page.goto(`${server.url}/graphql`);
     await page.waitForSelector('.graphiql-container .monaco-editor', { timeout: 30_000 });
-    expect(await page.$$eval('.graphiql-tab-button', (tabs) => tabs.map((t) => t.textContent))).toEqual([
+    // One tab per example file, in file order, named by its operation.
+    const examples = readdirSync(IDE_EXAMPLES_DIR)
+      .filter((f) => f.endsWith('.graphql'))
+      .sort()
+      .map((f) => /query (\w+)/.exec(readFileSync(path.join(IDE_EXAMPLES_DIR, f), 'utf8'))![1]);
+    expect(examples.slice(0, 4)).toEqual([
       'ChainLeaders',
       'SearchInFourScripts',
       'PathBetweenCompanies',
       'InvestmentSummary',
     ]);
+    expect(await page.$$eval('.graphiql-tab-button', (tabs) => tabs.map((t) => t.textContent))).toEqual(examples);
     await page.click('.graphiql-execute-button');
     await page.waitForFunction(
       () => document.querySelector('.graphiql-response')?.textContent?.includes('小鹏汽车'),

@@ -364,10 +364,11 @@ function isReplaceArgument(node: ts.Node): boolean {
   );
 }
 
-/** Interpolation is allowed where Cypher is generated, not run: engine DDL in the adapter, the seed writer and the search index's DDL (their output is linted as cypher/). */
+/** Interpolation is allowed where Cypher is generated, not run: engine DDL in the adapter, the seed writer (its derived-properties file too) and the search index's DDL (their output is linted as cypher/). */
 export const INTERPOLATION_ALLOWED = [
   'src/store/grafeo-store.ts',
   'src/knowledge/cypher-writer.ts',
+  'src/knowledge/derived-properties.ts',
   'src/store/search-index.ts',
 ];
 

@@ -3,7 +3,7 @@
  * NEO4J_TEST_URI is set, the `neo4j` project (vitest.config.ts) runs the contract suite and the
  * API test files again with CHAINATLAS_TEST_ENGINE=neo4j, one file at a time, against that server
  * (NEO4J_TEST_USER, NEO4J_TEST_PASSWORD, NEO4J_TEST_DATABASE). There the suite seeds the database
- * itself and deletes only ChainAtlas's own nodes (everything labelled :Entity).
+ * itself and deletes only ChainAtlas's own nodes (everything labelled :Entity or :Statistic).
  */
 import { GrafeoStore } from '../../src/store/grafeo-store.js';
 import type { GraphStore } from '../../src/store/graph-store.js';

@@ -3,6 +3,7 @@ import type { GraphContext } from '../context.js';
 import { BadUserInputError } from '../../errors.js';
 import { MAX_PATHS } from '../page-sizes.js';
 import { PREDICATE_NAMES } from '../../knowledge/seed-schema.js';
+import { qualifiersOf } from '../fact-values.js';
 import { evidenceOf, relationProperties, type NodeProps } from '../node-props.js';
 import { resolveReference } from '../references.js';
 
@@ -132,6 +133,10 @@ export async function connections(
   const [from, to] = await Promise.all([one(ctx, args.from, 'from'), one(ctx, args.to, 'to')]);
   if (from === to) throw new BadUserInputError('from and to are the same entity', 'to');
   const rows = await ctx.read<Row>(SHORTEST_PATHS, { from, to, maxHops: args.maxHops, limit: args.first });
+  ctx.returned(
+    rows.reduce((n, r) => n + r.nodes.length + r.rels.length, 0),
+    'connections',
+  );
   return rows.map(({ nodes, rels }) => {
     for (const n of nodes) ctx.entity.prime(n.id, n);
     return {
@@ -142,8 +147,9 @@ export async function connections(
         to: nodes[i + 1],
         type: r.type,
         forward: r.from === nodes[i]!.id,
-        basis: (r.props.basis as string | undefined) ?? null,
+        basis: (r.props.basis as string | undefined) ?? 'stated',
         reason: (r.props.reason as string | undefined) ?? null,
+        qualifiers: qualifiersOf(r.type, r.props),
         properties: relationProperties(r.props),
         evidence: evidenceOf(r.props),
       })),

@@ -2,6 +2,7 @@
 import type { GraphContext } from '../context.js';
 import { loadAll } from '../entity-resolvers.js';
 import type { NodeProps } from '../node-props.js';
+import { ofChains } from '../list-queries.js';
 import { resolveReference } from '../references.js';
 
 /**
@@ -21,8 +22,9 @@ RETURN key, names[0] AS label, projectCount, total, withAmount, projectIds`;
 
 /**
  * The projects a summary covers. One text per combination of filters rather than nullable
- * parameters: Grafeo 0.6 evaluates both sides of `$x IS NULL OR …` for every row. A city
- * matches its districts' and counties' projects too (placeIds lists every city above a project).
+ * parameters: Grafeo 0.6 evaluates both sides of `$x IS NULL OR …` for every row. A city matches
+ * its districts' and counties' projects too, by the place rule every list's city filter reads
+ * (projects(filter: {city}) counts the same projects); a chain its sub-chains' (chainIds).
  */
 export const PROJECT_SUMMARY = `
 MATCH (p:Project)${SUMMARY_GROUPS}`;
@@ -48,12 +50,10 @@ WITH DISTINCT p`;
 export const PROJECT_SUMMARY_IN_CITIES = `${PROJECTS_IN_CITIES}${SUMMARY_GROUPS}`;
 
 export const PROJECT_SUMMARY_OF_CHAINS = `
-UNWIND $chains AS chain
-MATCH (p:Project) WHERE chain IN p.chainIds
-WITH DISTINCT p${SUMMARY_GROUPS}`;
+MATCH (p:Project) WHERE ${ofChains('p', 'chains')}${SUMMARY_GROUPS}`;
 
 export const PROJECT_SUMMARY_IN_CITIES_OF_CHAINS = `${PROJECTS_IN_CITIES}
-WHERE any(chain IN $chains WHERE chain IN p.chainIds)${SUMMARY_GROUPS}`;
+WHERE ${ofChains('p', 'chains')}${SUMMARY_GROUPS}`;
 
 type Grouping = 'CITY' | 'CHAIN' | 'STATUS' | 'DOCUMENT';
 const UNSTATED = '(not stated)';
@@ -86,6 +86,7 @@ export async function investmentSummary(
       ? PROJECT_SUMMARY_OF_CHAINS
       : PROJECT_SUMMARY;
   const rows = await ctx.read<GroupRow>(cypher, { groupBy: args.groupBy, cities, chains });
+  ctx.returned(rows.length, 'investmentSummary');
   return rows
     .map((row) => ({
       key: row.key ?? UNSTATED,
@@ -96,6 +97,7 @@ export async function investmentSummary(
       // Resolved only when selected (graphql-js calls function-valued fields), each in one batched query.
       entity: () => (row.key != null && args.groupBy !== 'STATUS' ? ctx.entity.load(row.key) : null),
       projects: async () => {
+        ctx.returned(row.projectIds.length, 'investmentSummary.projects');
         const projects = (await loadAll(ctx, row.projectIds)).filter((p): p is NodeProps => p !== null);
         return projects.sort((a, b) => amountOf(b) - amountOf(a) || (a.id < b.id ? -1 : 1));
       },

@@ -4,7 +4,7 @@
  * exact name > exact alias > partial, then by text relevance.
  */
 import { NODE_LABELS } from '../../knowledge/seed-schema.js';
-import { nameKey, normalizeText } from '../../text/chinese.js';
+import { docNumberKey, looksLikeDocNumber, nameKey, normalizeText } from '../../text/chinese.js';
 import type { GraphContext } from '../context.js';
 import { BadUserInputError } from '../../errors.js';
 import { MAX_SEARCH_PAGE, pageSize } from '../page-sizes.js';
@@ -58,8 +58,10 @@ export async function search(_: unknown, args: SearchArgs, ctx: GraphContext) {
     throw new BadUserInputError(`text is ${raw.length} characters; search takes at most 100`, 'text');
   const first = pageSize(args.first, MAX_SEARCH_PAGE);
   const offset = decodeOffset(args.after);
-  const text = normalizeText(raw);
-  const key = nameKey(raw);
+  // A document number typed with other brackets (阳府[2023]14号) is read as the corpus writes it.
+  const asWritten = looksLikeDocNumber(raw) ? docNumberKey(raw) : raw;
+  const text = normalizeText(asWritten);
+  const key = nameKey(asWritten);
   const kinds = args.kinds?.length ? args.kinds : NODE_LABELS;
 
   // The full-text index holds every name form; only a one-character query (which bigram
@@ -84,6 +86,7 @@ export async function search(_: unknown, args: SearchArgs, ctx: GraphContext) {
     .sort((a, b) => b.score - a.score || a.name.length - b.name.length || (a.id < b.id ? -1 : 1));
 
   const page = ranked.slice(offset, offset + first);
+  ctx.returned(page.length, 'search');
   return {
     totalCount: ranked.length,
     pageInfo: {

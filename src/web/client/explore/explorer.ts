@@ -22,7 +22,16 @@ import {
   type PanelActions,
   type PathRow,
 } from './panel.js';
-import { CHAIN_LEADERS, CITY_PROFILE, entityQuery, loadCapabilities, PATH, SEARCH } from './queries.js';
+import {
+  CHAIN_LEADERS,
+  CITY_PROFILE,
+  entityQuery,
+  loadCapabilities,
+  PATH,
+  SEARCH,
+  withEnumLabels,
+  type Capabilities,
+} from './queries.js';
 import { expansionKey, parseExpansion, parseState, stateQuery, type ExplorerState, type Expansion } from './state.js';
 
 const KIND_ORDER = Object.keys(KIND_LABELS);
@@ -50,7 +59,7 @@ export class Explorer {
   private readonly gql: Gql;
   private state: ExplorerState = { expand: [] };
   private readonly details = new Map<string, Promise<EntityDetail>>();
-  private entityQueryText?: Promise<string>;
+  private entityQueryText?: Promise<{ text: string; cap: Capabilities }>;
   /** The summary of the view on screen, to come back to from an entity. */
   private viewPanel?: HTMLElement;
   private busy = 0;
@@ -186,9 +195,9 @@ export class Explorer {
     if (generation !== this.generation) throw new StaleWork();
   }
 
-  /** The entity query, built from what the schema offers; asked for once, as the page starts. */
-  private entityQuery(): Promise<string> {
-    this.entityQueryText ??= loadCapabilities(this.gql).then(entityQuery);
+  /** The entity query, built from what the schema offers, and the schema's labels; asked for once, as the page starts. */
+  private entityQuery(): Promise<{ text: string; cap: Capabilities }> {
+    this.entityQueryText ??= loadCapabilities(this.gql).then((cap) => ({ text: entityQuery(cap), cap }));
     this.entityQueryText.catch(() => (this.entityQueryText = undefined));
     return this.entityQueryText;
   }
@@ -197,10 +206,10 @@ export class Explorer {
     let found = this.details.get(id);
     if (!found) {
       found = this.entityQuery()
-        .then((query) => this.gql<{ node: EntityDetail | null }>(query, { id }))
-        .then(({ node }) => {
+        .then(async ({ text, cap }) => ({ cap, ...(await this.gql<{ node: EntityDetail | null }>(text, { id })) }))
+        .then(({ node, cap }) => {
           if (!node) throw new ApiError(`没有这个实体 · no entity has the id ${id}`);
-          return node;
+          return withEnumLabels(node, cap);
         });
       found.catch(() => this.details.delete(id));
       this.details.set(id, found);

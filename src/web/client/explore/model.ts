@@ -45,7 +45,9 @@ export interface EntityDetail extends EntityHead {
 
 /** stated / inferred / world-knowledge, wherever the schema keeps it; undefined when the data does not say. */
 export function basisOf(relation: Pick<RelationItem, 'basis' | 'properties'>): string | undefined {
-  return relation.basis ?? relation.properties.find((p) => p.key === 'basis')?.value ?? undefined;
+  const basis = relation.basis ?? relation.properties.find((p) => p.key === 'basis')?.value ?? undefined;
+  // The API's Basis enum (WORLD_KNOWLEDGE) read as the graph stores it (world-knowledge), as the labels are keyed.
+  return basis?.toLowerCase().replace(/_/g, '-');
 }
 
 /** The edge a relation draws, seen from `from`: one id per relationship, whichever end it was read from. */

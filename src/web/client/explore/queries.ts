@@ -32,6 +32,11 @@ export interface Capabilities {
   aliased: Record<string, string[]>;
   sentence: boolean;
   relationBasis: boolean;
+  /**
+   * The Chinese label of each value of the closed vocabularies a kind's properties use (the SDL
+   * documents each enum value as "在建: …"), by kind and field: the panel shows 在建 beside UNDER_CONSTRUCTION.
+   */
+  enumLabels: Record<string, Record<string, Record<string, string>>>;
 }
 
 /** String, [String!]!, … as a comparable signature. */
@@ -42,6 +47,7 @@ const CAPABILITIES = `query ExplorerCapabilities {
   entity: __type(name: "Entity") { possibleTypes { name fields { name args { name } type { ...TypeRef } } } }
   evidence: __type(name: "Evidence") { fields { name type { ...TypeRef } } }
   relation: __type(name: "Relation") { fields { name type { ...TypeRef } } }
+  schema: __schema { types { kind name enumValues { name description } } }
 }
 fragment TypeRef on __Type { kind name ofType { kind name ofType { kind name ofType { kind name } } } }`;
 
@@ -50,12 +56,34 @@ export async function loadCapabilities(gql: Gql): Promise<Capabilities> {
     entity: { possibleTypes: Array<{ name: string; fields: FieldInfo[] }> } | null;
     evidence: { fields: FieldInfo[] } | null;
     relation: { fields: FieldInfo[] } | null;
+    schema: {
+      types: Array<{
+        kind: string;
+        name: string;
+        enumValues: Array<{ name: string; description: string | null }> | null;
+      }>;
+    } | null;
   }>(CAPABILITIES);
+  const labelsOfEnum = new Map<string, Record<string, string>>();
+  for (const t of data.schema?.types ?? []) {
+    if (t.kind !== 'ENUM' || t.name.startsWith('__')) continue;
+    const labels: Record<string, string> = {};
+    for (const v of t.enumValues ?? []) {
+      const label = v.description?.split(/[:：]/)[0]?.trim();
+      if (label && /\p{Script=Han}/u.test(label)) labels[v.name] = label;
+    }
+    if (Object.keys(labels).length) labelsOfEnum.set(t.name, labels);
+  }
+  const enumLabels: Capabilities['enumLabels'] = {};
   const properties: Record<string, string[]> = {};
   const signatures = new Map<string, Map<string, string[]>>(); // field → signature → kinds
   for (const type of data.entity?.possibleTypes ?? []) {
     const own = type.fields.filter((f) => !COMMON.has(f.name) && !f.args?.length && isScalar(f.type));
     properties[type.name] = own.map((f) => f.name);
+    for (const f of own) {
+      const labels = labelsOfEnum.get(leaf(f.type).name ?? '');
+      if (labels) (enumLabels[type.name] ??= {})[f.name] = labels;
+    }
     for (const f of own) {
       const bySignature = signatures.get(f.name) ?? new Map<string, string[]>();
       bySignature.set(signature(f.type), [...(bySignature.get(signature(f.type)) ?? []), type.name]);
@@ -75,7 +103,22 @@ export async function loadCapabilities(gql: Gql): Promise<Capabilities> {
     aliased,
     sentence: has(data.evidence?.fields, 'sentence', false),
     relationBasis: has(data.relation?.fields, 'basis', true),
+    enumLabels,
   };
+}
+
+/** An entity as fetched, with each vocabulary value shown with its Chinese label (在建 UNDER_CONSTRUCTION). */
+export function withEnumLabels<T extends Record<string, unknown> & { kind: string }>(entity: T, cap: Capabilities): T {
+  const fields = cap.enumLabels[entity.kind];
+  if (!fields) return entity;
+  const shown: Record<string, unknown> = { ...entity };
+  for (const [field, labels] of Object.entries(fields)) {
+    for (const key of [field, propertyAlias(entity.kind, field)]) {
+      const value = shown[key];
+      if (typeof value === 'string' && labels[value]) shown[key] = `${labels[value]} ${value}`;
+    }
+  }
+  return shown as T;
 }
 
 /** The alias a kind's own property is fetched under; see entityQuery. */
