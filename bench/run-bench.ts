@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --sizes 1k,100k,1m] [--seconds 3] [--engine grafeo|neo4j|both] [--reset-neo4j]
+ * npm run bench [-- --sizes 1k,100k,1m] [--seconds 3] [--engine grafeo|neo4j|both] [--reset-neo4j] [--round-trip-ms 2]
  *
  * For each size: generates the synthetic graph (bench/synthetic-graph.ts), loads it through the
  * GraphStore interface, serves the real app (src/http/create-app.ts) on 127.0.0.1 and runs a fixed
@@ -8,12 +8,19 @@
  *   - the raw Cypher behind each operation: the exact calls one request makes are recorded by a
  *     GraphStore decorator and replayed straight on the store (after each request, same concurrency),
  *     giving GraphQL p50 / raw p50 and the time of each call;
+ *   - round trips: the store calls one request makes and how many sequential waves they form, and
+ *     the p50 again with every store call held for --round-trip-ms (src/store/round-trip-store.ts),
+ *     what a request would cost with Neo4j across a network;
  *   - throughput of the whole mix with autocannon (in a child process, bounded by --throughput-seconds).
  * Prints a markdown report and writes it to bench/results.md (--out to change).
  *
  * Neo4j is used only when NEO4J_URI is set (src/config.ts), and only with --engine neo4j|both. Its
  * database must hold no ChainAtlas nodes, or --reset-neo4j must be given: then every :Entity node is
- * deleted before each size is loaded and after the run (re-seed with `npm run seed` afterwards).
+ * deleted before each size is loaded and after the run, a thousand per transaction
+ * (GraphStore.deleteEntities; re-seed with `npm run seed` afterwards).
+ *
+ * Exits 1 when a size could not be run on a configured engine, or when --reset-neo4j could not
+ * delete the ChainAtlas nodes: a graph left behind must never pass silently.
  */
 import { fork } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -31,6 +38,7 @@ import type { GraphStore } from '../src/store/graph-store.js';
 import { openStore } from '../src/store/open-store.js';
 import type { LoadJob, LoadSummary } from './autocannon-worker.js';
 import { RecordingStore, replayWaves, toWaves, type RecordedCall } from '../src/store/recording-store.js';
+import { RoundTripStore } from '../src/store/round-trip-store.js';
 import { KINDS, loadSyntheticGraph, parseSize, SyntheticGraph, type LoadReport } from './synthetic-graph.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -46,13 +54,14 @@ interface Options {
   connections: number;
   maxIterations: number;
   timeoutMs: number;
+  roundTripMs: number;
   out: string;
   seed: number;
 }
 
 const USAGE = `usage: tsx bench/run-bench.ts [--sizes 1k,100k,1m] [--seconds 3] [--engine grafeo|neo4j|both] [--reset-neo4j]
        [--batch 5000] [--throughput-seconds 5] [--connections 4] [--max-iterations 200] [--timeout-ms 60000]
-       [--seed 20240601] [--out bench/results.md]`;
+       [--round-trip-ms 2] [--seed 20240601] [--out bench/results.md]`;
 
 /** Flags and defaults, parsed by node:util's parseArgs (strict: an unknown flag is an error). */
 const FLAGS = {
@@ -65,6 +74,7 @@ const FLAGS = {
   connections: { type: 'string', default: '4' },
   'max-iterations': { type: 'string', default: '200' },
   'timeout-ms': { type: 'string', default: '60000' },
+  'round-trip-ms': { type: 'string', default: '2' },
   seed: { type: 'string', default: '20240601' },
   out: { type: 'string', default: fileURLToPath(new URL('./results.md', import.meta.url)) },
   help: { type: 'boolean', short: 'h', default: false },
@@ -81,9 +91,10 @@ function parseOptions(argv: string[]): Options {
     console.log(USAGE);
     process.exit(0);
   }
-  const num = (flag: keyof typeof FLAGS) => {
+  const num = (flag: keyof typeof FLAGS, allowZero = false) => {
     const n = Number(values[flag]);
-    if (!Number.isFinite(n) || n <= 0) throw new Error(`--${flag} needs a positive number\n${USAGE}`);
+    if (!Number.isFinite(n) || n < 0 || (n === 0 && !allowZero))
+      throw new Error(`--${flag} needs a ${allowZero ? 'non-negative' : 'positive'} number\n${USAGE}`);
     return n;
   };
   const engine = values.engine;
@@ -104,6 +115,7 @@ function parseOptions(argv: string[]): Options {
     connections: Math.round(num('connections')),
     maxIterations: Math.round(num('max-iterations')),
     timeoutMs: Math.round(num('timeout-ms')),
+    roundTripMs: num('round-trip-ms', true),
     seed: Math.round(num('seed')),
     out: values.out,
   };
@@ -346,12 +358,25 @@ interface OpResult {
   calls: number;
   waves: number;
   perCall: CallStat[];
+  /** GraphQL p50 with every store call held for --round-trip-ms (NaN when not measured). */
+  roundTripP50: number;
+}
+
+/** The stores one benchmark server runs on: the engine, and the decorators in front of it. */
+interface BenchStores {
+  /** The engine itself: raw replays go here. */
+  store: GraphStore;
+  /** Holds each call for a simulated network round trip while its delay is set. */
+  roundTrip: RoundTripStore;
+  /** Records the calls of one request (what the server uses). */
+  recorder: RecordingStore;
 }
 
 /** Requests (and raw replays) before measuring an operation, within a second. */
 const WARM_UP_REQUESTS = 20;
 
-async function measureOperation(url: string, recorder: RecordingStore, op: Operation, o: Options): Promise<OpResult> {
+async function measureOperation(url: string, stores: BenchStores, op: Operation, o: Options): Promise<OpResult> {
+  const { store, roundTrip, recorder } = stores;
   // One recorded request: what the operation sends to the store, and a first (cold) run.
   recorder.start();
   let first: Awaited<ReturnType<typeof post>>;
@@ -381,6 +406,7 @@ async function measureOperation(url: string, recorder: RecordingStore, op: Opera
       rawP95: NaN,
       ratio: NaN,
       perCall: [],
+      roundTripP50: NaN,
     };
   }
   const result = op.describe(first.body.data);
@@ -402,7 +428,7 @@ async function measureOperation(url: string, recorder: RecordingStore, op: Opera
     const warm = performance.now();
     for (let i = 0; i < WARM_UP_REQUESTS && performance.now() - warm < 1000; i++) {
       await post(url, op);
-      if (calls.length) await replayWaves(recorder.inner, waves);
+      if (calls.length) await replayWaves(store, waves);
     }
   }
 
@@ -419,10 +445,11 @@ async function measureOperation(url: string, recorder: RecordingStore, op: Opera
     times.push(t);
     spent += t;
     if (!calls.length) continue;
-    const r = await replayWaves(recorder.inner, waves);
+    const r = await replayWaves(store, waves);
     raw.push(r.total);
     r.perCall.forEach((t, k) => perCall[k]!.push(t));
   }
+  const roundTripP50 = await measureRoundTrips(url, roundTrip, op, o, calls.length, times.length);
   const ordered = waves.flat();
   const callP50 = perCall.map((t) => percentile(t, 50));
   const totalCalls = callP50.reduce((a, b) => a + b, 0) || 1;
@@ -438,7 +465,40 @@ async function measureOperation(url: string, recorder: RecordingStore, op: Opera
     rawP95: calls.length ? percentile(raw, 95) : NaN,
     ratio: p50 / rawP50,
     perCall: ordered.map((c, k) => ({ name: callName(c), p50: callP50[k]!, share: callP50[k]! / totalCalls })),
+    roundTripP50,
   };
+}
+
+/**
+ * The same requests with every store call held for --round-trip-ms first: a store across a
+ * network. Sequential calls add a round trip each, calls side by side one between them, so the
+ * growth over the plain p50 is about waves × the round trip. As many requests as were measured
+ * plainly (at most 50), within the same time budget.
+ */
+async function measureRoundTrips(
+  url: string,
+  roundTrip: RoundTripStore,
+  op: Operation,
+  o: Options,
+  calls: number,
+  measured: number,
+): Promise<number> {
+  if (o.roundTripMs === 0 || calls === 0) return NaN;
+  const times: number[] = [];
+  roundTrip.delayMs = o.roundTripMs;
+  try {
+    let spent = 0;
+    const target = Math.min(50, measured);
+    while (times.length < target && (times.length < Math.min(5, target) || spent < o.seconds * 1000)) {
+      const { ms: t, body } = await post(url, op);
+      if (body.errors?.length) throw new Error(`${op.name} with round trips: ${body.errors[0]!.message}`);
+      times.push(t);
+      spent += t;
+    }
+  } finally {
+    roundTrip.delayMs = 0;
+  }
+  return percentile(times, 50);
 }
 
 /**
@@ -503,31 +563,41 @@ async function openBenchStore(
   const health = await store.health();
   if (!health.ok) {
     await store.close();
-    return { skip: `store unavailable: ${health.error}` };
+    // A configured Neo4j that does not answer is a failed run, not a skipped one (main exits 1).
+    throw new Error(
+      `${engine} is unavailable: ${health.error}${o.resetNeo4j ? ' (so --reset-neo4j cannot delete what it holds)' : ''}`,
+    );
   }
   if (engine === 'neo4j') {
-    const [{ n }] = (await store.read<{ n: number }>('MATCH (n:Entity) RETURN count(n) AS n')) as [{ n: number }];
-    if (n > 0 && !o.resetNeo4j) {
+    try {
+      const n = await entityCount(store);
+      if (n > 0 && !o.resetNeo4j)
+        return {
+          skip: `the Neo4j database holds ${n} ChainAtlas nodes; pass --reset-neo4j to delete them (then re-seed with npm run seed)`,
+        };
+      if (n > 0) await clearNeo4j(store);
+    } catch (error) {
       await store.close();
-      return {
-        skip: `the Neo4j database holds ${n} ChainAtlas nodes; pass --reset-neo4j to delete them (then re-seed with npm run seed)`,
-      };
+      throw error;
     }
-    if (n > 0) await clearNeo4j(store);
   }
   return { store, version: health.version ?? engine };
 }
 
-/** Deletes every ChainAtlas node (:Entity) in batches, so a 1M graph does not need one huge transaction. */
+const entityCount = async (store: GraphStore) =>
+  (await store.read<{ n: number }>('MATCH (n:Entity) RETURN count(n) AS n'))[0]?.n ?? 0;
+
+/**
+ * Deletes every ChainAtlas node (:Entity), a thousand per transaction (GraphStore.deleteEntities:
+ * one transaction for the 100k graph exceeds the memory of a Neo4j with a 1 GiB heap), and
+ * checks none is left; throws otherwise.
+ */
 async function clearNeo4j(store: GraphStore): Promise<void> {
-  for (;;) {
-    const [row] = await store.write<{ deleted: number }>(
-      'MATCH (n:Entity) WITH n LIMIT 10000 DETACH DELETE n RETURN count(*) AS deleted',
-      {},
-      { timeoutMs: 600_000 },
-    );
-    if (!row || row.deleted === 0) return;
-  }
+  const started = performance.now();
+  const deleted = await store.deleteEntities({ timeoutMs: 3_600_000 });
+  const left = await entityCount(store);
+  if (left > 0) throw new Error(`--reset-neo4j deleted ${deleted} ChainAtlas nodes, but ${left} remain`);
+  console.log(`   deleted ${deleted} ChainAtlas nodes in ${secs(performance.now() - started)} s`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -541,10 +611,14 @@ interface Run {
   load?: LoadReport;
   countsOk?: boolean;
   rssAfterLoadGb?: number;
+  /** The load average (1 min) when the operations started: the machine is shared. */
+  loadAtOps?: number;
   ops: OpResult[];
   load1?: number;
   throughput?: LoadSummary;
   throughputError?: string;
+  /** Why the run, or the reset after it, failed: the process exits 1. */
+  failed?: string;
   targets: { city: string; search: string; from: string; to: string; docNumber: string };
 }
 
@@ -593,21 +667,24 @@ async function runOne(sizeLabel: string, engine: 'grafeo' | 'neo4j', o: Options)
     if (!run.countsOk)
       console.log(`   WARNING: the store's counts differ from what was loaded: ${JSON.stringify(counts)}`);
 
-    const recorder = new RecordingStore(store);
-    const served = await serve(recorder, o.timeoutMs);
+    run.loadAtOps = os.loadavg()[0];
+    const roundTrip = new RoundTripStore(store);
+    const stores: BenchStores = { store, roundTrip, recorder: new RecordingStore(roundTrip) };
+    const served = await serve(stores.recorder, o.timeoutMs);
     try {
       // The server reads the graph's fan-out statistics before its first request is checked (the
       // cost limit): done here, so no measured operation carries that one-off read.
       await post(served.url, { name: 'warm-up', query: '{ __typename }', variables: {}, describe: () => '' });
       const ops = operations(graph);
       for (const op of ops) {
-        const r = await measureOperation(served.url, recorder, op, o);
+        const r = await measureOperation(served.url, stores, op, o);
         run.ops.push(r);
         if (r.error) console.log(`   ${op.name.padEnd(32)} ERROR ${r.error}`);
         else {
           console.log(
             `   ${op.name.padEnd(32)} p50 ${ms(r.p50).padStart(7)} ms  p95 ${ms(r.p95).padStart(7)} ms  raw p50 ${ms(r.rawP50).padStart(7)} ms  ` +
-              `×${Number.isFinite(r.ratio) ? r.ratio.toFixed(2) : '–'}  n=${r.iterations}  calls=${r.calls}  (${r.result})`,
+              `×${Number.isFinite(r.ratio) ? r.ratio.toFixed(2) : '–'}  n=${r.iterations}  calls=${r.calls} (${r.waves} waves)  ` +
+              `p50 with ${o.roundTripMs} ms round trips ${ms(r.roundTripP50)} ms  (${r.result})`,
           );
         }
       }
@@ -631,7 +708,10 @@ async function runOne(sizeLabel: string, engine: 'grafeo' | 'neo4j', o: Options)
     }
   } finally {
     if (engine === 'neo4j' && o.resetNeo4j)
-      await clearNeo4j(store).catch((e) => console.log(`   could not clear Neo4j: ${e}`));
+      await clearNeo4j(store).catch((error: unknown) => {
+        run.failed = `could not delete the ChainAtlas nodes after the run: ${error instanceof Error ? error.message : String(error)}`;
+        console.error(`   ${run.failed}`);
+      });
     await store.close();
   }
   return run;
@@ -664,26 +744,34 @@ function report(runs: Run[], o: Options, started: Date, loadAtStart: number[]): 
 
   lines.push('## Load', '');
   lines.push(
-    '| size | engine | nodes | relationships | schema s | nodes s | relationships s | derived s | total s | statements | counts verified | RSS after load |',
+    '| size | engine | nodes | relationships | schema s | nodes s | relationships s | derived s | total s | statements | counts verified | RSS after load | load avg (1 min) as the operations started |',
   );
-  lines.push('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |');
+  lines.push('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: |');
   for (const r of runs) {
     if (!r.load) {
-      lines.push(`| ${r.size} | ${r.engine} | skipped: ${r.skipped ?? 'failed'} | | | | | | | | |`);
+      lines.push(`| ${r.size} | ${r.engine} | skipped: ${r.skipped ?? 'failed'} | | | | | | | | | | |`);
       continue;
     }
     const l = r.load;
     lines.push(
-      `| ${r.size} | ${r.engine} | ${l.nodes} | ${l.relationships} | ${secs(l.schemaMs)} | ${secs(l.nodeMs)} | ${secs(l.relMs)} | ${secs(l.derivedMs)} | ${secs(l.totalMs)} | ${l.statements} | ${r.countsOk ? 'yes' : 'NO'} | ${r.rssAfterLoadGb?.toFixed(1)} GiB |`,
+      `| ${r.size} | ${r.engine} | ${l.nodes} | ${l.relationships} | ${secs(l.schemaMs)} | ${secs(l.nodeMs)} | ${secs(l.relMs)} | ${secs(l.derivedMs)} | ${secs(l.totalMs)} | ${l.statements} | ${r.countsOk ? 'yes' : 'NO'} | ${r.rssAfterLoadGb?.toFixed(1)} GiB | ${r.loadAtOps?.toFixed(1) ?? '–'} |`,
     );
   }
+  lines.push('');
+
+  lines.push('## Seed-time cost of the derived properties (cypher/950_derived.cypher, statement by statement)', '');
+  lines.push('| size | engine | derivation | seconds |');
+  lines.push('| --- | --- | --- | ---: |');
+  for (const r of runs)
+    for (const d of r.load?.derived ?? [])
+      lines.push(`| ${r.size} | ${r.engine} | ${d.sets} | ${(d.ms / 1000).toFixed(2)} |`);
   lines.push('');
 
   lines.push('## Operations (sequential requests over HTTP, ms)', '');
   lines.push(
     'Raw = the exact store calls one request makes, replayed on the store directly (right after each request, overlapping calls together). ' +
       'Added = GraphQL p50 − raw p50: what HTTP, GraphQL execution and the resolvers cost on top of the Cypher (the baseline row is the HTTP and Apollo floor alone). ' +
-      'Targets: GraphQL p50 ≤ 1.5 × raw p50; at 100k on the embedded engine every operation under 50 ms p50.',
+      'Targets: GraphQL p50 ≤ 1.5 × raw p50; at 100k and 1M on the embedded engine every operation under 50 ms p50.',
     '',
   );
   lines.push(
@@ -700,9 +788,34 @@ function report(runs: Run[], o: Options, started: Date, loadAtStart: number[]): 
       }
       const checks: string[] = [];
       if (Number.isFinite(op.ratio)) checks.push(op.ratio <= 1.5 ? 'ratio ok' : 'ratio > 1.5');
-      if (r.size === '100k' && r.engine === 'grafeo') checks.push(op.p50 < 50 ? '< 50 ms' : '≥ 50 ms');
+      if ((r.size === '100k' || r.size === '1m') && r.engine === 'grafeo')
+        checks.push(op.p50 < 50 ? '< 50 ms' : '≥ 50 ms');
       lines.push(
         `| ${r.size} | ${r.engine} | ${op.name} | ${op.result} | ${op.iterations} | ${ms(op.p50)} | ${ms(op.p95)} | ${ms(op.rawP50)} | ${ms(op.rawP95)} | ${Number.isFinite(op.ratio) ? op.ratio.toFixed(2) : '–'} | ${Number.isFinite(op.rawP50) ? ms(op.p50 - op.rawP50) : '–'} | ${op.calls} (${op.waves}) | ${checks.join(', ')} |`,
+      );
+    }
+  }
+  lines.push('');
+
+  lines.push(
+    `## Round trips (store calls per request; p50 with each call held ${o.roundTripMs} ms, as over a network)`,
+    '',
+  );
+  lines.push(
+    'Waves = the calls of one request that run one after another (calls side by side count once). ' +
+      `With a ${o.roundTripMs} ms round trip per call (src/store/round-trip-store.ts) a request should grow by about waves × ${o.roundTripMs} ms: ` +
+      'what it would cost with Neo4j on another host, where every call is a network round trip (the timer adds a little to each).',
+    '',
+  );
+  lines.push(
+    `| size | engine | operation | store calls | waves | GraphQL p50 | p50 with ${o.roundTripMs} ms round trips | added | waves × ${o.roundTripMs} ms |`,
+  );
+  lines.push('| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const r of runs) {
+    for (const op of r.ops) {
+      if (op.error || op.calls === 0) continue;
+      lines.push(
+        `| ${r.size} | ${r.engine} | ${op.name} | ${op.calls} | ${op.waves} | ${ms(op.p50)} | ${ms(op.roundTripP50)} | ${ms(op.roundTripP50 - op.p50)} | ${ms(op.waves * o.roundTripMs)} |`,
       );
     }
   }
@@ -775,10 +888,12 @@ async function main() {
         runs.push(await runOne(size, engine, o));
       } catch (error) {
         console.error(`   ${size} on ${engine} failed: ${error instanceof Error ? error.stack : String(error)}`);
+        const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
         runs.push({
           size,
           engine,
-          skipped: `failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+          skipped: `failed: ${message}`,
+          failed: message,
           ops: [],
           targets: { city: '', search: '', from: '', to: '', docNumber: '' },
         });
@@ -792,8 +907,10 @@ async function main() {
   await writeFile(o.out, md);
   console.log(`\n${md}`);
   console.log(`written to ${o.out}`);
+  const failed = runs.filter((r) => r.failed);
+  for (const r of failed) console.error(`FAILED: ${r.size} on ${r.engine}: ${r.failed}`);
   // Exit even if a timed-out query still runs inside the engine (it would keep the process alive).
-  process.exit(0);
+  process.exit(failed.length ? 1 : 0);
 }
 
 main().catch((error) => {

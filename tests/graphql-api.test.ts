@@ -114,6 +114,8 @@ describe('GraphQL API', () => {
     for (const rel of xpeng.relations) {
       expect(rel).toMatchObject({ type: 'LEADS_CHAIN', direction: 'OUT' });
       expect(rel.evidence[0].document.id).toBe('doc:002');
+      // The fact's own properties: not the places the build derives on it for chainLeaders.
+      expect(rel.properties.map((p: { key: string }) => p.key)).toEqual(['basis', 'role']);
     }
   });
 

@@ -194,11 +194,36 @@ CREATE (:Entity:ContractProbe {id: 'contract:slow', n: n})`;
   });
 });
 
+describe(`store contract on ${TEST_ENGINE}: deleting ChainAtlas's nodes`, () => {
+  afterAll(async () => {
+    await store.write('MATCH (n:ContractOther) DETACH DELETE n');
+  });
+
+  it('deletes every :Entity node with its relationships, over several batches, and nothing else', async () => {
+    // 2,500 nodes: three batches of a thousand (CALL … IN TRANSACTIONS on Neo4j, a loop here).
+    await store.write(
+      `UNWIND range(1, 2500) AS i
+       CREATE (n:Entity:ContractProbe {id: 'contract:bulk-' + toString(i)})
+       WITH n, i WHERE i % 2 = 0
+       CREATE (n)-[:LINKED]->(:ContractOther {i: i})`,
+    );
+    const before = (await store.read<{ n: number }>('MATCH (n:Entity) RETURN count(n) AS n'))[0]!.n;
+    expect(before).toBeGreaterThanOrEqual(2500);
+    expect(await store.deleteEntities()).toBe(before);
+    expect(await store.read('MATCH (n:Entity) RETURN count(n) AS n')).toEqual([{ n: 0 }]);
+    expect(await store.read('MATCH (n:ContractOther) RETURN count(n) AS n')).toEqual([{ n: 1250 }]);
+    expect(await store.read('MATCH ()-[r:LINKED]->() RETURN count(r) AS n')).toEqual([{ n: 0 }]);
+    expect(await store.deleteEntities()).toBe(0);
+  });
+});
+
 describe(`store contract on ${TEST_ENGINE}: full-text search`, () => {
   const probes = [
     { id: 'contract:steel-park', searchText: '韶钢测试园区 | shaogangceshiyuanqu | Shaogang Test Park' },
     { id: 'contract:steel-works', searchText: '测试钢铁厂 | ceshigangtiechang' },
     { id: 'contract:other', searchText: '无关的名字 | wuguan' },
+    { id: 'contract:steel-co', searchText: '韶钢钢铁有限公司 | shaogang' },
+    { id: 'contract:other-co', searchText: '无关科技有限公司' },
   ];
 
   beforeAll(async () => {
@@ -212,6 +237,17 @@ describe(`store contract on ${TEST_ENGINE}: full-text search`, () => {
     for (let i = 1; i < han.length; i++) expect(han[i - 1]!.score).toBeGreaterThanOrEqual(han[i]!.score);
     expect((await store.searchEntities('shaogang', 10)).map((h) => h.id)).toContain('contract:steel-park');
     expect(await store.searchEntities('不存在的词语', 10)).toEqual([]);
+  });
+
+  it('leaves out the legal-form bigrams nearly every company holds, unless the text is nothing else', async () => {
+    // 有限, 限公, 公司 alone would match every company (search-index.ts COMMON_BIGRAMS).
+    const full = await store.searchEntities('韶钢钢铁有限公司', 10);
+    expect(full[0]?.id).toBe('contract:steel-co');
+    expect(full.map((h) => h.id)).not.toContain('contract:other-co');
+    expect((await store.searchEntities('有限公司', 10)).map((h) => h.id).sort()).toEqual([
+      'contract:other-co',
+      'contract:steel-co',
+    ]);
   });
 
   it('honours the limit', async () => {

@@ -9,7 +9,7 @@
 import { createInterface } from 'node:readline/promises';
 import { loadConfig } from '../config.js';
 import { readManifest, readSeedScripts } from '../seeding/seed-files.js';
-import { RESET_GRAPH, seedGraph } from '../seeding/seed-graph.js';
+import { seedGraph } from '../seeding/seed-graph.js';
 import { splitCypherScript } from '../store/cypher-script.js';
 import { StoreUnavailableError, UsageError } from '../errors.js';
 import type { GraphStore } from '../store/graph-store.js';
@@ -31,7 +31,7 @@ await runCli(async () => {
 
   if (args.has('--dry-run')) {
     console.log(`dry run: would seed ${target} from ${config.cypherDir}/`);
-    if (args.has('--reset')) console.log(`  first: ${RESET_GRAPH}`);
+    if (args.has('--reset')) console.log('  first: delete every ChainAtlas node (:Entity), a thousand per transaction');
     for (const s of scripts) {
       const st = splitCypherScript(s.text);
       console.log(
@@ -92,6 +92,7 @@ async function reset(store: GraphStore, target: string): Promise<void> {
     rl.close();
     if (answer.trim() !== 'reset') throw new UsageError('reset not confirmed; nothing was changed');
   }
-  await store.write(RESET_GRAPH);
-  console.log(`reset: deleted ChainAtlas nodes in ${target}`);
+  // In batches: one transaction for a large graph exceeds the memory of a small Neo4j server.
+  const deleted = await store.deleteEntities();
+  console.log(`reset: deleted ${deleted} ChainAtlas nodes in ${target}`);
 }

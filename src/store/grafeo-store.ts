@@ -24,7 +24,7 @@ import type {
 } from './graph-store.js';
 import { within } from './deadline.js';
 import { toPlain } from './plain-values.js';
-import { SEARCH_INDEX } from './search-index.js';
+import { SEARCH_INDEX, searchQueryText } from './search-index.js';
 
 const { GrafeoDB } = grafeo;
 
@@ -33,6 +33,8 @@ const UNIQUE_CONSTRAINT =
 const FULLTEXT_INDEX =
   /^CREATE\s+FULLTEXT\s+INDEX\s+(\w+)\s+(IF\s+NOT\s+EXISTS\s+)?FOR\s*\(\s*(\w+)\s*:\s*(\w+)\s*\)\s*ON\s+EACH\s*\[([^\]]+)\]/i;
 const TYPED_INDEX = /^CREATE\s+(RANGE|TEXT)\s+INDEX/i;
+/** How long deleteEntities may take unless told otherwise. */
+const DELETE_TIMEOUT_MS = 600_000;
 /** How long health() waits for `RETURN 1` unless told otherwise. */
 const HEALTH_TIMEOUT_MS = 2_000;
 
@@ -104,6 +106,24 @@ export class GrafeoStore implements GraphStore {
     }
   }
 
+  /**
+   * The batches of GraphStore.deleteEntities as transactions of their own, one after another:
+   * Grafeo has no CALL … IN TRANSACTIONS (Neo4j's way, neo4j-store.ts).
+   */
+  async deleteEntities(options?: QueryOptions): Promise<number> {
+    const deadline = Date.now() + (options?.timeoutMs ?? DELETE_TIMEOUT_MS);
+    let deleted = 0;
+    for (;;) {
+      const [row] = await this.write<{ deleted: number }>(
+        'MATCH (n:Entity) WITH n LIMIT 1000 DETACH DELETE n RETURN count(*) AS deleted',
+        {},
+        { timeoutMs: Math.max(0, deadline - Date.now()) },
+      );
+      if (!row?.deleted) return deleted;
+      deleted += row.deleted;
+    }
+  }
+
   runScripts(
     scripts: Array<{ source: string; text: string }>,
     onProgress?: (progress: ScriptProgress) => void,
@@ -132,12 +152,14 @@ export class GrafeoStore implements GraphStore {
 
   /**
    * The search index's label and properties, read straight from the database: the text indexes
-   * are kept on disk, so a store reopened without re-seeding searches as before.
+   * are kept on disk, so a store reopened without re-seeding searches as before. The query leaves
+   * out the company-name bigrams nearly every entity holds (search-index.ts), as Neo4j's does.
    */
   async searchEntities(text: string, limit: number, options?: QueryOptions): Promise<SearchHit[]> {
     this.assertOpen();
+    const query = searchQueryText(text);
     const searches = SEARCH_INDEX.properties.map((property) =>
-      this.db.textSearch(SEARCH_INDEX.label, property, text, limit).catch((error: unknown) => {
+      this.db.textSearch(SEARCH_INDEX.label, property, query, limit).catch((error: unknown) => {
         throw engineError(error);
       }),
     );

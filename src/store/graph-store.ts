@@ -69,6 +69,14 @@ export interface GraphStore {
     scripts: Array<{ source: string; text: string }>,
     onProgress?: (progress: ScriptProgress) => void,
   ): Promise<ScriptResult>;
+  /**
+   * Deletes every ChainAtlas node (:Entity: everything the seeds write) with its relationships, a
+   * thousand nodes per transaction, so a graph of any size fits a small server's transaction
+   * memory; other data in the database stays. Returns how many nodes it deleted. Throws a typed
+   * error when it cannot finish (what is left stays for another run): never a silent partial reset.
+   * `timeoutMs` bounds the whole deletion (default 10 minutes).
+   */
+  deleteEntities(options?: QueryOptions): Promise<number>;
   /** Full-text search over entity names and aliases (src/store/search-index.ts), best first. */
   searchEntities(text: string, limit: number, options?: QueryOptions): Promise<SearchHit[]>;
   /** The engine and its version; throws StoreUnavailableError when it cannot be reached. */

@@ -27,7 +27,7 @@ import type {
   StoreHealth,
 } from './graph-store.js';
 import { toNeo4jParams, toPlain } from './plain-values.js';
-import { SEARCH_INDEX } from './search-index.js';
+import { SEARCH_INDEX, searchQueryText } from './search-index.js';
 
 export interface Neo4jStoreOptions {
   uri: string;
@@ -43,6 +43,8 @@ export interface Neo4jStoreOptions {
 
 /** How long health() waits for `RETURN 1` unless told otherwise. */
 const HEALTH_TIMEOUT_MS = 2_000;
+/** How long deleteEntities may take unless told otherwise. */
+const DELETE_TIMEOUT_MS = 600_000;
 
 /** Codes that mean "the database is not there (or not for us)", not "your query is wrong". */
 const UNREACHABLE = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
@@ -120,10 +122,50 @@ export class Neo4jStore implements GraphStore {
     return result;
   }
 
+  /** Lucene needs no help with common terms; the same query text as the embedded engine's keeps the answers alike. */
+  /**
+   * GraphStore.deleteEntities with CALL … IN TRANSACTIONS: Neo4j commits each batch of a thousand
+   * nodes as it goes, so the deletion fits a server with a small heap (one DETACH DELETE of 10,000
+   * nodes already exceeded the transaction memory limit of a 1 GiB server). Neo4j runs that only
+   * in an auto-commit transaction (session.run), never in a managed or explicit one, so this call
+   * does not go through run(): no retries either (a transient failure part-way leaves the rest for
+   * the next call, which finds fewer nodes).
+   */
+  async deleteEntities(options?: QueryOptions): Promise<number> {
+    const budget = options?.timeoutMs ?? DELETE_TIMEOUT_MS;
+    const started = Date.now();
+    const session: Session = this.driver.session({
+      database: this.options.database,
+      defaultAccessMode: neo4j.session.WRITE,
+      bookmarkManager: this.driver.executeQueryBookmarkManager,
+    });
+    let inTime = true;
+    try {
+      const result = await within(
+        session.run(
+          'MATCH (n:Entity) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 1000 ROWS RETURN count(n) AS deleted',
+          {},
+          { timeout: budget },
+        ),
+        budget,
+        () => {
+          inTime = false;
+          return this.timeout(budget);
+        },
+      );
+      return toPlain(result.records[0]?.get('deleted') ?? 0) as number;
+    } catch (error) {
+      throw this.typed(error, budget, Date.now() - started);
+    } finally {
+      const closing = session.close().catch(() => undefined);
+      if (inTime) await closing;
+    }
+  }
+
   async searchEntities(text: string, limit: number, options?: QueryOptions): Promise<SearchHit[]> {
     return this.read<SearchHit>(
       'CALL db.index.fulltext.queryNodes($index, $query, {limit: $limit}) YIELD node, score RETURN node.id AS id, score',
-      { index: SEARCH_INDEX.name, query: escapeLucene(text), limit },
+      { index: SEARCH_INDEX.name, query: escapeLucene(searchQueryText(text)), limit },
       options,
     );
   }

@@ -38,6 +38,10 @@ export class StoreDecorator implements GraphStore {
     return this.inner.runScripts(scripts, onProgress);
   }
 
+  deleteEntities(options?: QueryOptions): Promise<number> {
+    return this.inner.deleteEntities(options);
+  }
+
   searchEntities(text: string, limit: number, options?: QueryOptions): Promise<SearchHit[]> {
     return this.inner.searchEntities(text, limit, options);
   }

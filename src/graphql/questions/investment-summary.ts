@@ -2,7 +2,7 @@
 import type { GraphContext } from '../context.js';
 import { loadAll } from '../entity-resolvers.js';
 import type { NodeProps } from '../node-props.js';
-import { inPlaces, ofChains } from '../list-queries.js';
+import { ofChains } from '../list-queries.js';
 import { resolveReference } from '../references.js';
 
 /**
@@ -29,14 +29,31 @@ RETURN key, names[0] AS label, projectCount, total, withAmount, projectIds`;
 export const PROJECT_SUMMARY = `
 MATCH (p:Project)${SUMMARY_GROUPS}`;
 
-export const PROJECT_SUMMARY_IN_CITIES = `
-MATCH (p:Project) WHERE ${inPlaces('p', 'cities')}${SUMMARY_GROUPS}`;
+/**
+ * The projects in the given cities, found by walking down from each city rather than by testing
+ * every project's placeIds (a scan of all projects: 0.1 s at 1M nodes). The walk is the place
+ * rule of the derivation run backwards (the cities below, then the projects LOCATED_IN them or IN_PARK
+ * a park there, through enclosing parks); placeIds stays the rule: a project the walk finds is kept
+ * only if its placeIds name the city, and tests/seeding.test.ts checks the walk finds every project
+ * whose placeIds do.
+ */
+const PROJECTS_IN_CITIES = `
+UNWIND $cities AS city
+MATCH (:Entity {id: city})<-[:PART_OF*0..3]-(c:City)
+WITH DISTINCT city, c
+CALL { WITH c MATCH (c)<-[:LOCATED_IN]-(p:Project) RETURN collect(p) AS direct }
+CALL { WITH c MATCH (c)<-[:LOCATED_IN]-(:Park)<-[:PART_OF*0..3]-(:Park)<-[:IN_PARK]-(p:Project) RETURN collect(p) AS viaParks }
+UNWIND direct + viaParks AS p
+WITH city, p WHERE city IN p.placeIds
+WITH DISTINCT p`;
+
+export const PROJECT_SUMMARY_IN_CITIES = `${PROJECTS_IN_CITIES}${SUMMARY_GROUPS}`;
 
 export const PROJECT_SUMMARY_OF_CHAINS = `
 MATCH (p:Project) WHERE ${ofChains('p', 'chains')}${SUMMARY_GROUPS}`;
 
-export const PROJECT_SUMMARY_IN_CITIES_OF_CHAINS = `
-MATCH (p:Project) WHERE ${inPlaces('p', 'cities')} AND ${ofChains('p', 'chains')}${SUMMARY_GROUPS}`;
+export const PROJECT_SUMMARY_IN_CITIES_OF_CHAINS = `${PROJECTS_IN_CITIES}
+WHERE ${ofChains('p', 'chains')}${SUMMARY_GROUPS}`;
 
 type Grouping = 'CITY' | 'CHAIN' | 'STATUS' | 'DOCUMENT';
 const UNSTATED = '(not stated)';
