@@ -57,11 +57,13 @@ interface Options {
   roundTripMs: number;
   out: string;
   seed: number;
+  /** Name parts of the operations to run (all when empty). */
+  ops: string[];
 }
 
 const USAGE = `usage: tsx bench/run-bench.ts [--sizes 1k,100k,1m] [--seconds 3] [--engine grafeo|neo4j|both] [--reset-neo4j]
        [--batch 5000] [--throughput-seconds 5] [--connections 4] [--max-iterations 200] [--timeout-ms 60000]
-       [--round-trip-ms 2] [--seed 20240601] [--out bench/results.md]`;
+       [--round-trip-ms 2] [--seed 20240601] [--ops search,chainLeaders] [--out bench/results.md]`;
 
 /** Flags and defaults, parsed by node:util's parseArgs (strict: an unknown flag is an error). */
 const FLAGS = {
@@ -76,6 +78,8 @@ const FLAGS = {
   'timeout-ms': { type: 'string', default: '60000' },
   'round-trip-ms': { type: 'string', default: '2' },
   seed: { type: 'string', default: '20240601' },
+  /** Only the operations whose names contain one of these (comma-separated); all when empty. */
+  ops: { type: 'string', default: '' },
   out: { type: 'string', default: fileURLToPath(new URL('./results.md', import.meta.url)) },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
@@ -117,6 +121,10 @@ function parseOptions(argv: string[]): Options {
     timeoutMs: Math.round(num('timeout-ms')),
     roundTripMs: num('round-trip-ms', true),
     seed: Math.round(num('seed')),
+    ops: values.ops
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     out: values.out,
   };
 }
@@ -675,7 +683,9 @@ async function runOne(sizeLabel: string, engine: 'grafeo' | 'neo4j', o: Options)
       // The server reads the graph's fan-out statistics before its first request is checked (the
       // cost limit): done here, so no measured operation carries that one-off read.
       await post(served.url, { name: 'warm-up', query: '{ __typename }', variables: {}, describe: () => '' });
-      const ops = operations(graph);
+      const ops = operations(graph).filter(
+        (op) => o.ops.length === 0 || op.name.startsWith('baseline') || o.ops.some((part) => op.name.includes(part)),
+      );
       for (const op of ops) {
         const r = await measureOperation(served.url, stores, op, o);
         run.ops.push(r);
