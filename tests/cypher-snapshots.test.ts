@@ -80,7 +80,7 @@ const FLAGSHIP: Array<[name: string, query: string, storeCalls: number]> = [
   [
     'chainLeaders(city)',
     '{ chainLeaders(city: "肇庆") { role enterprise { id name } chain { id name } parks { id name } city { id name } evidence { quote start end document { id } } } }',
-    5,
+    1,
   ],
   [
     'park → enterprises → projects',
