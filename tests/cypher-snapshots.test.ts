@@ -95,7 +95,7 @@ const FLAGSHIP: Array<[name: string, query: string, storeCalls: number]> = [
   [
     'investmentSummary(CHAIN, city)',
     '{ investmentSummary(groupBy: CHAIN, city: "郴州") { key label totalAmountYi projectCount projectsWithAmount } }',
-    4,
+    1,
   ],
 ];
 

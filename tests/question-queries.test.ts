@@ -122,3 +122,88 @@ describe('chainLeaders', () => {
     );
   });
 });
+
+describe('investmentSummary', () => {
+  /** The projects behind a group as the graph holds them: the group key among the project's keys, biggest first. */
+  const projectsOf = async (groupBy: string, key: string, city: string | null, chain: string | null = null) =>
+    (
+      await store.read<{ id: string }>(
+        `MATCH (p:Project) WHERE ($city IS NULL OR $city IN p.placeIds) AND ($chain IS NULL OR $chain IN p.chainIds)
+           AND CASE $groupBy WHEN 'CITY' THEN $key IN p.cityIds WHEN 'CHAIN' THEN $key IN p.chainIds
+             WHEN 'STATUS' THEN p.status = $key ELSE $key IN p.evidenceDocs END
+         RETURN p.id AS id ORDER BY coalesce(p.amountYi, -1) DESC, id`,
+        { groupBy, key, city, chain },
+      )
+    ).map((p) => p.id);
+
+  it('gives each group its projects (biggest first) and its entity in the same query', async () => {
+    const cities = await store.read<{ id: string }>('MATCH (c:City) RETURN c.id AS id ORDER BY id');
+    let groups = 0;
+    for (const groupBy of ['CITY', 'CHAIN', 'STATUS', 'DOCUMENT'])
+      for (const city of [null, ...cities.map((c) => c.id)]) {
+        const { data, calls } = await answer(
+          `query($city: String) { investmentSummary(groupBy: ${groupBy}, city: $city) {
+            key label projectCount entity { id name } projects { id name amountYi } } }`,
+          { city },
+        );
+        expect(calls, `${groupBy} ${city}`).toBe(1);
+        for (const g of data.investmentSummary) {
+          if (g.key === '(not stated)') continue;
+          expect(
+            g.projects.map((p: any) => p.id),
+            `${groupBy} ${city} ${g.key}`,
+          ).toEqual(await projectsOf(groupBy, g.key, city));
+          expect(g.projects).toHaveLength(g.projectCount);
+          expect(g.entity, g.key).toEqual(groupBy === 'STATUS' ? null : { id: g.key, name: g.label });
+          groups++;
+        }
+      }
+    expect(groups).toBeGreaterThan(50);
+  });
+
+  it('filters by city and chain together', async () => {
+    const cities = await store.read<{ id: string }>('MATCH (c:City) RETURN c.id AS id ORDER BY id');
+    const chains = await store.read<{ id: string }>(
+      'MATCH (p:Project) UNWIND p.chainIds AS id WITH id, count(*) AS n ORDER BY n DESC, id LIMIT 3 RETURN id',
+    );
+    let groups = 0;
+    for (const { id: chain } of chains)
+      for (const { id: city } of cities) {
+        const { data } = await answer(
+          `query($city: String, $chain: String) { investmentSummary(groupBy: CITY, city: $city, chain: $chain) {
+            key projects { id } } }`,
+          { city, chain },
+        );
+        for (const g of data.investmentSummary) {
+          expect(
+            g.projects.map((p: any) => p.id),
+            `${city} ${chain} ${g.key}`,
+          ).toEqual(await projectsOf('CITY', g.key, city, chain));
+          groups++;
+        }
+      }
+    expect(groups).toBeGreaterThan(10);
+  });
+
+  it('answers the same whatever the selection picks', async () => {
+    const full = await answer(`{ investmentSummary(groupBy: CHAIN, city: "郴州") {
+      key entity { ${ENTITY} } projects { ${ENTITY} status amountYi city { id } } } }`);
+    const picked = await answer(
+      '{ investmentSummary(groupBy: CHAIN, city: "郴州") { key entity { name } projects { name } } }',
+    );
+    expect(picked.data.investmentSummary).toEqual(
+      full.data.investmentSummary.map((g: any) => ({
+        key: g.key,
+        entity: g.entity && { name: g.entity.name },
+        projects: g.projects.map((p: any) => ({ name: p.name })),
+      })),
+    );
+    expect(full.data.investmentSummary.length).toBeGreaterThan(3);
+  });
+
+  it('refuses a city that names nothing', async () => {
+    expect(await refusal('{ investmentSummary(groupBy: CHAIN, city: "Atlantis") { key } }')).toBe(
+      'city: no City is called "Atlantis" (use an id, a name or an alias)',
+    );
+  });
+});

@@ -70,6 +70,13 @@ export function resolveInQuery(param: string, kinds: readonly ReferableKind[]): 
   RETURN CASE WHEN size(${exact}) > 0 THEN ${exact} ELSE ${keyed} END AS ${ids} }`;
 }
 
+/**
+ * A filter written over a parameter of ids (list-queries.ts's inPlaces, inParks, ofChains), reading
+ * the ids resolveInQuery yielded for `param` instead: the same rule, no second wording of it.
+ */
+export const overResolved = (rule: (variable: string, param: string) => string, variable: string, param: string) =>
+  rule(variable, `${param}Ids`).replaceAll(`$${param}Ids`, `${param}Ids`);
+
 /** The parameters resolveInQuery reads for a reference the user gave (or null: no filter). */
 export function referenceParams(param: string, value: string | null | undefined, field: string) {
   if (value == null) return { [param]: null, [`${param}Key`]: null };

@@ -4,18 +4,14 @@ import type { GraphContext } from '../context.js';
 import { factOf, qualifiersOf } from '../fact-values.js';
 import { inParks, inPlaces, ofChains } from '../list-queries.js';
 import { evidenceOf, type NodeProps } from '../node-props.js';
-import { assertResolved, referenceParams, resolveInQuery, type ReferableKind } from '../references.js';
+import { assertResolved, overResolved, referenceParams, resolveInQuery, type ReferableKind } from '../references.js';
 import { pick, picked, propertiesAt, selects } from './selection.js';
-
-/** The place, park and chain rules every list reads (list-queries.ts), over ids the query resolved itself. */
-const resolved = (rule: (variable: string, param: string) => string, variable: string, ids: string) =>
-  rule(variable, ids).replace(`$${ids}`, ids);
 
 /** The references chainLeaders filters by, in the order their errors are reported, and what each can name. */
 const FILTERS = [
-  { arg: 'city', kind: 'City', test: (v: string) => resolved(inPlaces, v, 'cityIds') },
-  { arg: 'park', kind: 'Park', test: (v: string) => resolved(inParks, v, 'parkIds') },
-  { arg: 'chain', kind: 'IndustryChain', test: (v: string) => resolved(ofChains, v, 'chainIds') },
+  { arg: 'city', kind: 'City', test: (v: string) => overResolved(inPlaces, v, 'city') },
+  { arg: 'park', kind: 'Park', test: (v: string) => overResolved(inParks, v, 'park') },
+  { arg: 'chain', kind: 'IndustryChain', test: (v: string) => overResolved(ofChains, v, 'chain') },
 ] as const satisfies ReadonlyArray<{ arg: string; kind: ReferableKind; test: (variable: string) => string }>;
 
 type FilterArg = (typeof FILTERS)[number]['arg'];
