@@ -90,7 +90,7 @@ const FLAGSHIP: Array<[name: string, query: string, storeCalls: number]> = [
   [
     'connections',
     '{ connections(from: "ent:xpeng", to: "ent:fenghua-gaoke", maxHops: 4, first: 5) { length nodes { id name } steps { type forward evidence { quote } } } }',
-    3,
+    1,
   ],
   [
     'investmentSummary(CHAIN, city)',

@@ -207,3 +207,64 @@ describe('investmentSummary', () => {
     );
   });
 });
+
+describe('connections', () => {
+  const PATH = (nodes: string) =>
+    `length nodes { ${nodes} } steps { from { id } to { id } type forward basis qualifiers { mode } evidence { quote start } }`;
+  const paths = async (from: string, to: string, selection: string, maxHops = 4) =>
+    answer(
+      `query($from: String!, $to: String!) { connections(from: $from, to: $to, maxHops: ${maxHops}, first: 20) { ${selection} } }`,
+      {
+        from,
+        to,
+      },
+    );
+
+  const PAIRS: Array<[string, string, number]> = [
+    ['city:shaoguan', 'city:dongguan', 4],
+    ['ent:byd', 'ent:catl', 6],
+    ['中南钢铁', '广东省', 5],
+    ['韶关', '东莞', 4],
+    ['宁德时代', '肇庆', 4],
+  ];
+
+  it.each(PAIRS)(
+    '%s → %s: the same paths by id, name or alias, whatever the selection picks',
+    async (from, to, hops) => {
+      const full = await paths(from, to, PATH('id kind name aliases evidence { quote }'), hops);
+      const picked = await paths(from, to, PATH('id name'), hops);
+      expect(full.data.connections.length).toBeGreaterThan(0);
+      expect(picked.data.connections).toEqual(
+        full.data.connections.map((p: any) => ({ ...p, nodes: p.nodes.map((n: any) => ({ id: n.id, name: n.name })) })),
+      );
+      // By ids: the ends the names named, the same paths.
+      const [first] = full.data.connections;
+      const byIds = await paths(
+        first.nodes[0].id,
+        first.nodes.at(-1).id,
+        PATH('id kind name aliases evidence { quote }'),
+        hops,
+      );
+      expect(byIds.data.connections).toEqual(full.data.connections);
+      // Ids and canonical names are resolved in the query itself; an alias needs the full-text index first.
+      expect(byIds.calls).toBe(1);
+      const aliased = [from, to].filter((ref) => !/:/.test(ref) && !['中南钢铁', '广东省', '宁德时代'].includes(ref));
+      expect(full.calls).toBe(aliased.length ? 1 + aliased.length * 2 + 1 : 1);
+    },
+  );
+
+  it('refuses an end that names nothing, names several entities, or is the other end', async () => {
+    expect(await refusal('{ connections(from: "Atlantis", to: "city:dongguan") { length } }')).toBe(
+      'from: no entity is called "Atlantis" (use an id, a name or an alias)',
+    );
+    expect(await refusal('{ connections(from: "city:shaoguan", to: "链长制") { length } }')).toBe(
+      'to: "链长制" names 2 entities (policy:lianzhangzhi, policy:yangjiang-lianzhangzhi); pass an id',
+    );
+    expect(await refusal('{ connections(from: "韶关", to: "city:shaoguan") { length } }')).toBe(
+      'from and to are the same entity',
+    );
+    expect(await refusal('{ connections(from: "city:shaoguan", to: "city:shaoguan") { length } }')).toBe(
+      'from and to are the same entity',
+    );
+  });
+});
