@@ -70,12 +70,12 @@ const FLAGSHIP: Array<[name: string, query: string, storeCalls: number]> = [
   [
     'search, exact name',
     '{ search(text: "宁德时代", first: 10) { totalCount edges { score match node { id kind name } } } }',
-    3,
+    2,
   ],
   [
     'search, keyword',
     '{ search(text: "新能源", first: 10) { totalCount edges { score match node { id kind name } } } }',
-    3,
+    2,
   ],
   [
     'chainLeaders(city)',

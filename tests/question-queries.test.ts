@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RecordingStore } from '../src/store/recording-store.js';
+import { nameKey, normalizeText } from '../src/text/chinese.js';
 import type { GrafeoStore } from '../src/store/grafeo-store.js';
 import { serve, type TestServer } from './support/http-client.js';
 import { seededStore } from './support/seeded-store.js';
@@ -266,5 +267,47 @@ describe('connections', () => {
     expect(await refusal('{ connections(from: "city:shaoguan", to: "city:shaoguan") { length } }')).toBe(
       'from and to are the same entity',
     );
+  });
+});
+
+describe('search', () => {
+  const SEARCH = `query($text: String!, $kinds: [EntityKind!]) { search(text: $text, kinds: $kinds, first: 50) {
+    totalCount edges { match score node { id kind name } } } }`;
+
+  it('ranks by the index hits alone, then reads the page once: two store calls, one without nodes', async () => {
+    const rows = await store.read<{ id: string; name: string; aliases: string[] | null }>(
+      `MATCH (n:Entity) WHERE n.kind IN ['City', 'Park', 'Enterprise', 'Document']
+       RETURN n.id AS id, n.name AS name, n.aliases AS aliases ORDER BY id`,
+    );
+    let aliases = 0;
+    for (const { id, name, aliases: forms } of rows) {
+      const { data, calls } = await answer(SEARCH, { text: name });
+      expect(calls, name).toBe(2);
+      const edge = data.search.edges.find((e: any) => e.node.id === id);
+      expect(edge?.match, `${id} ${name}`).toBe('NAME');
+      expect(edge.score).toBeGreaterThanOrEqual(3);
+      const count = await answer('query($text: String!) { search(text: $text) { totalCount } }', { text: name });
+      expect(count.calls).toBe(1);
+      // An alias that is not the name in another script or spacing.
+      const alias = forms?.find((a) => nameKey(a) !== nameKey(name) && [...normalizeText(a)].length > 1);
+      if (!alias) continue;
+      const byAlias = (await answer(SEARCH, { text: alias })).data.search.edges.find((e: any) => e.node.id === id);
+      expect(byAlias?.match, `${id} ${alias}`).toBe('ALIAS');
+      aliases++;
+    }
+    expect(rows.length).toBeGreaterThan(50);
+    expect(aliases).toBeGreaterThan(20);
+  });
+
+  it('keeps the kinds asked for among the same candidates', async () => {
+    const every = (await answer(SEARCH, { text: '新能源' })).data.search;
+    for (const kind of ['Project', 'Enterprise', 'Park', 'Policy']) {
+      const { data } = await answer(SEARCH, { text: '新能源', kinds: [kind] });
+      expect(data.search.totalCount, kind).toBeGreaterThan(0);
+      for (const e of data.search.edges) expect(e.node.kind).toBe(kind);
+      expect(data.search.edges.map((e: any) => e.node.id)).toEqual(
+        every.edges.filter((e: any) => e.node.kind === kind).map((e: any) => e.node.id),
+      );
+    }
   });
 });
