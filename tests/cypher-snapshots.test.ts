@@ -70,17 +70,17 @@ const FLAGSHIP: Array<[name: string, query: string, storeCalls: number]> = [
   [
     'search, exact name',
     '{ search(text: "宁德时代", first: 10) { totalCount edges { score match node { id kind name } } } }',
-    3,
+    2,
   ],
   [
     'search, keyword',
     '{ search(text: "新能源", first: 10) { totalCount edges { score match node { id kind name } } } }',
-    3,
+    2,
   ],
   [
     'chainLeaders(city)',
     '{ chainLeaders(city: "肇庆") { role enterprise { id name } chain { id name } parks { id name } city { id name } evidence { quote start end document { id } } } }',
-    5,
+    1,
   ],
   [
     'park → enterprises → projects',
@@ -90,12 +90,12 @@ const FLAGSHIP: Array<[name: string, query: string, storeCalls: number]> = [
   [
     'connections',
     '{ connections(from: "ent:xpeng", to: "ent:fenghua-gaoke", maxHops: 4, first: 5) { length nodes { id name } steps { type forward evidence { quote } } } }',
-    3,
+    1,
   ],
   [
     'investmentSummary(CHAIN, city)',
     '{ investmentSummary(groupBy: CHAIN, city: "郴州") { key label totalAmountYi projectCount projectsWithAmount } }',
-    4,
+    1,
   ],
 ];
 

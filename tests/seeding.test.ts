@@ -6,7 +6,8 @@ import { countGraph } from '../src/store/graph-counts.js';
 import { seedGraph } from '../src/seeding/seed-graph.js';
 import { GrafeoStore } from '../src/store/grafeo-store.js';
 import { ScriptError } from '../src/errors.js';
-import { PROJECT_SUMMARY_IN_CITIES } from '../src/graphql/questions/investment-summary.js';
+import { INVESTMENT_SUMMARY } from '../src/graphql/questions/investment-summary.js';
+import { referenceParams } from '../src/graphql/references.js';
 import { seededStore } from './support/seeded-store.js';
 import { CYPHER_DIR, ON_NEO4J, seededTestStore } from './support/test-store.js';
 
@@ -188,11 +189,15 @@ describe('seeding from cypher/', () => {
       const cities = await store.read<{ id: string }>('MATCH (c:City) RETURN c.id AS id ORDER BY id');
       let nonEmpty = 0;
       for (const { id } of cities) {
-        const groups = await store.read<{ projectIds: string[] }>(PROJECT_SUMMARY_IN_CITIES, {
-          cities: [id],
+        const [row] = await store.read<{ groups: Array<{ projects: string[][] }> }>(INVESTMENT_SUMMARY.city!, {
+          ...referenceParams('city', id, 'city'),
           groupBy: 'STATUS',
+          withProjects: true,
+          projectKeys: ['id'],
+          withEntity: false,
+          entityKeys: null,
         });
-        const walked = [...new Set(groups.flatMap((g) => g.projectIds))].sort();
+        const walked = [...new Set(row!.groups.flatMap((g) => g.projects.map(([projectId]) => projectId)))].sort();
         const listed = await store.read<{ id: string }>(
           'MATCH (p:Project) WHERE $city IN p.placeIds RETURN p.id AS id ORDER BY id',
           { city: id },

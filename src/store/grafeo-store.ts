@@ -169,8 +169,17 @@ export class GrafeoStore implements GraphStore {
     }
     const hits: SearchHit[] = [];
     for (const [nodeId, score] of best) {
-      const id = this.db.getNode(nodeId)?.get('id');
-      if (typeof id === 'string') hits.push({ id, score });
+      const node = this.db.getNode(nodeId);
+      const id = node?.get('id');
+      if (typeof id !== 'string') continue;
+      const nameKeys = node!.get('nameKeys');
+      hits.push({
+        id,
+        score,
+        kind: String(node!.get('kind')),
+        name: String(node!.get('name')),
+        nameKeys: Array.isArray(nameKeys) ? nameKeys.map(String) : null,
+      });
     }
     return hits.sort((a, b) => b.score - a.score).slice(0, limit);
   }

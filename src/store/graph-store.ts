@@ -40,9 +40,17 @@ export interface ServerInfo {
   agent: string;
 }
 
+/**
+ * An entity the full-text index found: its id and text relevance, with what search ranks it by
+ * (kind, canonical name, name keys), so ranking needs no second round trip. nameKeys is null for
+ * a document, which has none.
+ */
 export interface SearchHit {
   id: string;
   score: number;
+  kind: string;
+  name: string;
+  nameKeys: string[] | null;
 }
 
 /** Options a caller may pass per query; the adapter applies the configured timeout otherwise. */

@@ -164,7 +164,8 @@ export class Neo4jStore implements GraphStore {
 
   async searchEntities(text: string, limit: number, options?: QueryOptions): Promise<SearchHit[]> {
     return this.read<SearchHit>(
-      'CALL db.index.fulltext.queryNodes($index, $query, {limit: $limit}) YIELD node, score RETURN node.id AS id, score',
+      `CALL db.index.fulltext.queryNodes($index, $query, {limit: $limit}) YIELD node, score
+       RETURN node.id AS id, score, node.kind AS kind, node.name AS name, node.nameKeys AS nameKeys`,
       { index: SEARCH_INDEX.name, query: escapeLucene(searchQueryText(text)), limit },
       options,
     );

@@ -1,71 +1,90 @@
 /** investmentSummary(groupBy, city, chain): project investment totals with the projects behind them. */
+import type { GraphQLResolveInfo } from 'graphql';
 import type { GraphContext } from '../context.js';
-import { loadAll } from '../entity-resolvers.js';
 import type { NodeProps } from '../node-props.js';
 import { ofChains } from '../list-queries.js';
-import { resolveReference } from '../references.js';
+import { assertResolved, overResolved, referenceParams, resolveInQuery } from '../references.js';
+import { pick, picked as asNode, propertiesAt, selects } from './selection.js';
 
 /**
- * investmentSummary, aggregated in the database: one row per group with its totals and the ids
- * of the projects behind them. Reads the properties cypher/950_derived.cypher sets on every
- * project (cityIds, placeIds, chainIds; see src/knowledge/derived-properties.ts). evidenceDocs
- * repeats a document per quote, hence the reduce. A project with nothing to group by (no chain,
- * no status) falls into the null group.
+ * investmentSummary, aggregated in the database: one entry per group with its totals, in one
+ * list, returned with the references the query resolved (so a city or chain that names nothing is
+ * still a clear error, never an empty summary). Reads the properties cypher/950_derived.cypher
+ * sets on every project (cityIds, placeIds, chainIds; see src/knowledge/derived-properties.ts).
+ * evidenceDocs repeats a document per quote, hence the reduce. A project with nothing to group by
+ * (no chain, no status) falls into the null group. The projects of each group ($withProjects) and
+ * the entity a group stands for ($withEntity) come back only when selected, with only the
+ * properties the selection reads ($projectKeys, $entityKeys; selection.ts).
  */
 const SUMMARY_GROUPS = `
-WITH p, CASE $groupBy WHEN 'CITY' THEN p.cityIds WHEN 'CHAIN' THEN p.chainIds WHEN 'STATUS' THEN [p.status]
-  ELSE reduce(docs = [], d IN p.evidenceDocs | CASE WHEN d IN docs THEN docs ELSE docs + [d] END) END AS keys
-UNWIND CASE WHEN size(keys) = 0 THEN [null] ELSE keys END AS key
-WITH key, count(p) AS projectCount, sum(p.amountYi) AS total, count(p.amountYi) AS withAmount, collect(p.id) AS projectIds
-CALL { WITH key MATCH (g:Entity) WHERE g.id = key RETURN collect(g.name) AS names }
-RETURN key, names[0] AS label, projectCount, total, withAmount, projectIds`;
+  WITH p, CASE $groupBy WHEN 'CITY' THEN p.cityIds WHEN 'CHAIN' THEN p.chainIds WHEN 'STATUS' THEN [p.status]
+    ELSE reduce(docs = [], d IN p.evidenceDocs | CASE WHEN d IN docs THEN docs ELSE docs + [d] END) END AS keys
+  UNWIND CASE WHEN size(keys) = 0 THEN [null] ELSE keys END AS key
+  WITH key, count(p) AS projectCount, sum(p.amountYi) AS total, count(p.amountYi) AS withAmount,
+    collect(CASE WHEN $withProjects THEN ${pick('p', 'projectKeys')} END) AS projects
+  CALL { WITH key MATCH (g:Entity) WHERE g.id = key
+    RETURN collect(g.name) AS names, collect(CASE WHEN $withEntity THEN ${pick('g', 'entityKeys')} END) AS entities }
+  RETURN collect({key: key, label: names[0], projectCount: projectCount, total: total, withAmount: withAmount,
+    projects: projects, entity: entities[0]}) AS groups }`;
 
 /**
- * The projects a summary covers. One text per combination of filters rather than nullable
- * parameters: Grafeo 0.6 evaluates both sides of `$x IS NULL OR …` for every row. A city matches
- * its districts' and counties' projects too, by the place rule every list's city filter reads
- * (projects(filter: {city}) counts the same projects); a chain its sub-chains' (chainIds).
+ * The projects in the resolved cities, found by walking down from each city rather than by
+ * testing every project's placeIds (a scan of all projects: 0.1 s at 1M nodes). The walk is the
+ * place rule of the derivation run backwards (the cities below, then the projects LOCATED_IN them
+ * or IN_PARK a park there, through enclosing parks); placeIds stays the rule: a project the walk
+ * finds is kept only if its placeIds name the city, and tests/seeding.test.ts checks the walk finds
+ * every project whose placeIds do.
  */
-export const PROJECT_SUMMARY = `
-MATCH (p:Project)${SUMMARY_GROUPS}`;
+const projectsInCities = (carried: string) => `
+  UNWIND cityIds AS city
+  MATCH (:Entity {id: city})<-[:PART_OF*0..3]-(c:City)
+  WITH DISTINCT city, c${carried}
+  CALL { WITH c MATCH (c)<-[:LOCATED_IN]-(p:Project) RETURN collect(p) AS direct }
+  CALL { WITH c MATCH (c)<-[:LOCATED_IN]-(:Park)<-[:PART_OF*0..3]-(:Park)<-[:IN_PARK]-(p:Project) RETURN collect(p) AS viaParks }
+  UNWIND direct + viaParks AS p
+  WITH city, p${carried} WHERE city IN p.placeIds
+  WITH DISTINCT p${carried}`;
 
 /**
- * The projects in the given cities, found by walking down from each city rather than by testing
- * every project's placeIds (a scan of all projects: 0.1 s at 1M nodes). The walk is the place
- * rule of the derivation run backwards (the cities below, then the projects LOCATED_IN them or IN_PARK
- * a park there, through enclosing parks); placeIds stays the rule: a project the walk finds is kept
- * only if its placeIds name the city, and tests/seeding.test.ts checks the walk finds every project
- * whose placeIds do.
+ * One text per combination of filters rather than nullable parameters: Grafeo 0.6 evaluates both
+ * sides of `$x IS NULL OR …` for every row, and a reference not given is not resolved at all. A
+ * city matches its districts' and counties' projects too, by the place rule every list's city
+ * filter reads (projects(filter: {city}) counts the same projects); a chain its sub-chains'
+ * (chainIds).
  */
-const PROJECTS_IN_CITIES = `
-UNWIND $cities AS city
-MATCH (:Entity {id: city})<-[:PART_OF*0..3]-(c:City)
-WITH DISTINCT city, c
-CALL { WITH c MATCH (c)<-[:LOCATED_IN]-(p:Project) RETURN collect(p) AS direct }
-CALL { WITH c MATCH (c)<-[:LOCATED_IN]-(:Park)<-[:PART_OF*0..3]-(:Park)<-[:IN_PARK]-(p:Project) RETURN collect(p) AS viaParks }
-UNWIND direct + viaParks AS p
-WITH city, p WHERE city IN p.placeIds
-WITH DISTINCT p`;
+function summaryText(city: boolean, chain: boolean): string {
+  const ids = [city && 'cityIds', chain && 'chainIds'].filter((x): x is string => Boolean(x));
+  const ofChain = chain ? `\n  WHERE ${overResolved(ofChains, 'p', 'chain')}` : '';
+  const resolve = [city && resolveInQuery('city', ['City']), chain && resolveInQuery('chain', ['IndustryChain'])];
+  return `${resolve.filter(Boolean).join('\n')}
+CALL { ${ids.length ? `WITH ${ids.join(', ')}` : ''}${city ? projectsInCities(chain ? ', chainIds' : '') : '\n  MATCH (p:Project)'}${ofChain}${SUMMARY_GROUPS}
+RETURN ${[...ids, 'groups'].join(', ')}`;
+}
 
-export const PROJECT_SUMMARY_IN_CITIES = `${PROJECTS_IN_CITIES}${SUMMARY_GROUPS}`;
-
-export const PROJECT_SUMMARY_OF_CHAINS = `
-MATCH (p:Project) WHERE ${ofChains('p', 'chains')}${SUMMARY_GROUPS}`;
-
-export const PROJECT_SUMMARY_IN_CITIES_OF_CHAINS = `${PROJECTS_IN_CITIES}
-WHERE ${ofChains('p', 'chains')}${SUMMARY_GROUPS}`;
+/** The texts by the filters given ('', 'city', 'chain', 'city,chain'): the lint test lints each. */
+export const INVESTMENT_SUMMARY: Record<string, string> = {
+  '': summaryText(false, false),
+  city: summaryText(true, false),
+  chain: summaryText(false, true),
+  'city,chain': summaryText(true, true),
+};
 
 type Grouping = 'CITY' | 'CHAIN' | 'STATUS' | 'DOCUMENT';
 const UNSTATED = '(not stated)';
 
-interface GroupRow {
+type Picked = NodeProps | unknown[];
+
+interface Group {
   key: string | null;
   label: string | null;
   projectCount: number;
   total: number | null;
   withAmount: number;
-  projectIds: string[];
+  projects: Picked[];
+  entity: Picked | null;
 }
+
+type Row = { groups: Group[]; cityIds?: string[]; chainIds?: string[] };
 
 const amountOf = (p: NodeProps) => (typeof p.amountYi === 'number' ? p.amountYi : -1);
 
@@ -73,32 +92,45 @@ export async function investmentSummary(
   _: unknown,
   args: { groupBy: Grouping; city?: string | null; chain?: string | null },
   ctx: GraphContext,
+  info: GraphQLResolveInfo,
 ) {
-  const [cities, chains] = await Promise.all([
-    args.city != null ? resolveReference(ctx, args.city, ['City'], 'city') : null,
-    args.chain != null ? resolveReference(ctx, args.chain, ['IndustryChain'], 'chain') : null,
-  ]);
-  const cypher = cities
-    ? chains
-      ? PROJECT_SUMMARY_IN_CITIES_OF_CHAINS
-      : PROJECT_SUMMARY_IN_CITIES
-    : chains
-      ? PROJECT_SUMMARY_OF_CHAINS
-      : PROJECT_SUMMARY;
-  const rows = await ctx.read<GroupRow>(cypher, { groupBy: args.groupBy, cities, chains });
-  ctx.returned(rows.length, 'investmentSummary');
-  return rows
-    .map((row) => ({
-      key: row.key ?? UNSTATED,
-      label: row.key == null ? UNSTATED : (row.label ?? row.key),
-      totalAmountYi: Math.round((row.total ?? 0) * 100) / 100,
-      projectCount: row.projectCount,
-      projectsWithAmount: row.withAmount,
-      // Resolved only when selected (graphql-js calls function-valued fields), each in one batched query.
-      entity: () => (row.key != null && args.groupBy !== 'STATUS' ? ctx.entity.load(row.key) : null),
-      projects: async () => {
-        ctx.returned(row.projectIds.length, 'investmentSummary.projects');
-        const projects = (await loadAll(ctx, row.projectIds)).filter((p): p is NodeProps => p !== null);
+  const withProjects = selects(info, ['projects']);
+  const withEntity = args.groupBy !== 'STATUS' && selects(info, ['entity']);
+  // The projects are ordered by amount here: their amount comes back whatever the selection.
+  const picked = propertiesAt(info, ['projects']);
+  const projectKeys = picked && [...new Set([...picked, 'amountYi'])].sort();
+  const entityKeys = propertiesAt(info, ['entity']);
+  const filters = [args.city != null && 'city', args.chain != null && 'chain'].filter(Boolean).join(',');
+  const [row] = await ctx.read<Row>(INVESTMENT_SUMMARY[filters]!, {
+    ...referenceParams('city', args.city, 'city'),
+    ...referenceParams('chain', args.chain, 'chain'),
+    groupBy: args.groupBy,
+    withProjects,
+    projectKeys,
+    withEntity,
+    entityKeys,
+  });
+  assertResolved(args.city, row?.cityIds, ['City'], 'city');
+  assertResolved(args.chain, row?.chainIds, ['IndustryChain'], 'chain');
+  const groups = row?.groups ?? [];
+  ctx.returned(groups.length, 'investmentSummary');
+  return groups
+    .map((group) => ({
+      key: group.key ?? UNSTATED,
+      label: group.key == null ? UNSTATED : (group.label ?? group.key),
+      totalAmountYi: Math.round((group.total ?? 0) * 100) / 100,
+      projectCount: group.projectCount,
+      projectsWithAmount: group.withAmount,
+      entity: () => {
+        if (group.key == null || !group.entity) return null;
+        const entity = asNode(group.entity, entityKeys);
+        if (!entityKeys) ctx.entity.prime(entity.id, entity);
+        return entity;
+      },
+      projects: () => {
+        ctx.returned(group.projects.length, 'investmentSummary.projects');
+        const projects = group.projects.map((p) => asNode(p, projectKeys));
+        if (!projectKeys) for (const p of projects) ctx.entity.prime(p.id, p);
         return projects.sort((a, b) => amountOf(b) - amountOf(a) || (a.id < b.id ? -1 : 1));
       },
     }))

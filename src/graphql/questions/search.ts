@@ -9,21 +9,11 @@ import type { GraphContext } from '../context.js';
 import { BadUserInputError } from '../../errors.js';
 import { MAX_SEARCH_PAGE, pageSize } from '../page-sizes.js';
 
-/**
- * What search ranks candidates by, for the full-text index's hits: a few properties, not whole
- * nodes (only the page it returns is loaded whole). $kinds is every kind when not filtered.
- */
-export const SEARCH_CANDIDATES = `
-UNWIND $ids AS id
-MATCH (n:Entity {id: id})
-WHERE n.kind IN $kinds
-RETURN n.id AS id, n.name AS name, n.nameKeys AS nameKeys`;
-
 /** One-character searches, which bigram full-text indexes cannot answer: a scan, bounded. */
 export const SEARCH_BY_KEY = `
 MATCH (n:Entity)
 WHERE n.kind IN $kinds AND n.searchText CONTAINS $text
-RETURN n.id AS id, n.name AS name, n.nameKeys AS nameKeys
+RETURN n.id AS id, n.kind AS kind, n.name AS name, n.nameKeys AS nameKeys
 LIMIT 200`;
 
 const CANDIDATES = 200;
@@ -31,6 +21,7 @@ const CANDIDATES = 200;
 /** A candidate as ranked: its name keys decide the match (nameKeys[0] is the canonical name's). */
 interface Candidate {
   id: string;
+  kind: string;
   name: string;
   nameKeys?: string[] | null;
 }
@@ -62,17 +53,15 @@ export async function search(_: unknown, args: SearchArgs, ctx: GraphContext) {
   const asWritten = looksLikeDocNumber(raw) ? docNumberKey(raw) : raw;
   const text = normalizeText(asWritten);
   const key = nameKey(asWritten);
-  const kinds = args.kinds?.length ? args.kinds : NODE_LABELS;
+  const kinds: readonly string[] = args.kinds?.length ? args.kinds : NODE_LABELS;
 
-  // The full-text index holds every name form; only a one-character query (which bigram
-  // tokenizers cannot see) needs the scan.
+  // The full-text index holds every name form, and its hits carry what ranking reads (kind, name,
+  // name keys); only a one-character query (which bigram tokenizers cannot see) needs the scan.
   const short = [...text].length < 2;
   const hits = short ? [] : await ctx.search(text, CANDIDATES);
-  const candidates = short
+  const candidates: Candidate[] = short
     ? await ctx.read<Candidate>(SEARCH_BY_KEY, { kinds, text })
-    : hits.length
-      ? await ctx.read<Candidate>(SEARCH_CANDIDATES, { ids: [...new Set(hits.map((h) => h.id))], kinds })
-      : [];
+    : [...new Map(hits.filter((h) => kinds.includes(h.kind)).map((h) => [h.id, h])).values()];
   const relevance = new Map(hits.map((h) => [h.id, h.score]));
   const top = Math.max(1, ...hits.map((h) => h.score));
 
@@ -93,7 +82,7 @@ export async function search(_: unknown, args: SearchArgs, ctx: GraphContext) {
       hasNextPage: offset + first < ranked.length,
       endCursor: page.length ? encodeOffset(offset + page.length - 1) : null,
     },
-    // The page's nodes load whole only when selected, all in one batched query.
+    // The page's nodes load whole only when selected, all in one batched query: the one read.
     edges: page.map((e, i) => ({
       match: e.match,
       score: e.score,
