@@ -19,6 +19,7 @@ import type DataLoader from 'dataloader';
 import type { GraphQLResolveInfo } from 'graphql';
 import { NODE_LABELS } from '../knowledge/seed-schema.js';
 import type { GraphContext } from './context.js';
+import { precomputed } from './list-compiler.js';
 import type { NodeProps } from './node-props.js';
 import { MAX_RELATIONS, pageSize } from './page-sizes.js';
 import { arrow, RELATION_FIELDS, type Direction, type RelationField, type RelationSpec } from './relation-model.js';
@@ -138,6 +139,14 @@ function resolveRelation(field: RelationField) {
       field.kindsArgument && args.kinds?.length
         ? { ...field, kinds: field.kinds ? field.kinds.filter((k) => args.kinds!.includes(k)) : args.kinds }
         : field;
+    // Computed by the list query (list-compiler.ts) when the selection came through one.
+    const compiled = precomputed(n, info);
+    if (compiled && !field.single) {
+      const page = compiled.value as NodeProps[];
+      ctx.returned(page.length, `${field.owner}.${field.field}`);
+      return page;
+    }
+    if (compiled) return compiled.value;
     const rows = await relationsOf(ctx, spec, selectedProperties(info)).load(n.id);
     if (field.single) return rows[0]?.node ?? null;
     const page = rows.slice(0, pageSize(args.first, MAX_RELATIONS));
