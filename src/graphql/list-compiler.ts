@@ -341,9 +341,9 @@ export function compileList(kind: string, list: string, args: ListArgs, info: Gr
     // A city given as issuer stands for every body placed in it or under it (its government, its bureaus).
     resolving.push(`CALL { WITH issuerIds
   MATCH (o:Organization) WHERE any(x IN o.placeIds WHERE x IN issuerIds)
-  RETURN issuerIds + collect(o.id) AS issuers }`);
-    carried.push('issuers');
-    expressions.set('issuer', 'issuers');
+  RETURN collect(o.id) AS issuerBodies }`);
+    carried.push('issuerBodies');
+    expressions.set('issuer', '(issuerIds + issuerBodies)');
   }
   const conditions = filters.where((field) => expressions.get(field) ?? null);
   const imports = carried.length ? `WITH ${carried.join(', ')}\n  ` : '';
@@ -376,7 +376,7 @@ export function compileList(kind: string, list: string, args: ListArgs, info: Gr
     const where = [...conditions, ...extra];
     return `MATCH (n:${kind})${where.length ? `\n  WHERE ${where.join('\n    AND ')}` : ''}`;
   };
-  const returns = [...carried.filter((v) => v !== 'issuers')];
+  const returns = carried.filter((v) => v !== 'issuerBodies');
   if (counted) {
     parts.push(`CALL { ${imports}${match([])}
   RETURN count(n) AS total }`);
