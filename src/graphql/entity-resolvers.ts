@@ -102,5 +102,5 @@ export function entityResolvers(): IResolvers<NodeProps, GraphContext> {
   for (const [kind, fields] of Object.entries(DERIVED_ENTITY_FIELDS))
     for (const [field, property] of Object.entries(fields)) (resolvers[kind] ??= {})[field] = byDerivedId(property);
   for (const kind of NODE_LABELS) resolvers[kind] = { ...commonFields, ...resolvers[kind] };
-  return resolvers as IResolvers<NodeProps, GraphContext>;
+  return resolvers;
 }

@@ -222,7 +222,7 @@ function compileLevel(
 
 function getNamedTypeName(type: unknown): string | null {
   let t = type as { ofType?: unknown; name?: string };
-  while (t.ofType) t = t.ofType as typeof t;
+  while (t.ofType) t = t.ofType;
   return t.name && t.name !== 'Entity' ? t.name : null;
 }
 
@@ -377,22 +377,34 @@ export function compileList(kind: string, list: string, args: ListArgs, info: Gr
     return `MATCH (n:${kind})${where.length ? `\n  WHERE ${where.join('\n    AND ')}` : ''}`;
   };
   const returns = carried.filter((v) => v !== 'issuerBodies');
-  if (counted) {
+  // Sorted and cut before any map is built or any nested field followed.
+  if (paged) params.limit = more ? limit + 1 : limit;
+  if (paged && after !== null) params.after = after;
+  const reorder = level.nested.length
+    ? `\n  WITH ${['n', ...level.nested.map((n) => n.key)].join(', ')} ORDER BY n.id`
+    : '';
+  const page = `${nestedCalls(level, 'n', 1, params)}${reorder}
+  RETURN collect(${nodeMap(level, 'n')}) AS page }`;
+  if (counted && paged && conditions.length) {
+    // One scan for both: the matching ids, counted, and the page read back by id (an index seek each).
     parts.push(`CALL { ${imports}${match([])}
+  RETURN collect(n.id) AS ids }`);
+    parts.push(`CALL { WITH ids
+  UNWIND ids AS id
+  WITH id${after !== null ? ' WHERE id > $after' : ''} ORDER BY id LIMIT $limit
+  MATCH (n:${kind}) WHERE n.id = id${page}`);
+    returns.push('size(ids) AS total', 'page');
+  } else {
+    if (counted) {
+      parts.push(`CALL { ${imports}${match([])}
   RETURN count(n) AS total }`);
-    returns.push('total');
-  }
-  if (paged) {
-    // Sorted and cut before any map is built or any nested field followed.
-    params.limit = more ? limit + 1 : limit;
-    if (after !== null) params.after = after;
-    const reorder = level.nested.length
-      ? `\n  WITH ${['n', ...level.nested.map((n) => n.key)].join(', ')} ORDER BY n.id`
-      : '';
-    parts.push(`CALL { ${imports}${match(after !== null ? ['n.id > $after'] : [])}
-  WITH n ORDER BY n.id LIMIT $limit${nestedCalls(level, 'n', 1, params)}${reorder}
-  RETURN collect(${nodeMap(level, 'n')}) AS page }`);
-    returns.push('page');
+      returns.push('total');
+    }
+    if (paged) {
+      parts.push(`CALL { ${imports}${match(after !== null ? ['n.id > $after'] : [])}
+  WITH n ORDER BY n.id LIMIT $limit${page}`);
+      returns.push('page');
+    }
   }
   const cypher = `\n${parts.join('\n')}\nRETURN ${returns.length ? returns.join(', ') : 'true AS done'}`;
 

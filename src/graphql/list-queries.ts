@@ -35,6 +35,11 @@ export type FilterValue = (field: string) => string | null;
 interface Condition {
   /** The filter fields it reads: it applies when the request gives any of them. */
   fields: string[];
+  /**
+   * How dear it is per node, for the order of the tests: Grafeo 0.6 evaluates them as written, so
+   * a property comparison first spares most nodes the list scan (0) or the subquery (1) after it.
+   */
+  cost?: 0 | 1 | 2;
   /** A boolean over the node `n`. */
   where(value: FilterValue): string;
 }
@@ -63,21 +68,23 @@ const all = (parts: Array<string | false>) => parts.filter((p): p is string => p
  * whose property is one of the values.
  */
 function condition(kind: string, field: string): Condition | undefined {
-  const plain = (where: (value: string) => string): Condition => ({
+  const plain = (where: (value: string) => string, cost: Condition['cost'] = 0): Condition => ({
     fields: [field],
     where: (value) => where(value(field)!),
+    cost,
   });
+  const listTest = (property: string) => plain((v) => anyIn('n', property, v), 1);
   switch (field) {
     case 'nameContains':
       return plain((v) => `n.searchText CONTAINS ${v}`);
     case 'document':
-      return plain((v) => `${v} IN n.evidenceDocs`);
+      return plain((v) => `${v} IN n.evidenceDocs`, 1);
     case 'city':
-      return hasDerived(kind, 'placeIds') ? plain((v) => anyIn('n', 'placeIds', v)) : undefined;
+      return hasDerived(kind, 'placeIds') ? listTest('placeIds') : undefined;
     case 'park':
-      return hasDerived(kind, 'parkIds') ? plain((v) => anyIn('n', 'parkIds', v)) : undefined;
+      return hasDerived(kind, 'parkIds') ? listTest('parkIds') : undefined;
     case 'chain':
-      return hasDerived(kind, 'chainIds') ? plain((v) => anyIn('n', 'chainIds', v)) : undefined;
+      return hasDerived(kind, 'chainIds') ? listTest('chainIds') : undefined;
     case 'docNumber':
       return hasProperty(kind, 'docNumber') ? plain((v) => `n.docNumber = ${v}`) : undefined;
     case 'metric':
@@ -95,6 +102,7 @@ function condition(kind: string, field: string): Condition | undefined {
       if (kind === 'Designation')
         return {
           fields: ['status'],
+          cost: 2,
           where: (value) => {
             const [city, park] = [value('city'), value('park')];
             const holder = all([
@@ -110,13 +118,14 @@ function condition(kind: string, field: string): Condition | undefined {
       return hasProperty(kind, 'status') ? plain((v) => `n.status IN ${v}`) : undefined;
     case 'issuer':
       return isIssued(kind)
-        ? plain((v) => `EXISTS { MATCH (n)-[:ISSUED_BY]->(i:Entity) WHERE i.id IN ${v} }`)
+        ? plain((v) => `EXISTS { MATCH (n)-[:ISSUED_BY]->(i:Entity) WHERE i.id IN ${v} }`, 2)
         : undefined;
     case 'designation':
     case 'designationStatus':
       return holdsDesignations(kind)
         ? {
             fields: ['designation', 'designationStatus'],
+            cost: 2,
             where: (value) => {
               const [designation, status] = [value('designation'), value('designationStatus')];
               const held = all([
@@ -135,7 +144,7 @@ function condition(kind: string, field: string): Condition | undefined {
 export interface ListFilters {
   /** Every filter field of the kind's input. */
   fields: string[];
-  /** The conditions of the fields a request gives, over `n`, in the order of the input's fields. */
+  /** The conditions of the fields a request gives, over `n`: the cheap ones first, then in the order of the input's fields. */
   where(value: FilterValue): string[];
 }
 
@@ -148,6 +157,7 @@ export function listFilters(kind: string, fields: readonly string[]): ListFilter
     // designation and designationStatus share one
     if (!conditions.some((known) => known.fields.includes(field))) conditions.push(c);
   }
+  conditions.sort((a, b) => (a.cost ?? 0) - (b.cost ?? 0));
   return {
     fields: [...fields],
     where: (value) => conditions.filter((c) => c.fields.some((f) => value(f) !== null)).map((c) => c.where(value)),
