@@ -147,6 +147,32 @@ describe('nested lists compiled into one query', () => {
     expect(res.data.parks.nodes.map((n: any) => n.id)).toEqual(ids.slice(2, 4));
   });
 
+  it.each([
+    ['parks', 'Park'],
+    ['enterprises', 'Enterprise'],
+    ['projects', 'Project'],
+    ['organizations', 'Organization'],
+  ])('finds by walking down from a city every %s whose placeIds name it', async (list, kind) => {
+    const cities = await recorder.read<{ id: string }>('MATCH (c:City) RETURN c.id AS id ORDER BY id');
+    let found = 0;
+    for (const { id } of cities) {
+      const expected = await recorder.read<{ id: string }>(
+        `MATCH (n:${kind}) WHERE $city IN n.placeIds RETURN n.id AS id ORDER BY id`,
+        { city: id },
+      );
+      const res = await server.gql(
+        `query($city: String) { ${list}(first: 100, filter: {city: $city}) { totalCount nodes { id } } }`,
+        {
+          city: id,
+        },
+      );
+      expect(res.data[list].totalCount, `${kind} in ${id}`).toBe(expected.length);
+      expect(res.data[list].nodes.map((n: any) => n.id)).toEqual(expected.slice(0, 100).map((e) => e.id));
+      found += expected.length;
+    }
+    expect(found).toBeGreaterThan(0);
+  });
+
   it('keeps the errors and limits of the fields it compiles', async () => {
     const bad = await server.gql('{ parks(first: 2) { nodes { enterprises(first: 501) { id } } } }');
     expect(bad.errors?.[0]?.message).toBe('first must be an integer from 0 to 500, got 501');

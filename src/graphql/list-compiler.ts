@@ -35,7 +35,7 @@ import { BadUserInputError } from '../errors.js';
 import { docNumberKey, normalizeText } from '../text/chinese.js';
 import type { GraphContext } from './context.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
-import { LIST_FILTERS, REFERENCE_KINDS } from './list-queries.js';
+import { LIST_FILTERS, REFERENCE_KINDS, walkFromCities } from './list-queries.js';
 import { DERIVED_ENTITY_FIELDS, type NodeProps } from './node-props.js';
 import { MAX_PAGE, MAX_RELATIONS, pageSize } from './page-sizes.js';
 import { assertResolved, referenceParams, resolveInQuery } from './references.js';
@@ -385,15 +385,21 @@ export function compileList(kind: string, list: string, args: ListArgs, info: Gr
     : '';
   const page = `${nestedCalls(level, 'n', 1, params)}${reorder}
   RETURN collect(${nodeMap(level, 'n')}) AS page }`;
-  if (counted && paged && conditions.length) {
-    // One scan for both: the matching ids, counted, and the page read back by id (an index seek each).
-    parts.push(`CALL { ${imports}${match([])}
+  const walk = expressions.has('city') ? walkFromCities(kind, expressions.get('city')!, carried) : null;
+  if (walk || (counted && paged && conditions.length)) {
+    // One pass for both: the matching ids, counted, and the page read back by id (an index seek each).
+    const where = conditions.length ? `\n  WHERE ${conditions.join('\n    AND ')}` : '';
+    const source = walk ? `${walk}${where.replace('\n  WHERE', ' WHERE')}` : match([]);
+    parts.push(`CALL { ${imports}${source}
   RETURN collect(n.id) AS ids }`);
-    parts.push(`CALL { WITH ids
+    if (counted) returns.push('size(ids) AS total');
+    if (paged) {
+      parts.push(`CALL { WITH ids
   UNWIND ids AS id
   WITH id${after !== null ? ' WHERE id > $after' : ''} ORDER BY id LIMIT $limit
   MATCH (n:${kind}) WHERE n.id = id${page}`);
-    returns.push('size(ids) AS total', 'page');
+      returns.push('page');
+    }
   } else {
     if (counted) {
       parts.push(`CALL { ${imports}${match([])}

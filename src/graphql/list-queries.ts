@@ -141,6 +141,38 @@ function condition(kind: string, field: string): Condition | undefined {
   }
 }
 
+/** The kinds placed in a city through LOCATED_IN a city or IN_PARK a park (derived-properties.ts locatedThroughParks). */
+const LOCATED_THROUGH_PARKS = new Set(['Enterprise', 'Project', 'Organization']);
+
+/**
+ * The nodes of `kind` that may lie in the cities `ids` (a variable), as `n`, found by walking down
+ * from each city rather than by testing every node's placeIds (a scan of all projects: 0.1 s at
+ * 100k nodes, ten times that at 1M): the place rule of the derivation run backwards (the cities
+ * below, then what is LOCATED_IN them or IN_PARK a park there, through enclosing parks; for a park,
+ * the parks LOCATED_IN them and the parks inside those), carrying the variables `carried` along.
+ * The city condition still decides: the walk
+ * only narrows (tests/list-compiler.test.ts checks it finds every node whose placeIds name the city).
+ * Null for the kinds placed otherwise (regions, and what is placed by what it concerns).
+ */
+export function walkFromCities(kind: string, ids: string, carried: readonly string[]): string | null {
+  // Carried through each DISTINCT: the conditions after the walk read them (Neo4j drops the others).
+  const keep = carried.map((v) => `, ${v}`).join('');
+  const below = `UNWIND ${ids} AS city
+  MATCH (top:City) WHERE top.id = city
+  MATCH (top)<-[:PART_OF*0..3]-(c:City)
+  WITH DISTINCT c${keep}`;
+  if (kind === 'Park')
+    return `${below}
+  MATCH (c)<-[:LOCATED_IN]-(:Park)<-[:PART_OF*0..3]-(n:Park)
+  WITH DISTINCT n${keep}`;
+  if (!LOCATED_THROUGH_PARKS.has(kind)) return null;
+  return `${below}
+  CALL { WITH c MATCH (c)<-[:LOCATED_IN]-(n:${kind}) RETURN collect(n) AS direct }
+  CALL { WITH c MATCH (c)<-[:LOCATED_IN]-(:Park)<-[:PART_OF*0..3]-(:Park)<-[:IN_PARK]-(n:${kind}) RETURN collect(n) AS viaParks }
+  UNWIND direct + viaParks AS n
+  WITH DISTINCT n${keep}`;
+}
+
 export interface ListFilters {
   /** Every filter field of the kind's input. */
   fields: string[];
