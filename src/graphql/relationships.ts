@@ -129,7 +129,8 @@ export function relationsOf(
 }
 
 function resolveRelation(field: RelationField) {
-  return async (
+  const label = `${field.owner}.${field.field}`;
+  const load = async (
     n: NodeProps,
     args: { first?: number; kinds?: string[] | null },
     ctx: GraphContext,
@@ -139,19 +140,24 @@ function resolveRelation(field: RelationField) {
       field.kindsArgument && args.kinds?.length
         ? { ...field, kinds: field.kinds ? field.kinds.filter((k) => args.kinds!.includes(k)) : args.kinds }
         : field;
-    // Computed by the list query (list-compiler.ts) when the selection came through one.
-    const compiled = precomputed(n, info);
-    if (compiled && !field.single) {
-      const page = compiled.value as NodeProps[];
-      ctx.returned(page.length, `${field.owner}.${field.field}`);
-      return page;
-    }
-    if (compiled) return compiled.value;
     const rows = await relationsOf(ctx, spec, selectedProperties(info)).load(n.id);
     if (field.single) return rows[0]?.node ?? null;
     const page = rows.slice(0, pageSize(args.first, MAX_RELATIONS));
-    ctx.returned(page.length, `${field.owner}.${field.field}`);
+    ctx.returned(page.length, label);
     return page.map((r) => r.node);
+  };
+  return (
+    n: NodeProps,
+    args: { first?: number; kinds?: string[] | null },
+    ctx: GraphContext,
+    info: GraphQLResolveInfo,
+  ) => {
+    // Computed by the list query (list-compiler.ts) when the selection came through one: answered
+    // at once, without a promise per row.
+    const compiled = precomputed(n, info);
+    if (!compiled) return load(n, args, ctx, info);
+    if (!field.single) ctx.returned((compiled.value as NodeProps[]).length, label);
+    return compiled.value;
   };
 }
 
