@@ -396,7 +396,7 @@ export function compileList(kind: string, list: string, args: ListArgs, info: Gr
     if (paged) {
       parts.push(`CALL { WITH ids
   UNWIND ids AS id
-  WITH id${after !== null ? ' WHERE id > $after' : ''} ORDER BY id LIMIT $limit
+${after !== null ? '  WITH id WHERE id > $after\n' : ''}  WITH id ORDER BY id LIMIT $limit
   MATCH (n:${kind}) WHERE n.id = id${page}`);
       returns.push('page');
     }
