@@ -6,7 +6,10 @@
  * entities a derived id names: a located kind's city, a city's prefecture and province) are CALL
  * subqueries under each node, with their `first` limits and their order (name, id), returning only
  * the properties the selection reads. The resolvers of those fields then read the precomputed
- * values (precomputed() below) instead of loading.
+ * values (precomputed() below) instead of loading. With filters, one pass finds the matching ids
+ * (counted for totalCount, the page read back by id); a city filter on the kinds placed through
+ * LOCATED_IN and IN_PARK walks down from the city (list-queries.ts walkFromCities) instead of
+ * testing every node's placeIds.
  *
  * What is not compiled keeps working through the resolvers' own loading (relationships.ts,
  * entity-resolvers.ts), since every compiled node carries its id, its kind and the properties its
