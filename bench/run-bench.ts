@@ -29,6 +29,7 @@ import { Agent, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
+import { Kind, parse } from 'graphql';
 import { fileURLToPath } from 'node:url';
 import { loadConfig, type StoreConfig } from '../src/config.js';
 import { cypherTexts } from '../src/graphql/cypher-catalog.js';
@@ -365,6 +366,10 @@ interface OpResult {
   ratio: number;
   calls: number;
   waves: number;
+  /** Root fields of the operation: the issue's budget is one store call each, plus full-text calls. */
+  rootFields: number;
+  /** Calls to the full-text index (search's own, allowed on top of the budget). */
+  fullTextCalls: number;
   perCall: CallStat[];
   /** GraphQL p50 with every store call held for --round-trip-ms (NaN when not measured). */
   roundTripP50: number;
@@ -383,6 +388,13 @@ interface BenchStores {
 /** Requests (and raw replays) before measuring an operation, within a second. */
 const WARM_UP_REQUESTS = 20;
 
+/** The root fields of an operation (not __typename): one store call each is the budget. */
+function rootFieldCount(query: string): number {
+  const operation = parse(query).definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION);
+  if (!operation || operation.kind !== Kind.OPERATION_DEFINITION) return 0;
+  return operation.selectionSet.selections.filter((s) => s.kind === Kind.FIELD && s.name.value !== '__typename').length;
+}
+
 async function measureOperation(url: string, stores: BenchStores, op: Operation, o: Options): Promise<OpResult> {
   const { store, roundTrip, recorder } = stores;
   // One recorded request: what the operation sends to the store, and a first (cold) run.
@@ -395,7 +407,13 @@ async function measureOperation(url: string, stores: BenchStores, op: Operation,
     calls = recorder.stop();
   }
   for (const c of calls) if (c.method === 'read') SEEN_QUERIES.set(callName(c), c.cypher.trim());
-  const base = { name: op.name, calls: calls.length, waves: toWaves(calls).length };
+  const base = {
+    name: op.name,
+    calls: calls.length,
+    waves: toWaves(calls).length,
+    rootFields: rootFieldCount(op.query),
+    fullTextCalls: calls.filter((c) => c.method === 'searchEntities').length,
+  };
   if (first.body.errors?.length || !first.body.data) {
     // Name the store call that failed and how long it ran (the engine's own message may be masked).
     const failed = calls.find((c) => c.error);
@@ -798,6 +816,12 @@ function report(runs: Run[], o: Options, started: Date, loadAtStart: number[]): 
       }
       const checks: string[] = [];
       if (Number.isFinite(op.ratio)) checks.push(op.ratio <= 1.5 ? 'ratio ok' : 'ratio > 1.5');
+      if (op.rootFields > 0)
+        checks.push(
+          op.calls - op.fullTextCalls <= op.rootFields
+            ? '≤ 1 call per root field'
+            : `${op.calls - op.fullTextCalls} calls for ${op.rootFields} root field${op.rootFields > 1 ? 's' : ''}`,
+        );
       if ((r.size === '100k' || r.size === '1m') && r.engine === 'grafeo')
         checks.push(op.p50 < 50 ? '< 50 ms' : '≥ 50 ms');
       lines.push(
