@@ -7,6 +7,7 @@
  */
 import * as context from './context.js';
 import * as fanOut from './limits/fan-out.js';
+import * as listCompiler from './list-compiler.js';
 import * as listQueries from './list-queries.js';
 import * as chainLeaders from './questions/chain-leaders.js';
 import * as connections from './questions/connections.js';
@@ -19,6 +20,7 @@ import * as relationships from './relationships.js';
 
 export const CYPHER_MODULES: Record<string, Record<string, unknown>> = {
   'src/graphql/context.ts': context,
+  'src/graphql/list-compiler.ts': listCompiler,
   'src/graphql/list-queries.ts': listQueries,
   'src/graphql/limits/fan-out.ts': fanOut,
   'src/graphql/references.ts': references,

@@ -5,10 +5,18 @@
  * The relationship fields declared with @relation are relationships.ts's.
  */
 import type { IResolvers } from '@graphql-tools/utils';
+import type { GraphQLResolveInfo } from 'graphql';
 import { NODE_LABELS, RELATIONSHIP_TYPES } from '../knowledge/seed-schema.js';
 import type { GraphContext } from './context.js';
 import { qualifiersOf } from './fact-values.js';
-import { evidenceOf, relationProperties, type EvidenceValue, type NodeProps } from './node-props.js';
+import { precomputed } from './list-compiler.js';
+import {
+  DERIVED_ENTITY_FIELDS,
+  evidenceOf,
+  relationProperties,
+  type EvidenceValue,
+  type NodeProps,
+} from './node-props.js';
 import { MAX_RELATIONS, pageSize } from './page-sizes.js';
 import type { Direction } from './relation-model.js';
 import { relationsOf, type RelationRow } from './relationships.js';
@@ -68,7 +76,9 @@ function mentionEvidence(row: RelationRow): EvidenceValue[] {
 }
 
 /** A field that loads the entity whose id a derived property holds (a located kind's city). */
-const byDerivedId = (property: string) => (n: NodeProps, _: unknown, ctx: GraphContext) => {
+const byDerivedId = (property: string) => (n: NodeProps, _: unknown, ctx: GraphContext, info: GraphQLResolveInfo) => {
+  const compiled = precomputed(n, info);
+  if (compiled) return compiled.value;
   const id = n[property];
   return typeof id === 'string' ? ctx.entity.load(id) : null;
 };
@@ -77,25 +87,20 @@ const byDerivedId = (property: string) => (n: NodeProps, _: unknown, ctx: GraphC
 const statusOrExisting = (n: NodeProps) => (n.status as string | undefined) ?? 'existing';
 
 export function entityResolvers(): IResolvers<NodeProps, GraphContext> {
-  const city = { city: byDerivedId('cityId') };
-  const resolvers: IResolvers<NodeProps, GraphContext> = {
+  const resolvers: Record<string, Record<string, unknown>> = {
     Entity: { __resolveType: (n: NodeProps) => n.kind },
     Evidence: { document: (e: EvidenceValue, _: unknown, ctx: GraphContext) => ctx.entity.load(e.documentId) },
     StatusReading: {
       document: (r: { documentId: string }, _: unknown, ctx: GraphContext) => ctx.entity.load(r.documentId),
     },
-    City: { prefecture: byDerivedId('prefectureId'), province: byDerivedId('provinceId') },
     Park: {
-      ...city,
       status: statusOrExisting,
       designationNames: (n: NodeProps) => (n.designations as string[] | undefined) ?? [],
     },
-    Enterprise: city,
-    Project: city,
-    Organization: city,
-    Region: city,
     Policy: { status: statusOrExisting },
   };
-  for (const kind of NODE_LABELS) resolvers[kind] = { ...commonFields, ...(resolvers[kind] as object) };
+  for (const [kind, fields] of Object.entries(DERIVED_ENTITY_FIELDS))
+    for (const [field, property] of Object.entries(fields)) (resolvers[kind] ??= {})[field] = byDerivedId(property);
+  for (const kind of NODE_LABELS) resolvers[kind] = { ...commonFields, ...resolvers[kind] };
   return resolvers;
 }

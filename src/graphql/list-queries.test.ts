@@ -8,28 +8,31 @@ import { LIST_FILTERS, listFilters } from './list-queries.js';
 import { listFields } from './relation-model.js';
 
 describe('list filters', () => {
-  it('builds texts for every list, with one condition per field of its filter input', () => {
+  /** The conditions when every filter field is given, each as its parameter. */
+  const allGiven = (kind: string) => LIST_FILTERS[kind]!.where((field) => `$${field}`).join('\n');
+
+  it("has a condition for every field of every list's filter input", () => {
     for (const { kind, filters } of listFields()) {
       const built = LIST_FILTERS[kind]!;
       expect(built.fields, kind).toEqual(filters);
-      const text = built.queries.relatedPage ?? built.queries.page;
-      for (const field of filters) expect(text, `${kind}.${field}`).toContain(`$${field}`);
+      for (const field of filters) expect(allGiven(kind), `${kind}.${field}`).toContain(`$${field}`);
     }
     expect(LIST_FILTERS.Document!.fields).toEqual([]);
   });
 
-  it('keeps relationship subqueries out of the plain texts', () => {
+  it('writes only the conditions of the filters given', () => {
     const parks = LIST_FILTERS.Park!;
-    expect(parks.related.sort()).toEqual(['designation', 'designationStatus']);
-    expect(parks.queries.page).not.toContain('EXISTS');
-    expect(parks.queries.relatedPage).toContain('HAS_DESIGNATION');
-    expect(LIST_FILTERS.Indicator!.queries.relatedPage).toBeUndefined();
+    expect(parks.where(() => null)).toEqual([]);
+    expect(parks.where((f) => (f === 'city' ? 'cityIds' : null))).toEqual(['any(x IN n.placeIds WHERE x IN cityIds)']);
+    expect(parks.where((f) => (f === 'designationStatus' ? '$designationStatus' : null))).toEqual([
+      'EXISTS { MATCH (n)-[h:HAS_DESIGNATION]->(d:Designation) WHERE h.status IN $designationStatus }',
+    ]);
   });
 
   it('reads the place, park and chain lists the seed derives', () => {
-    expect(LIST_FILTERS.Project!.queries.page).toContain('any(x IN n.placeIds WHERE x IN $city)');
-    expect(LIST_FILTERS.Enterprise!.queries.page).toContain('any(x IN n.chainIds WHERE x IN $chain)');
-    expect(LIST_FILTERS.Park!.queries.page).toContain("coalesce(n.status, 'existing') IN $status");
+    expect(allGiven('Project')).toContain('any(x IN n.placeIds WHERE x IN $city)');
+    expect(allGiven('Enterprise')).toContain('any(x IN n.chainIds WHERE x IN $chain)');
+    expect(allGiven('Park')).toContain("coalesce(n.status, 'existing') IN $status");
   });
 
   it.each([

@@ -40,3 +40,16 @@ export function relationProperties(rel: Record<string, unknown>): Array<{ key: s
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([key, value]) => ({ key, value: Array.isArray(value) ? value.join(', ') : String(value) }));
 }
+
+/**
+ * Fields that stand for the entity whose id a property the seed derives holds (derived-properties.ts):
+ * a located kind's city, a city's prefecture and province. Per kind: field → property.
+ */
+export const DERIVED_ENTITY_FIELDS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  City: { prefecture: 'prefectureId', province: 'provinceId' },
+  Park: { city: 'cityId' },
+  Enterprise: { city: 'cityId' },
+  Project: { city: 'cityId' },
+  Organization: { city: 'cityId' },
+  Region: { city: 'cityId' },
+};

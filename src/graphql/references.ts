@@ -32,17 +32,6 @@ MATCH (n:Entity) WHERE n.id IN $ids AND $key IN n.nameKeys AND ($kinds IS NULL O
 RETURN n.id AS id
 ORDER BY id`;
 
-/** The bodies placed in some cities (at any level under them): a city issues through its government and bureaus. */
-export const BODIES_IN_CITIES = `
-MATCH (o:Organization) WHERE any(x IN o.placeIds WHERE x IN $cities)
-RETURN o.id AS id
-ORDER BY id`;
-
-/** Which of the given entities are cities. */
-export const CITIES_AMONG = `
-MATCH (n:Entity) WHERE n.id IN $ids AND n.kind = 'City'
-RETURN n.id AS id`;
-
 /** The kinds a reference can name inside a query: few enough that a label scan is cheap (at 1M nodes, 2–12 thousand each). */
 export type ReferableKind = 'City' | 'Park' | 'IndustryChain' | 'Designation' | 'Organization' | 'Policy';
 
@@ -161,15 +150,4 @@ export function exactReferenceParams(param: string, value: string, field: string
   const raw = checkedReference(value, field);
   const byId = ID_SHAPE.test(raw);
   return { [`${param}Id`]: byId ? raw : '', [`${param}Name`]: byId ? '' : raw };
-}
-/**
- * An issuer: an organisation, or a city standing for itself and every body placed in it or under
- * it (its government, its bureaus, its districts' bodies).
- */
-export async function issuersIn(ctx: GraphContext, ref: string, field: string): Promise<string[]> {
-  const ids = await resolveReference(ctx, ref, ['Organization', 'City'], field);
-  const cities = (await ctx.read<{ id: string }>(CITIES_AMONG, { ids })).map((c) => c.id);
-  if (cities.length === 0) return ids;
-  const bodies = await ctx.read<{ id: string }>(BODIES_IN_CITIES, { cities });
-  return [...new Set([...ids, ...bodies.map((b) => b.id)])];
 }

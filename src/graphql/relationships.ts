@@ -19,6 +19,7 @@ import type DataLoader from 'dataloader';
 import type { GraphQLResolveInfo } from 'graphql';
 import { NODE_LABELS } from '../knowledge/seed-schema.js';
 import type { GraphContext } from './context.js';
+import { precomputed } from './list-compiler.js';
 import type { NodeProps } from './node-props.js';
 import { MAX_RELATIONS, pageSize } from './page-sizes.js';
 import { arrow, RELATION_FIELDS, type Direction, type RelationField, type RelationSpec } from './relation-model.js';
@@ -128,7 +129,8 @@ export function relationsOf(
 }
 
 function resolveRelation(field: RelationField) {
-  return async (
+  const label = `${field.owner}.${field.field}`;
+  const load = async (
     n: NodeProps,
     args: { first?: number; kinds?: string[] | null },
     ctx: GraphContext,
@@ -141,8 +143,21 @@ function resolveRelation(field: RelationField) {
     const rows = await relationsOf(ctx, spec, selectedProperties(info)).load(n.id);
     if (field.single) return rows[0]?.node ?? null;
     const page = rows.slice(0, pageSize(args.first, MAX_RELATIONS));
-    ctx.returned(page.length, `${field.owner}.${field.field}`);
+    ctx.returned(page.length, label);
     return page.map((r) => r.node);
+  };
+  return (
+    n: NodeProps,
+    args: { first?: number; kinds?: string[] | null },
+    ctx: GraphContext,
+    info: GraphQLResolveInfo,
+  ) => {
+    // Computed by the list query (list-compiler.ts) when the selection came through one: answered
+    // at once, without a promise per row.
+    const compiled = precomputed(n, info);
+    if (!compiled) return load(n, args, ctx, info);
+    if (!field.single) ctx.returned((compiled.value as NodeProps[]).length, label);
+    return compiled.value;
   };
 }
 

@@ -35,6 +35,20 @@ export function selectedProperties(info: Pick<GraphQLResolveInfo, 'fieldNodes' |
   // graphql-js hands every row of a list the same fieldNodes array: work it out once per request level.
   const cached = computed.get(info.fieldNodes);
   if (cached !== undefined) return cached;
+  const keys = propertiesRead(
+    info.fieldNodes.flatMap((f) => (f.selectionSet ? [f.selectionSet] : [])),
+    info.fragments,
+  );
+  const picked = keys.length > MAX_PICKED_PROPERTIES ? null : keys;
+  computed.set(info.fieldNodes, picked);
+  return picked;
+}
+
+/** Every property some selection sets read (fields under every fragment, as above), sorted. */
+export function propertiesRead(
+  sets: readonly SelectionSetNode[],
+  fragments: GraphQLResolveInfo['fragments'],
+): string[] {
   const keys = new Set(ALWAYS);
   const seenFragments = new Set<string>();
   const visit = (set: SelectionSetNode | undefined) => {
@@ -47,14 +61,12 @@ export function selectedProperties(info: Pick<GraphQLResolveInfo, 'fieldNodes' |
         visit(selection.selectionSet);
       } else if (!seenFragments.has(selection.name.value)) {
         seenFragments.add(selection.name.value);
-        visit(info.fragments[selection.name.value]?.selectionSet);
+        visit(fragments[selection.name.value]?.selectionSet);
       }
     }
   };
-  for (const field of info.fieldNodes) visit(field.selectionSet);
-  const picked = keys.size > MAX_PICKED_PROPERTIES ? null : [...keys].sort();
-  computed.set(info.fieldNodes, picked);
-  return picked;
+  for (const set of sets) visit(set);
+  return [...keys].sort();
 }
 
 const computed = new WeakMap<readonly FieldNode[], string[] | null>();

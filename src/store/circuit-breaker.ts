@@ -45,6 +45,11 @@ export class CircuitBreaker {
   }
 
   /** When it opened (epoch ms), while open. */
+  /** Whether the last calls failed to reach the store (the circuit may be about to open). */
+  get failing(): boolean {
+    return this.failures > 0;
+  }
+
   get openSince(): number | undefined {
     return this.isOpen ? this.openedAt : undefined;
   }

@@ -134,6 +134,7 @@ export class GuardedStore extends StoreDecorator {
     if (this.breaker.isOpen) throw this.unavailable();
     const budget = options?.timeoutMs;
     const started = Date.now();
+    const waits = this.limit.active >= this.options.maxConcurrency;
     const release = await this.limit.acquire(Math.min(this.options.queueWaitMs, budget ?? Infinity), (reason) =>
       reason === 'waited' && budget !== undefined && budget <= this.options.queueWaitMs
         ? new QueryTimeoutError(`the request ran out of its ${budget} ms waiting for the store`)
@@ -145,8 +146,10 @@ export class GuardedStore extends StoreDecorator {
           ),
     );
     try {
-      // The circuit may have opened while this call waited.
-      if (this.breaker.isOpen) throw this.unavailable();
+      // The circuit may have opened while this call waited; or be about to: a call let in by a
+      // failing one (when the store cannot be reached, all the calls in flight fail together, a
+      // moment before the circuit opens) would spend its own connect timeout finding the same.
+      if (this.breaker.isOpen || (waits && this.breaker.failing)) throw this.unavailable();
       const left = budget === undefined ? undefined : budget - (Date.now() - started);
       if (left !== undefined && left <= 0)
         throw new QueryTimeoutError(`the request ran out of its ${budget} ms waiting for the store`);

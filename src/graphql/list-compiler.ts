@@ -1,0 +1,443 @@
+/**
+ * The list compiler: a list field's request (cities, parks, …) as ONE Cypher query, in the spirit
+ * of @neo4j/graphql's translate layer. The filter's references (city, park, chain, designation,
+ * issuer) are resolved inside it (references.ts resolveInQuery), totalCount and the page come from
+ * it, and the nested relationship fields the selection asks for (@relation fields, and the
+ * entities a derived id names: a located kind's city, a city's prefecture and province) are CALL
+ * subqueries under each node, with their `first` limits and their order (name, id), returning only
+ * the properties the selection reads. The resolvers of those fields then read the precomputed
+ * values (precomputed() below) instead of loading. With filters, one pass finds the matching ids
+ * (counted for totalCount, the page read back by id); a city filter on the kinds placed through
+ * LOCATED_IN and IN_PARK walks down from the city (list-queries.ts walkFromCities) instead of
+ * testing every node's placeIds.
+ *
+ * What is not compiled keeps working through the resolvers' own loading (relationships.ts,
+ * entity-resolvers.ts), since every compiled node carries its id, its kind and the properties its
+ * selection reads: the generic `relations` field, `documents`, evidence documents, a relationship
+ * field with a `kinds` argument or to several kinds, fields under an interface (Entity) target or
+ * in a fragment on another type, and a field whose `first` is out of bounds (its resolver then
+ * reports the error at its path). A value is looked up by the exact field nodes graphql-js merged
+ * for the field, so a selection collected differently falls back rather than answering wrongly.
+ *
+ * The text depends on the selection and on which filters are given (one text per shape, as
+ * @neo4j/graphql does): every value is a parameter; labels, relationship types and property names
+ * come from the schema. tests/list-compiler.test.ts checks answers against the resolvers' own
+ * loading and lints every compiled text of the snapshot operations with Neo4j's parser.
+ */
+import {
+  getDirectiveValues,
+  GraphQLIncludeDirective,
+  GraphQLSkipDirective,
+  Kind,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLResolveInfo,
+  type SelectionSetNode,
+} from 'graphql';
+import { BadUserInputError } from '../errors.js';
+import { docNumberKey, normalizeText } from '../text/chinese.js';
+import type { GraphContext } from './context.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
+import { LIST_FILTERS, REFERENCE_KINDS, walkFromCities } from './list-queries.js';
+import { DERIVED_ENTITY_FIELDS, type NodeProps } from './node-props.js';
+import { MAX_PAGE, MAX_RELATIONS, pageSize } from './page-sizes.js';
+import { assertResolved, referenceParams, resolveInQuery } from './references.js';
+import { arrow, relationField } from './relation-model.js';
+import { propertiesRead } from './selected-properties.js';
+
+/** Where a compiled node keeps its precomputed fields: out of sight of serialisation and of property names. */
+const COMPILED = Symbol('compiled fields');
+
+interface Precomputed {
+  fieldNodes: readonly FieldNode[];
+  value: unknown;
+}
+
+type CompiledNode = NodeProps & { [COMPILED]?: Map<FieldNode, Precomputed> };
+
+/**
+ * The value the list query computed for this field of this node, or undefined: then the resolver
+ * loads it itself. Matched on the field nodes graphql-js merged for the field.
+ */
+export function precomputed(
+  node: NodeProps,
+  info: Pick<GraphQLResolveInfo, 'fieldNodes'>,
+): { value: unknown } | undefined {
+  const entry = (node as CompiledNode)[COMPILED]?.get(info.fieldNodes[0]!);
+  if (!entry || entry.fieldNodes.length !== info.fieldNodes.length) return undefined;
+  return entry.fieldNodes.every((f, i) => f === info.fieldNodes[i]) ? { value: entry.value } : undefined;
+}
+
+/** What the query returns of the nodes of one level, and the fields it computes under them. */
+interface Level {
+  properties: string[];
+  nested: Nested[];
+}
+
+interface Nested {
+  /** The key of the value in the node's map. */
+  key: string;
+  fieldNodes: readonly FieldNode[];
+  /** One entity (or null), not a list. */
+  single: boolean;
+  /** The subquery's body from the outer variable to `to`, limited and ordered. */
+  match(from: string, to: string, first: string): string;
+  /** The LIMIT of a relationship field; null for a derived id (one entity). */
+  first: number | null;
+  level: Level;
+}
+
+/** Property names go into the text: they must be names, which every schema field is. */
+const NAME = /^[A-Za-z][A-Za-z0-9]*$/;
+
+interface Compiling {
+  fragments: Record<string, FragmentDefinitionNode>;
+  variables: Record<string, unknown>;
+  schema: GraphQLResolveInfo['schema'];
+  keys: number;
+}
+
+const included = (c: Compiling, node: FieldNode | { directives?: FieldNode['directives'] }) =>
+  getDirectiveValues(GraphQLSkipDirective, node, c.variables)?.if !== true &&
+  getDirectiveValues(GraphQLIncludeDirective, node, c.variables)?.if !== false;
+
+/**
+ * The fields of some selection sets on a node of `type`, grouped by response key in the order
+ * graphql-js collects them (CollectFields): fragments whose type condition is the type or the
+ * Entity interface count; @skip and @include are applied.
+ */
+function collectFields(c: Compiling, sets: readonly SelectionSetNode[], type: string): Map<string, FieldNode[]> {
+  const fields = new Map<string, FieldNode[]>();
+  const seen = new Set<string>();
+  const applies = (condition: string | undefined) =>
+    condition === undefined || condition === type || condition === 'Entity';
+  const visit = (set: SelectionSetNode) => {
+    for (const selection of set.selections) {
+      if (!included(c, selection)) continue;
+      if (selection.kind === Kind.FIELD) {
+        const key = selection.alias?.value ?? selection.name.value;
+        const group = fields.get(key);
+        if (group) group.push(selection);
+        else fields.set(key, [selection]);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        if (applies(selection.typeCondition?.name.value)) visit(selection.selectionSet);
+      } else if (!seen.has(selection.name.value)) {
+        seen.add(selection.name.value);
+        const fragment = c.fragments[selection.name.value];
+        if (fragment && applies(fragment.typeCondition.name.value)) visit(fragment.selectionSet);
+      }
+    }
+  };
+  for (const set of sets) visit(set);
+  return fields;
+}
+
+interface DefinedField {
+  type: unknown;
+  args: ReadonlyArray<{ name: string; defaultValue?: unknown }>;
+}
+
+/** A field's `first` as graphql-js passes it: a literal, a variable, or the SDL's default. */
+function firstArgument(c: Compiling, definition: DefinedField, node: FieldNode): number | null | undefined {
+  const fallback = definition.args.find((a) => a.name === 'first')?.defaultValue as number | undefined;
+  const arg = node.arguments?.find((a) => a.name.value === 'first');
+  if (!arg) return fallback;
+  const value = arg.value;
+  if (value.kind === Kind.INT) return Number.parseInt(value.value, 10);
+  if (value.kind === Kind.NULL) return null;
+  if (value.kind === Kind.VARIABLE)
+    return value.name.value in c.variables ? (c.variables[value.name.value] as number | null) : fallback;
+  throw new Error('first: not a whole number');
+}
+
+const subSelections = (nodes: readonly FieldNode[]) => nodes.flatMap((f) => (f.selectionSet ? [f.selectionSet] : []));
+
+/**
+ * The level of the nodes of `kind` (null: any kind, an Entity field) that these selection sets
+ * read, under each of the contexts graphql-js resolves them in (a list's `nodes` and its
+ * `edges.node` are resolved apart, on the same node objects).
+ */
+function compileLevel(
+  c: Compiling,
+  contexts: ReadonlyArray<readonly SelectionSetNode[]>,
+  kind: string | null,
+): Level | null {
+  const properties = propertiesRead(contexts.flat(), c.fragments);
+  if (properties.some((p) => !NAME.test(p))) return null;
+  const nested: Nested[] = [];
+  // Under an interface, fields other than the interface's (properties only) are read by their resolvers.
+  if (kind !== null) {
+    // Read by shape, not with graphql-js's type guards: under the test runner the schema's types
+    // can come from another copy of graphql (relation-model.ts).
+    const type = c.schema.getType(kind) as { getFields?: () => Record<string, DefinedField> } | undefined;
+    if (!type?.getFields) return null;
+    for (const sets of contexts) {
+      for (const [, fieldNodes] of collectFields(c, sets, kind)) {
+        const name = fieldNodes[0]!.name.value;
+        const definition = type.getFields()[name];
+        if (!definition) continue;
+        const field = relationField(kind, name);
+        const derived = DERIVED_ENTITY_FIELDS[kind]?.[name];
+        if (field) {
+          if (field.kindsArgument || (field.kinds !== null && field.kinds.length !== 1)) continue;
+          let first = 1;
+          if (!field.single) {
+            try {
+              first = pageSize(firstArgument(c, definition, fieldNodes[0]!), MAX_RELATIONS);
+            } catch {
+              continue; // the resolver reports it, at the field's path
+            }
+          }
+          const target = field.kinds?.[0] ?? null;
+          const key = `_r${c.keys++}`;
+          const level = compileLevel(c, [subSelections(fieldNodes)], target);
+          if (!level) continue;
+          nested.push({
+            key,
+            fieldNodes,
+            single: field.single,
+            first,
+            level,
+            match: (from, to, limit) =>
+              `MATCH (${from})${arrow(field.direction, field.types)}(${to}:${target ?? 'Entity'})
+  WITH ${to} ORDER BY ${to}.name, ${to}.id LIMIT ${limit}`,
+          });
+        } else if (derived && NAME.test(derived)) {
+          const target = getNamedTypeName(definition.type);
+          const key = `_r${c.keys++}`;
+          const level = compileLevel(c, [subSelections(fieldNodes)], target);
+          if (!level) continue;
+          nested.push({
+            key,
+            fieldNodes,
+            single: true,
+            first: null,
+            level,
+            // Any kind, as the entity loader reads an id: the derived id names a city.
+            match: (from, to) => `MATCH (${to}:Entity) WHERE ${to}.id = ${from}.${derived}`,
+          });
+        }
+      }
+    }
+  }
+  return { properties, nested };
+}
+
+function getNamedTypeName(type: unknown): string | null {
+  let t = type as { ofType?: unknown; name?: string };
+  while (t.ofType) t = t.ofType;
+  return t.name && t.name !== 'Entity' ? t.name : null;
+}
+
+/** The map of a node of `level` bound to `v`, with its nested fields' values. */
+const nodeMap = (level: Level, v: string) =>
+  `{${[...level.properties.map((p) => `${p}: ${v}.${p}`), ...level.nested.map((n) => `${n.key}: ${n.key}`)].join(', ')}}`;
+
+/** The CALL subqueries of a level's nested fields under `v`, at nesting `depth`. */
+function nestedCalls(level: Level, v: string, depth: number, params: Record<string, unknown>): string {
+  const indent = '  '.repeat(depth);
+  return level.nested
+    .map((n) => {
+      const to = `v${depth + 1}`;
+      const limit = `$${n.key}First`;
+      if (n.first !== null) params[`${n.key}First`] = n.first;
+      const inner = nestedCalls(n.level, to, depth + 1, params);
+      // The nested calls keep their input's order on both engines; sorting again keeps it so by contract.
+      const reorder = n.level.nested.length
+        ? `\n${indent}  WITH ${[to, ...n.level.nested.map((m) => m.key)].join(', ')} ORDER BY ${to}.name, ${to}.id`
+        : '';
+      const collected = n.single ? `head(collect(${nodeMap(n.level, to)}))` : `collect(${nodeMap(n.level, to)})`;
+      return `\n${indent}CALL { WITH ${v}
+${indent}  ${n.match(v, to, limit).replace(/\n/g, `\n${indent}`)}${inner}${reorder}
+${indent}  RETURN ${collected} AS ${n.key} }`;
+    })
+    .join('');
+}
+
+/** A compiled node with its nested values, nulls left out as properties() leaves them out. */
+function toNode(level: Level, raw: Record<string, unknown>): NodeProps {
+  const node: Record<string | symbol, unknown> = {};
+  for (const p of level.properties) if (raw[p] != null) node[p] = raw[p];
+  if (level.nested.length) {
+    const values = new Map<FieldNode, Precomputed>();
+    for (const n of level.nested) {
+      const value = raw[n.key];
+      const converted = n.single
+        ? value == null
+          ? null
+          : toNode(n.level, value as Record<string, unknown>)
+        : ((value as Array<Record<string, unknown>> | null) ?? []).map((v) => toNode(n.level, v));
+      const entry = { fieldNodes: n.fieldNodes, value: converted };
+      for (const f of n.fieldNodes) if (!values.has(f)) values.set(f, entry);
+    }
+    node[COMPILED] = values;
+  }
+  return node as unknown as NodeProps;
+}
+
+/** The parameter a plain (not a reference) filter field's condition reads, or null: not given. */
+function plainParameter(field: string, value: unknown): unknown {
+  if (value == null) return null;
+  const where = `filter.${field}`;
+  if (Array.isArray(value)) return value.length ? value : null;
+  if (typeof value === 'string') {
+    const text = value.trim();
+    if (!text) throw new BadUserInputError(`${where} must not be empty`, where);
+    if (text.length > 200) throw new BadUserInputError(`${where} is longer than 200 characters`, where);
+    if (field === 'docNumber') return docNumberKey(text);
+    // nameContains, metric: compared with the normalised text the graph keeps.
+    return normalizeText(text);
+  }
+  return value;
+}
+
+type FilterInput = Record<string, unknown>;
+
+export interface ListArgs {
+  filter?: FilterInput | null;
+  first?: number | null;
+  after?: string | null;
+}
+
+export interface CompiledList {
+  cypher: string;
+  params: Record<string, unknown>;
+  /** The connection, from the query's one row; throws the user error of a reference that named nothing. */
+  answer(row: Record<string, unknown> | undefined, ctx: GraphContext): unknown;
+}
+
+/** The one query of a list field `list` of `kind`, for this request. */
+export function compileList(kind: string, list: string, args: ListArgs, info: GraphQLResolveInfo): CompiledList {
+  const filters = LIST_FILTERS[kind];
+  if (!filters) throw new Error(`no list filters for ${kind}`);
+  const limit = pageSize(args.first, MAX_PAGE);
+  const after = decodeCursor(args.after);
+  const f = args.filter ?? {};
+  if (typeof f.minAmountYi === 'number' && typeof f.maxAmountYi === 'number' && f.minAmountYi > f.maxAmountYi)
+    throw new BadUserInputError(
+      `minAmountYi (${f.minAmountYi}) is greater than maxAmountYi (${f.maxAmountYi})`,
+      'filter',
+    );
+
+  // The filters given, as parameters; references resolved in the query into `<field>Ids`.
+  const params: Record<string, unknown> = {};
+  const expressions = new Map<string, string>();
+  const resolving: string[] = [];
+  const references: string[] = [];
+  for (const field of filters.fields) {
+    const kinds = REFERENCE_KINDS[field];
+    if (kinds) {
+      if (f[field] == null) continue;
+      Object.assign(params, referenceParams(field, f[field] as string, `filter.${field}`));
+      resolving.push(resolveInQuery(field, kinds));
+      references.push(field);
+      expressions.set(field, `${field}Ids`);
+    } else {
+      const value = plainParameter(field, f[field]);
+      if (value === null) continue;
+      params[field] = value;
+      expressions.set(field, `$${field}`);
+    }
+  }
+  const carried = references.map((r) => `${r}Ids`);
+  if (references.includes('issuer')) {
+    // A city given as issuer stands for every body placed in it or under it (its government, its bureaus).
+    resolving.push(`CALL { WITH issuerIds
+  MATCH (o:Organization) WHERE any(x IN o.placeIds WHERE x IN issuerIds)
+  RETURN collect(o.id) AS issuerBodies }`);
+    carried.push('issuerBodies');
+    expressions.set('issuer', '(issuerIds + issuerBodies)');
+  }
+  const conditions = filters.where((field) => expressions.get(field) ?? null);
+  const imports = carried.length ? `WITH ${carried.join(', ')}\n  ` : '';
+
+  // What the selection reads of the connection.
+  const c: Compiling = { fragments: info.fragments, variables: info.variableValues, schema: info.schema, keys: 0 };
+  const connection = getNamedTypeName(info.returnType);
+  const top = collectFields(c, subSelections(info.fieldNodes), connection ?? '');
+  let counted = false;
+  let paged = false;
+  let more = false;
+  const contexts: SelectionSetNode[][] = [];
+  for (const [, nodes] of top) {
+    const name = nodes[0]!.name.value;
+    if (name === 'totalCount') counted = true;
+    else if (name === 'pageInfo') paged = more = true;
+    else if (name === 'nodes') {
+      paged = true;
+      contexts.push(subSelections(nodes));
+    } else if (name === 'edges') {
+      paged = true;
+      for (const [, edgeFields] of collectFields(c, subSelections(nodes), `${kind}Edge`))
+        if (edgeFields[0]!.name.value === 'node') contexts.push(subSelections(edgeFields));
+    }
+  }
+  const level = compileLevel(c, contexts, kind) ?? { properties: ['id', 'kind'], nested: [] };
+
+  const parts = [...resolving];
+  const match = (extra: string[]) => {
+    const where = [...conditions, ...extra];
+    return `MATCH (n:${kind})${where.length ? `\n  WHERE ${where.join('\n    AND ')}` : ''}`;
+  };
+  const returns = carried.filter((v) => v !== 'issuerBodies');
+  // Sorted and cut before any map is built or any nested field followed.
+  if (paged) params.limit = more ? limit + 1 : limit;
+  if (paged && after !== null) params.after = after;
+  const reorder = level.nested.length
+    ? `\n  WITH ${['n', ...level.nested.map((n) => n.key)].join(', ')} ORDER BY n.id`
+    : '';
+  const page = `${nestedCalls(level, 'n', 1, params)}${reorder}
+  RETURN collect(${nodeMap(level, 'n')}) AS page }`;
+  const walk = expressions.has('city') ? walkFromCities(kind, expressions.get('city')!, carried) : null;
+  if (walk || (counted && paged && conditions.length)) {
+    // One pass for both: the matching ids, counted, and the page read back by id (an index seek each).
+    const where = conditions.length ? `\n  WHERE ${conditions.join('\n    AND ')}` : '';
+    const source = walk ? `${walk}${where.replace('\n  WHERE', ' WHERE')}` : match([]);
+    parts.push(`CALL { ${imports}${source}
+  RETURN collect(n.id) AS ids }`);
+    if (counted) returns.push('size(ids) AS total');
+    if (paged) {
+      parts.push(`CALL { WITH ids
+  UNWIND ids AS id
+${after !== null ? '  WITH id WHERE id > $after\n' : ''}  WITH id ORDER BY id LIMIT $limit
+  MATCH (n:${kind}) WHERE n.id = id${page}`);
+      returns.push('page');
+    }
+  } else {
+    if (counted) {
+      parts.push(`CALL { ${imports}${match([])}
+  RETURN count(n) AS total }`);
+      returns.push('total');
+    }
+    if (paged) {
+      parts.push(`CALL { ${imports}${match(after !== null ? ['n.id > $after'] : [])}
+  WITH n ORDER BY n.id LIMIT $limit${page}`);
+      returns.push('page');
+    }
+  }
+  const cypher = `\n${parts.join('\n')}\nRETURN ${returns.length ? returns.join(', ') : 'true AS done'}`;
+
+  return {
+    cypher,
+    params,
+    answer(row, ctx) {
+      for (const field of references)
+        assertResolved(
+          f[field] as string,
+          row?.[`${field}Ids`] as string[] | undefined,
+          REFERENCE_KINDS[field]!,
+          `filter.${field}`,
+        );
+      const rows = ((row?.page as Array<Record<string, unknown>> | undefined) ?? []).map((r) => toNode(level, r));
+      const nodes = rows.slice(0, limit);
+      ctx.returned(nodes.length, list);
+      const edges = nodes.map((node) => ({ cursor: encodeCursor(node.id), node }));
+      return {
+        totalCount: (row?.total as number | undefined) ?? 0,
+        pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null },
+        edges,
+        nodes,
+      };
+    },
+  };
+}
