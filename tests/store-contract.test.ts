@@ -219,7 +219,13 @@ describe(`store contract on ${TEST_ENGINE}: deleting ChainAtlas's nodes`, () => 
 
 describe(`store contract on ${TEST_ENGINE}: full-text search`, () => {
   const probes = [
-    { id: 'contract:steel-park', searchText: '韶钢测试园区 | shaogangceshiyuanqu | Shaogang Test Park' },
+    {
+      id: 'contract:steel-park',
+      kind: 'Park',
+      name: '韶钢测试园区',
+      nameKeys: ['韶钢测试园区', 'shaogangtestpark'],
+      searchText: '韶钢测试园区 | shaogangceshiyuanqu | Shaogang Test Park',
+    },
     { id: 'contract:steel-works', searchText: '测试钢铁厂 | ceshigangtiechang' },
     { id: 'contract:other', searchText: '无关的名字 | wuguan' },
     { id: 'contract:steel-co', searchText: '韶钢钢铁有限公司 | shaogang' },
@@ -248,6 +254,16 @@ describe(`store contract on ${TEST_ENGINE}: full-text search`, () => {
       'contract:other-co',
       'contract:steel-co',
     ]);
+  });
+
+  it('gives each hit what search ranks by: kind, canonical name and name keys (null when absent)', async () => {
+    const hits = await store.searchEntities('测试', 10);
+    expect(hits.find((h) => h.id === 'contract:steel-park')).toMatchObject({
+      kind: 'Park',
+      name: '韶钢测试园区',
+      nameKeys: ['韶钢测试园区', 'shaogangtestpark'],
+    });
+    expect(hits.find((h) => h.id === 'contract:steel-works')?.nameKeys ?? null).toBeNull();
   });
 
   it('honours the limit', async () => {
