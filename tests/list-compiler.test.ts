@@ -152,7 +152,10 @@ describe('nested lists compiled into one query', () => {
     ['enterprises', 'Enterprise'],
     ['projects', 'Project'],
     ['organizations', 'Organization'],
-  ])('finds by walking down from a city every %s whose placeIds name it', async (list, kind) => {
+    // No walk: one pass per city, each node's placeIds tested for it (an indicator's are its subject's).
+    ['indicators', 'Indicator'],
+    ['policies', 'Policy'],
+  ])('finds, walking down from a city or city by city, every %s whose placeIds name it', async (list, kind) => {
     const cities = await recorder.read<{ id: string }>('MATCH (c:City) RETURN c.id AS id ORDER BY id');
     let found = 0;
     for (const { id } of cities) {

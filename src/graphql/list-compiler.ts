@@ -9,7 +9,8 @@
  * values (precomputed() below) instead of loading. With filters, one pass finds the matching ids
  * (counted for totalCount, the page read back by id); a city filter on the kinds placed through
  * LOCATED_IN and IN_PARK walks down from the city (list-queries.ts walkFromCities) instead of
- * testing every node's placeIds.
+ * testing every node's placeIds; on the other kinds it runs once per city (UNWIND), testing
+ * membership in each node's placeIds after the cheaper conditions (an indicator's year, indexed).
  *
  * What is not compiled keeps working through the resolvers' own loading (relationships.ts,
  * entity-resolvers.ts), since every compiled node carries its id, its kind and the properties its
@@ -348,7 +349,13 @@ export function compileList(kind: string, list: string, args: ListArgs, info: Gr
     carried.push('issuerBodies');
     expressions.set('issuer', '(issuerIds + issuerBodies)');
   }
-  const conditions = filters.where((field) => expressions.get(field) ?? null);
+  const value = (field: string) => expressions.get(field) ?? null;
+  const walk = expressions.has('city') ? walkFromCities(kind, expressions.get('city')!, carried) : null;
+  // A city filter the walk cannot serve runs once per city, each node's test a membership test:
+  // Grafeo 0.6 evaluates any() over a list variable several times slower per node, and every
+  // node the other conditions keep (an index seek on an indicator's year) pays it.
+  const perCity = walk === null && expressions.has('city');
+  const conditions = filters.where(value, perCity ? 'city' : undefined);
   const imports = carried.length ? `WITH ${carried.join(', ')}\n  ` : '';
 
   // What the selection reads of the connection.
@@ -388,11 +395,14 @@ export function compileList(kind: string, list: string, args: ListArgs, info: Gr
     : '';
   const page = `${nestedCalls(level, 'n', 1, params)}${reorder}
   RETURN collect(${nodeMap(level, 'n')}) AS page }`;
-  const walk = expressions.has('city') ? walkFromCities(kind, expressions.get('city')!, carried) : null;
-  if (walk || (counted && paged && conditions.length)) {
+  if (walk || perCity || (counted && paged && conditions.length)) {
     // One pass for both: the matching ids, counted, and the page read back by id (an index seek each).
     const where = conditions.length ? `\n  WHERE ${conditions.join('\n    AND ')}` : '';
-    const source = walk ? `${walk}${where.replace('\n  WHERE', ' WHERE')}` : match([]);
+    const source = walk
+      ? `${walk}${where.replace('\n  WHERE', ' WHERE')}`
+      : perCity
+        ? `UNWIND ${expressions.get('city')!} AS city\n  ${match([])}\n  WITH DISTINCT n`
+        : match([]);
     parts.push(`CALL { ${imports}${source}
   RETURN collect(n.id) AS ids }`);
     if (counted) returns.push('size(ids) AS total');

@@ -40,8 +40,11 @@ interface Condition {
    * a property comparison first spares most nodes the list scan (0) or the subquery (1) after it.
    */
   cost?: 0 | 1 | 2;
-  /** A boolean over the node `n`. */
-  where(value: FilterValue): string;
+  /**
+   * A boolean over the node `n`. `oneCity`: the variable holding one of the filter's cities, when
+   * the query runs once per city (list-compiler.ts): the city test is then a membership test.
+   */
+  where(value: FilterValue, oneCity?: string): string;
 }
 
 /** The kinds a filter that names something names: resolved inside the query (references.ts). */
@@ -80,7 +83,13 @@ function condition(kind: string, field: string): Condition | undefined {
     case 'document':
       return plain((v) => `${v} IN n.evidenceDocs`, 1);
     case 'city':
-      return hasDerived(kind, 'placeIds') ? listTest('placeIds') : undefined;
+      return hasDerived(kind, 'placeIds')
+        ? {
+            fields: [field],
+            cost: 1,
+            where: (value, oneCity) => (oneCity ? `${oneCity} IN n.placeIds` : anyIn('n', 'placeIds', value(field)!)),
+          }
+        : undefined;
     case 'park':
       return hasDerived(kind, 'parkIds') ? listTest('parkIds') : undefined;
     case 'chain':
@@ -176,8 +185,11 @@ export function walkFromCities(kind: string, ids: string, carried: readonly stri
 export interface ListFilters {
   /** Every filter field of the kind's input. */
   fields: string[];
-  /** The conditions of the fields a request gives, over `n`: the cheap ones first, then in the order of the input's fields. */
-  where(value: FilterValue): string[];
+  /**
+   * The conditions of the fields a request gives, over `n`: the cheap ones first, then in the order
+   * of the input's fields. `oneCity` as in Condition.where.
+   */
+  where(value: FilterValue, oneCity?: string): string[];
 }
 
 /** The filters of one kind's list, from the fields of its filter input. */
@@ -192,7 +204,8 @@ export function listFilters(kind: string, fields: readonly string[]): ListFilter
   conditions.sort((a, b) => (a.cost ?? 0) - (b.cost ?? 0));
   return {
     fields: [...fields],
-    where: (value) => conditions.filter((c) => c.fields.some((f) => value(f) !== null)).map((c) => c.where(value)),
+    where: (value, oneCity) =>
+      conditions.filter((c) => c.fields.some((f) => value(f) !== null)).map((c) => c.where(value, oneCity)),
   };
 }
 
