@@ -2,7 +2,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { GraphContext } from '../context.js';
 import type { NodeProps } from '../node-props.js';
-import { ofChains } from '../list-queries.js';
+import { inPlaces, ofChains, walkFromCities } from '../list-queries.js';
 import { assertResolved, overResolved, referenceParams, resolveInQuery } from '../references.js';
 import { pick, picked as asNode, propertiesAt, selects } from './selection.js';
 
@@ -31,24 +31,6 @@ const SUMMARY_GROUPS = `
   RETURN groups, named }`;
 
 /**
- * The projects in the resolved cities, found by walking down from each city rather than by
- * testing every project's placeIds (a scan of all projects: 0.1 s at 1M nodes). The walk is the
- * place rule of the derivation run backwards (the cities below, then the projects LOCATED_IN them
- * or IN_PARK a park there, through enclosing parks); placeIds stays the rule: a project the walk
- * finds is kept only if its placeIds name the city, and tests/seeding.test.ts checks the walk finds
- * every project whose placeIds do.
- */
-const projectsInCities = (carried: string) => `
-  UNWIND cityIds AS city
-  MATCH (:Entity {id: city})<-[:PART_OF*0..3]-(c:City)
-  WITH DISTINCT city, c${carried}
-  CALL { WITH c MATCH (c)<-[:LOCATED_IN]-(p:Project) RETURN collect(p) AS direct }
-  CALL { WITH c MATCH (c)<-[:LOCATED_IN]-(:Park)<-[:PART_OF*0..3]-(:Park)<-[:IN_PARK]-(p:Project) RETURN collect(p) AS viaParks }
-  UNWIND direct + viaParks AS p
-  WITH city, p${carried} WHERE city IN p.placeIds
-  WITH DISTINCT p${carried}`;
-
-/**
  * One text per combination of filters rather than nullable parameters: Grafeo 0.6 evaluates both
  * sides of `$x IS NULL OR …` for every row, and a reference not given is not resolved at all. A
  * city matches its districts' and counties' projects too, by the place rule every list's city
@@ -57,10 +39,16 @@ const projectsInCities = (carried: string) => `
  */
 function summaryText(city: boolean, chain: boolean): string {
   const ids = [city && 'cityIds', chain && 'chainIds'].filter((x): x is string => Boolean(x));
-  const ofChain = chain ? `\n  WHERE ${overResolved(ofChains, 'p', 'chain')}` : '';
+  // The projects of a city are found as projects(filter: {city}) finds them: walking down from it
+  // (list-queries.ts walkFromCities), placeIds deciding.
+  const source = city
+    ? `\n  ${walkFromCities('Project', 'cityIds', ids)}\n  WITH n AS p${ids.map((v) => `, ${v}`).join('')}`
+    : '\n  MATCH (p:Project)';
+  const conditions = [city && overResolved(inPlaces, 'p', 'city'), chain && overResolved(ofChains, 'p', 'chain')];
+  const where = city || chain ? `\n  WHERE ${conditions.filter(Boolean).join(' AND ')}` : '';
   const resolve = [city && resolveInQuery('city', ['City']), chain && resolveInQuery('chain', ['IndustryChain'])];
   return `${resolve.filter(Boolean).join('\n')}
-CALL { ${ids.length ? `WITH ${ids.join(', ')}` : ''}${city ? projectsInCities(chain ? ', chainIds' : '') : '\n  MATCH (p:Project)'}${ofChain}${SUMMARY_GROUPS}
+CALL { ${ids.length ? `WITH ${ids.join(', ')}` : ''}${source}${where}${SUMMARY_GROUPS}
 RETURN ${[...ids, 'groups', 'named'].join(', ')}`;
 }
 
