@@ -11,6 +11,7 @@ import {
   allows,
   describeEnds,
   NODE_LABELS,
+  PREDICATE_NAMES,
   PREDICATES,
   RELATIONSHIP_TYPES,
   type EntityKind,
@@ -128,6 +129,8 @@ describe('@relation fields against the seed schema', () => {
     };
     expect(values('EntityKind')).toEqual([...NODE_LABELS].sort());
     expect(values('RelationType')).toEqual(Object.keys(RELATIONSHIP_TYPES).sort());
+    // facts(type) takes a Predicate: the curated types, each once.
+    expect(values('Predicate')).toEqual([...PREDICATE_NAMES].sort());
   });
 
   it('finds the list fields of every kind in the SDL', () => {
