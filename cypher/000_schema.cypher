@@ -22,6 +22,7 @@ CREATE INDEX project_amount IF NOT EXISTS FOR (n:Project) ON (n.amountYi);
 CREATE INDEX project_status IF NOT EXISTS FOR (n:Project) ON (n.status);
 CREATE INDEX policy_doc_number IF NOT EXISTS FOR (n:Policy) ON (n.docNumber);
 CREATE INDEX indicator_year IF NOT EXISTS FOR (n:Indicator) ON (n.year);
+CREATE INDEX statistic_id IF NOT EXISTS FOR (n:Statistic) ON (n.id);
 
 CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (n:Entity) ON EACH [n.searchText]
 OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}};

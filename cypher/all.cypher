@@ -26,6 +26,7 @@ CREATE INDEX project_amount IF NOT EXISTS FOR (n:Project) ON (n.amountYi);
 CREATE INDEX project_status IF NOT EXISTS FOR (n:Project) ON (n.status);
 CREATE INDEX policy_doc_number IF NOT EXISTS FOR (n:Policy) ON (n.docNumber);
 CREATE INDEX indicator_year IF NOT EXISTS FOR (n:Indicator) ON (n.year);
+CREATE INDEX statistic_id IF NOT EXISTS FOR (n:Statistic) ON (n.id);
 
 CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (n:Entity) ON EACH [n.searchText]
 OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}};
@@ -3219,3 +3220,43 @@ CREATE (:Statistic {id: 'fan-out ' + type + ' IN ' + near + ' ' + far, statistic
 MATCH (n:Entity)
 WITH n.kind AS kind, count(*) AS count
 CREATE (:Statistic {id: 'size ' + kind, statistic: 'size', kind: kind, count: count});
+
+MATCH (p:Project)
+WITH p, p.chainIds AS keys
+UNWIND p.placeIds AS place
+UNWIND CASE WHEN size(keys) = 0 THEN [null] ELSE keys END AS key
+WITH place, coalesce(key, '') AS key, count(p) AS projects, sum(p.amountYi) AS total, count(p.amountYi) AS withAmount
+WITH place, key, projects, coalesce(toFloat(total), 0.0) AS total, withAmount ORDER BY place, key
+WITH place, collect(key) AS keys, collect(projects) AS projectCounts, collect(total) AS totals, collect(withAmount) AS withAmounts
+CREATE (:Statistic {id: 'investment CHAIN ' + place, statistic: 'investment', groupBy: 'CHAIN', place: place,
+  keys: keys, projectCounts: projectCounts, totals: totals, withAmounts: withAmounts});
+
+MATCH (p:Project)
+WITH p, p.cityIds AS keys
+UNWIND p.placeIds AS place
+UNWIND CASE WHEN size(keys) = 0 THEN [null] ELSE keys END AS key
+WITH place, coalesce(key, '') AS key, count(p) AS projects, sum(p.amountYi) AS total, count(p.amountYi) AS withAmount
+WITH place, key, projects, coalesce(toFloat(total), 0.0) AS total, withAmount ORDER BY place, key
+WITH place, collect(key) AS keys, collect(projects) AS projectCounts, collect(total) AS totals, collect(withAmount) AS withAmounts
+CREATE (:Statistic {id: 'investment CITY ' + place, statistic: 'investment', groupBy: 'CITY', place: place,
+  keys: keys, projectCounts: projectCounts, totals: totals, withAmounts: withAmounts});
+
+MATCH (p:Project)
+WITH p, [p.status] AS keys
+UNWIND p.placeIds AS place
+UNWIND CASE WHEN size(keys) = 0 THEN [null] ELSE keys END AS key
+WITH place, coalesce(key, '') AS key, count(p) AS projects, sum(p.amountYi) AS total, count(p.amountYi) AS withAmount
+WITH place, key, projects, coalesce(toFloat(total), 0.0) AS total, withAmount ORDER BY place, key
+WITH place, collect(key) AS keys, collect(projects) AS projectCounts, collect(total) AS totals, collect(withAmount) AS withAmounts
+CREATE (:Statistic {id: 'investment STATUS ' + place, statistic: 'investment', groupBy: 'STATUS', place: place,
+  keys: keys, projectCounts: projectCounts, totals: totals, withAmounts: withAmounts});
+
+MATCH (p:Project)
+WITH p, reduce(docs = [], d IN p.evidenceDocs | CASE WHEN d IN docs THEN docs ELSE docs + [d] END) AS keys
+UNWIND p.placeIds AS place
+UNWIND CASE WHEN size(keys) = 0 THEN [null] ELSE keys END AS key
+WITH place, coalesce(key, '') AS key, count(p) AS projects, sum(p.amountYi) AS total, count(p.amountYi) AS withAmount
+WITH place, key, projects, coalesce(toFloat(total), 0.0) AS total, withAmount ORDER BY place, key
+WITH place, collect(key) AS keys, collect(projects) AS projectCounts, collect(total) AS totals, collect(withAmount) AS withAmounts
+CREATE (:Statistic {id: 'investment DOCUMENT ' + place, statistic: 'investment', groupBy: 'DOCUMENT', place: place,
+  keys: keys, projectCounts: projectCounts, totals: totals, withAmounts: withAmounts});

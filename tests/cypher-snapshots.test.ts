@@ -162,6 +162,10 @@ describe('flagship operations', () => {
       '{ investmentSummary(groupBy: CHAIN, city: "郴州") { key label totalAmountYi projectCount projects { name } } }',
     ],
     [
+      'investmentSummary(CHAIN, city), stored totals',
+      '{ investmentSummary(groupBy: CHAIN, city: "郴州") { key label totalAmountYi projectCount projectsWithAmount } }',
+    ],
+    [
       'investmentSummary(CITY, chain)',
       '{ investmentSummary(groupBy: CITY, chain: "新能源汽车") { key projectCount } }',
     ],

@@ -8,6 +8,7 @@ import { GrafeoStore } from '../src/store/grafeo-store.js';
 import { ScriptError } from '../src/errors.js';
 import { INVESTMENT_SUMMARY } from '../src/graphql/questions/investment-summary.js';
 import { referenceParams } from '../src/graphql/references.js';
+import { GROUPINGS } from '../src/knowledge/derived-properties.js';
 import { seededStore } from './support/seeded-store.js';
 import { CYPHER_DIR, ON_NEO4J, seededTestStore } from './support/test-store.js';
 
@@ -189,7 +190,7 @@ describe('seeding from cypher/', () => {
       const cities = await store.read<{ id: string }>('MATCH (c:City) RETURN c.id AS id ORDER BY id');
       let nonEmpty = 0;
       for (const { id } of cities) {
-        const [row] = await store.read<{ groups: Array<{ projects: string[][] }> }>(INVESTMENT_SUMMARY.city!, {
+        const [row] = await store.read<{ projects: string[][][] }>(INVESTMENT_SUMMARY.city!, {
           ...referenceParams('city', id, 'city'),
           groupBy: 'STATUS',
           withProjects: true,
@@ -197,7 +198,7 @@ describe('seeding from cypher/', () => {
           withEntity: false,
           entityKeys: null,
         });
-        const walked = [...new Set(row!.groups.flatMap((g) => g.projects.map(([projectId]) => projectId)))].sort();
+        const walked = [...new Set(row!.projects.flatMap((g) => g.map(([projectId]) => projectId)))].sort();
         const listed = await store.read<{ id: string }>(
           'MATCH (p:Project) WHERE $city IN p.placeIds RETURN p.id AS id ORDER BY id',
           { city: id },
@@ -206,6 +207,65 @@ describe('seeding from cypher/', () => {
         if (walked.length) nonEmpty++;
       }
       expect(nonEmpty).toBeGreaterThan(3);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('stores for every city and grouping the investment totals the live summary adds up, and sums live when a name names several cities', async () => {
+    // investmentSummary(groupBy, city) reads these totals instead of walking the city's projects;
+    // were the derivation and the live query to drift apart, one city's summary would differ by
+    // whether projects were selected. Compared here for every city and grouping of the seeds.
+    const { store } = await seededTestStore();
+    type Summary = {
+      cityIds: string[];
+      keys: string[];
+      projectCounts: number[];
+      totals: number[];
+      withAmounts: number[];
+    };
+    const summary = async (text: string, city: string, groupBy: string) => {
+      const [row] = await store.read<Summary>(text, {
+        ...referenceParams('city', city, 'city'),
+        groupBy,
+        withProjects: false,
+        projectKeys: null,
+        withEntity: false,
+        entityKeys: null,
+      });
+      const groups = row!.keys.map((key, i) => [
+        key,
+        row!.projectCounts[i],
+        Math.round(row!.totals[i]! * 100) / 100,
+        row!.withAmounts[i],
+      ]);
+      return { cityIds: row!.cityIds, groups: groups.sort((a, b) => (a[0]! < b[0]! ? -1 : 1)) };
+    };
+    try {
+      const cities = await store.read<{ id: string; name: string }>(
+        'MATCH (c:City) RETURN c.id AS id, c.name AS name ORDER BY id',
+      );
+      let compared = 0;
+      for (const { id } of cities)
+        for (const groupBy of GROUPINGS) {
+          const stored = await summary(INVESTMENT_SUMMARY['city, stored']!, id, groupBy);
+          expect(stored, `${id} by ${groupBy}`).toEqual(await summary(INVESTMENT_SUMMARY.city!, id, groupBy));
+          compared += stored.groups.length;
+        }
+      expect(compared).toBeGreaterThan(50);
+      // A name that names two cities (both keyed by it here): the stored totals of either would be
+      // the wrong answer; the summary is the live one over both.
+      const twoCities = '测试双城';
+      const key = referenceParams('city', twoCities, 'city').cityKey;
+      await store.write('MATCH (c:City) WHERE c.id IN $ids SET c.nameKeys = coalesce(c.nameKeys, []) + [$key]', {
+        ids: ['city:chenzhou', 'city:shaoguan'],
+        key,
+      });
+      const both = await summary(INVESTMENT_SUMMARY['city, stored']!, twoCities, 'CHAIN');
+      expect(both.cityIds.sort()).toEqual(['city:chenzhou', 'city:shaoguan']);
+      expect(both.groups).toEqual((await summary(INVESTMENT_SUMMARY.city!, twoCities, 'CHAIN')).groups);
+      for (const one of ['city:chenzhou', 'city:shaoguan'])
+        expect(both.groups).not.toEqual((await summary(INVESTMENT_SUMMARY['city, stored']!, one, 'CHAIN')).groups);
     } finally {
       await store.close();
     }

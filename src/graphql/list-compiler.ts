@@ -350,12 +350,14 @@ export function compileList(kind: string, list: string, args: ListArgs, info: Gr
     expressions.set('issuer', '(issuerIds + issuerBodies)');
   }
   const value = (field: string) => expressions.get(field) ?? null;
-  const walk = expressions.has('city') ? walkFromCities(kind, expressions.get('city')!, carried) : null;
-  // A city filter the walk cannot serve runs once per city, each node's test a membership test:
-  // Grafeo 0.6 evaluates any() over a list variable several times slower per node, and every
-  // node the other conditions keep (an index seek on an indicator's year) pays it.
-  const perCity = walk === null && expressions.has('city');
-  const conditions = filters.where(value, perCity ? 'city' : undefined);
+  // A city filter runs once per city (walking down from it, or, for the kinds the walk cannot
+  // serve, testing each node), each node's test a membership test: Grafeo 0.6 evaluates any()
+  // over a list variable several times slower per node, and every node the other conditions keep
+  // (an index seek on an indicator's year) pays it.
+  const byCity = expressions.has('city');
+  const conditions = filters.where(value, byCity ? 'city' : undefined);
+  const walk = byCity ? walkFromCities(kind, expressions.get('city')!, carried, conditions) : null;
+  const perCity = walk === null && byCity;
   const imports = carried.length ? `WITH ${carried.join(', ')}\n  ` : '';
 
   // What the selection reads of the connection.
@@ -397,9 +399,8 @@ export function compileList(kind: string, list: string, args: ListArgs, info: Gr
   RETURN collect(${nodeMap(level, 'n')}) AS page }`;
   if (walk || perCity || (counted && paged && conditions.length)) {
     // One pass for both: the matching ids, counted, and the page read back by id (an index seek each).
-    const where = conditions.length ? `\n  WHERE ${conditions.join('\n    AND ')}` : '';
     const source = walk
-      ? `${walk}${where.replace('\n  WHERE', ' WHERE')}`
+      ? walk
       : perCity
         ? `UNWIND ${expressions.get('city')!} AS city\n  ${match([])}\n  WITH DISTINCT n`
         : match([]);

@@ -154,32 +154,41 @@ function condition(kind: string, field: string): Condition | undefined {
 const LOCATED_THROUGH_PARKS = new Set(['Enterprise', 'Project', 'Organization']);
 
 /**
- * The nodes of `kind` that may lie in the cities `ids` (a variable), as `n`, found by walking down
+ * The nodes of `kind` that lie in the cities `ids` (a variable), as `n`, found by walking down
  * from each city rather than by testing every node's placeIds (a scan of all projects: 0.1 s at
  * 100k nodes, ten times that at 1M): the place rule of the derivation run backwards (the cities
  * below, then what is LOCATED_IN them or IN_PARK a park there, through enclosing parks; for a park,
  * the parks LOCATED_IN them and the parks inside those), carrying the variables `carried` along.
- * The city condition still decides: the walk
- * only narrows (tests/list-compiler.test.ts checks it finds every node whose placeIds name the city).
+ * The walk only narrows: `where` (over `n`) must include the city condition, which reads `city`,
+ * the city walked from, so it is one membership test per node (placeIds deciding; any() over the
+ * list of cities cost Grafeo 0.6 eight times as much). tests/seeding.test.ts checks the walk finds
+ * every node whose placeIds name the city.
  * Null for the kinds placed otherwise (regions, and what is placed by what it concerns).
  */
-export function walkFromCities(kind: string, ids: string, carried: readonly string[]): string | null {
+export function walkFromCities(
+  kind: string,
+  ids: string,
+  carried: readonly string[],
+  where: readonly string[],
+): string | null {
   // Carried through each DISTINCT: the conditions after the walk read them (Neo4j drops the others).
   const keep = carried.map((v) => `, ${v}`).join('');
   const below = `UNWIND ${ids} AS city
   MATCH (top:City) WHERE top.id = city
   MATCH (top)<-[:PART_OF*0..3]-(c:City)
-  WITH DISTINCT c${keep}`;
+  WITH DISTINCT c, city${keep}`;
+  const kept = `WITH n, city${keep}${where.length ? ` WHERE ${where.join('\n    AND ')}` : ''}
+  WITH DISTINCT n${keep}`;
   if (kind === 'Park')
     return `${below}
   MATCH (c)<-[:LOCATED_IN]-(:Park)<-[:PART_OF*0..3]-(n:Park)
-  WITH DISTINCT n${keep}`;
+  ${kept}`;
   if (!LOCATED_THROUGH_PARKS.has(kind)) return null;
   return `${below}
   CALL { WITH c MATCH (c)<-[:LOCATED_IN]-(n:${kind}) RETURN collect(n) AS direct }
   CALL { WITH c MATCH (c)<-[:LOCATED_IN]-(:Park)<-[:PART_OF*0..3]-(:Park)<-[:IN_PARK]-(n:${kind}) RETURN collect(n) AS viaParks }
   UNWIND direct + viaParks AS n
-  WITH DISTINCT n${keep}`;
+  ${kept}`;
 }
 
 export interface ListFilters {

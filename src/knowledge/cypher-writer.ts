@@ -122,6 +122,8 @@ function schemaCypher(): string {
     'CREATE INDEX policy_doc_number IF NOT EXISTS FOR (n:Policy) ON (n.docNumber);',
     // indicators(filter: {year}): a seek, not a scan of every figure (list-queries.ts puts the test first).
     'CREATE INDEX indicator_year IF NOT EXISTS FOR (n:Indicator) ON (n.year);',
+    // investmentSummary(city) reads one city's precomputed totals by id (derived-properties.ts).
+    'CREATE INDEX statistic_id IF NOT EXISTS FOR (n:Statistic) ON (n.id);',
     '',
     searchIndexStatement(),
     '',

@@ -14,7 +14,7 @@ import type { GraphStore } from '../../store/graph-store.js';
 import type { Direction } from '../relation-model.js';
 
 export const STATISTICS = `
-MATCH (s:Statistic)
+MATCH (s:Statistic) WHERE s.statistic IN ['fan-out', 'size']
 RETURN s.statistic AS statistic, s.type AS type, s.direction AS direction, s.near AS near, s.far AS far, s.p99 AS p99, s.kind AS kind, s.count AS count`;
 
 interface StatisticRow {

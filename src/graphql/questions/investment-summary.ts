@@ -2,81 +2,112 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { GraphContext } from '../context.js';
 import type { NodeProps } from '../node-props.js';
-import { inPlaces, ofChains, walkFromCities } from '../list-queries.js';
+import { GROUP_KEYS, GROUPINGS, NO_KEY, type Grouping } from '../../knowledge/derived-properties.js';
+import { ofChains, walkFromCities } from '../list-queries.js';
 import { assertResolved, overResolved, referenceParams, resolveInQuery } from '../references.js';
 import { pick, picked as asNode, propertiesAt, selects } from './selection.js';
 
 /**
- * investmentSummary, aggregated in the database: one entry per group with its totals, in one
- * list, returned with the references the query resolved (so a city or chain that names nothing is
- * still a clear error, never an empty summary). Reads the properties cypher/950_derived.cypher
- * sets on every project (cityIds, placeIds, chainIds; see src/knowledge/derived-properties.ts).
- * evidenceDocs repeats a document per quote, hence the reduce. A project with nothing to group by
- * (no chain, no status) falls into the null group. The projects of each group ($withProjects) and
- * the entity a group stands for ($withEntity) come back only when selected, with only the
- * properties the selection reads ($projectKeys, $entityKeys; selection.ts). The entities the keys
- * name are read after the grouping, in one UNWIND over the keys, and joined to their groups here:
- * a subquery per grouped row cost about a third of the query at 1M nodes (1,583 chains).
+ * investmentSummary, aggregated in the database: the groups with their totals, in one row of
+ * parallel lists (keys, projectCounts, totals, withAmounts, projects: 1,600 maps cost Grafeo twice
+ * as much to build and hand over), with the references the query resolved (so a city or chain
+ * that names nothing is still a clear error, never an empty summary). A project is grouped under
+ * GROUP_KEYS (src/knowledge/derived-properties.ts: the same keys the seed's totals use); one with
+ * none falls into the null group (NO_KEY here). The projects of each group ($withProjects) and the
+ * entity a group stands for ($withEntity) come back only when selected, with only the properties
+ * the selection reads ($projectKeys, $entityKeys; selection.ts). The entities the keys name are read
+ * after the grouping, in one UNWIND over the keys, and joined to their groups here.
  */
-const SUMMARY_GROUPS = `
-  WITH p, CASE $groupBy WHEN 'CITY' THEN p.cityIds WHEN 'CHAIN' THEN p.chainIds WHEN 'STATUS' THEN [p.status]
-    ELSE reduce(docs = [], d IN p.evidenceDocs | CASE WHEN d IN docs THEN docs ELSE docs + [d] END) END AS keys
+const groups = `
+  WITH p, CASE $groupBy ${GROUPINGS.map((g) => `WHEN '${g}' THEN ${GROUP_KEYS[g]('p')}`).join('\n    ')} END AS keys
   UNWIND CASE WHEN size(keys) = 0 THEN [null] ELSE keys END AS key
-  WITH key, count(p) AS projectCount, sum(p.amountYi) AS total, count(p.amountYi) AS withAmount,
+  WITH coalesce(key, '${NO_KEY}') AS key, count(p) AS projectCount, sum(p.amountYi) AS total, count(p.amountYi) AS withAmount,
     collect(CASE WHEN $withProjects THEN ${pick('p', 'projectKeys')} END) AS projects
-  WITH collect({key: key, projectCount: projectCount, total: total, withAmount: withAmount, projects: projects}) AS groups,
-    collect(key) AS keys
-  CALL { WITH keys UNWIND keys AS key MATCH (g:Entity) WHERE g.id = key
-    RETURN collect([g.id, g.name, CASE WHEN $withEntity THEN ${pick('g', 'entityKeys')} END]) AS named }
-  RETURN groups, named }`;
+  RETURN collect(key) AS keys, collect(projectCount) AS projectCounts, collect(coalesce(toFloat(total), 0.0)) AS totals,
+    collect(withAmount) AS withAmounts, collect(projects) AS projects`;
+
+const COLUMNS = ['keys', 'projectCounts', 'totals', 'withAmounts', 'projects'];
+
+/** The entities the group keys name, after the grouping: one UNWIND (a subquery per group cost a third of the query). */
+const named = `CALL { WITH keys UNWIND keys AS key MATCH (g:Entity) WHERE g.id = key
+  RETURN collect([g.id, g.name, CASE WHEN $withEntity THEN ${pick('g', 'entityKeys')} END]) AS named }`;
 
 /**
- * One text per combination of filters rather than nullable parameters: Grafeo 0.6 evaluates both
- * sides of `$x IS NULL OR …` for every row, and a reference not given is not resolved at all. A
- * city matches its districts' and counties' projects too, by the place rule every list's city
- * filter reads (projects(filter: {city}) counts the same projects); a chain its sub-chains'
- * (chainIds).
+ * The live summary: one text per combination of filters rather than nullable parameters (Grafeo
+ * 0.6 evaluates both sides of `$x IS NULL OR …` for every row, and a reference not given is not
+ * resolved at all). A city matches its districts' and counties' projects too, by the place rule
+ * every list's city filter reads (projects(filter: {city}) counts the same projects), found by
+ * walking down from it (list-queries.ts walkFromCities); a chain its sub-chains' (chainIds).
+ * `guard` (over the resolved ids) limits when it runs.
  */
-function summaryText(city: boolean, chain: boolean): string {
+function liveSummary(city: boolean, chain: boolean, guard = ''): string {
   const ids = [city && 'cityIds', chain && 'chainIds'].filter((x): x is string => Boolean(x));
-  // The projects of a city are found as projects(filter: {city}) finds them: walking down from it
-  // (list-queries.ts walkFromCities), placeIds deciding.
+  const chainTest = chain ? [overResolved(ofChains, 'n', 'chain')] : [];
   const source = city
-    ? `\n  ${walkFromCities('Project', 'cityIds', ids)}\n  WITH n AS p${ids.map((v) => `, ${v}`).join('')}`
-    : '\n  MATCH (p:Project)';
-  const conditions = [city && overResolved(inPlaces, 'p', 'city'), chain && overResolved(ofChains, 'p', 'chain')];
-  const where = city || chain ? `\n  WHERE ${conditions.filter(Boolean).join(' AND ')}` : '';
-  const resolve = [city && resolveInQuery('city', ['City']), chain && resolveInQuery('chain', ['IndustryChain'])];
-  return `${resolve.filter(Boolean).join('\n')}
-CALL { ${ids.length ? `WITH ${ids.join(', ')}` : ''}${source}${where}${SUMMARY_GROUPS}
-RETURN ${[...ids, 'groups', 'named'].join(', ')}`;
+    ? `${walkFromCities('Project', 'cityIds', ids, ['city IN n.placeIds', ...chainTest])}\n  WITH n AS p`
+    : `MATCH (p:Project)${chain ? ` WHERE ${overResolved(ofChains, 'p', 'chain')}` : ''}`;
+  return `CALL { ${ids.length ? `WITH ${ids.join(', ')}\n  ` : ''}${guard ? `WITH ${ids.join(', ')} WHERE ${guard}\n  ` : ''}${source}${groups} }`;
 }
 
-/** The texts by the filters given ('', 'city', 'chain', 'city,chain'): the lint test lints each. */
+const resolving = (city: boolean, chain: boolean) =>
+  [city && resolveInQuery('city', ['City']), chain && resolveInQuery('chain', ['IndustryChain'])]
+    .filter(Boolean)
+    .join('\n');
+
+function summaryText(city: boolean, chain: boolean): string {
+  const ids = [city && 'cityIds', chain && 'chainIds'].filter(Boolean);
+  return `${resolving(city, chain)}
+${liveSummary(city, chain)}
+WITH ${[...ids, ...COLUMNS].join(', ')}
+${named}
+RETURN ${[...ids, ...COLUMNS, 'named'].join(', ')}`;
+}
+
+/**
+ * One city's summary from the totals the seed stored for it (derived-properties.ts
+ * investmentTotals: read one node, not 4,000 projects), when the city filter is the only one and
+ * no group's projects are selected. A name that resolves to several cities is summed live: a
+ * city and one inside it would count their shared projects twice.
+ */
+const STORED_SUMMARY = `${resolving(true, false)}
+CALL { WITH cityIds
+  UNWIND CASE WHEN size(cityIds) = 1 THEN cityIds ELSE [] END AS city
+  MATCH (s:Statistic) WHERE s.id = 'investment ' + $groupBy + ' ' + city
+  RETURN collect(s.keys) AS k, collect(s.projectCounts) AS c, collect(s.totals) AS t, collect(s.withAmounts) AS w }
+${liveSummary(true, false, 'size(cityIds) > 1')}
+WITH cityIds, CASE WHEN size(cityIds) = 1 THEN coalesce(k[0], []) ELSE keys END AS keys,
+  CASE WHEN size(cityIds) = 1 THEN coalesce(c[0], []) ELSE projectCounts END AS projectCounts,
+  CASE WHEN size(cityIds) = 1 THEN coalesce(t[0], []) ELSE totals END AS totals,
+  CASE WHEN size(cityIds) = 1 THEN coalesce(w[0], []) ELSE withAmounts END AS withAmounts, projects
+${named}
+RETURN cityIds, ${COLUMNS.join(', ')}, named`;
+
+/** The texts by the filters given ('', 'city', 'chain', 'city,chain'; 'city, stored': STORED_SUMMARY): the lint test lints each. */
 export const INVESTMENT_SUMMARY: Record<string, string> = {
   '': summaryText(false, false),
   city: summaryText(true, false),
   chain: summaryText(false, true),
   'city,chain': summaryText(true, true),
+  'city, stored': STORED_SUMMARY,
 };
 
-type Grouping = 'CITY' | 'CHAIN' | 'STATUS' | 'DOCUMENT';
 const UNSTATED = '(not stated)';
 
 type Picked = NodeProps | unknown[];
 
-interface Group {
-  key: string | null;
-  projectCount: number;
-  total: number | null;
-  withAmount: number;
-  projects: Picked[];
-}
-
 /** The entity each group key names: its id, name, and (when selected) its properties. */
 type Named = [string, string, Picked | null];
 
-type Row = { groups: Group[]; named: Named[]; cityIds?: string[]; chainIds?: string[] };
+type Row = {
+  keys: string[];
+  projectCounts: number[];
+  totals: number[];
+  withAmounts: number[];
+  projects: Picked[][];
+  named: Named[];
+  cityIds?: string[];
+  chainIds?: string[];
+};
 
 const amountOf = (p: NodeProps) => (typeof p.amountYi === 'number' ? p.amountYi : -1);
 
@@ -93,7 +124,8 @@ export async function investmentSummary(
   const projectKeys = picked && [...new Set([...picked, 'amountYi'])].sort();
   const entityKeys = propertiesAt(info, ['entity']);
   const filters = [args.city != null && 'city', args.chain != null && 'chain'].filter(Boolean).join(',');
-  const [row] = await ctx.read<Row>(INVESTMENT_SUMMARY[filters]!, {
+  const stored = filters === 'city' && !withProjects;
+  const [row] = await ctx.read<Row>(INVESTMENT_SUMMARY[stored ? 'city, stored' : filters]!, {
     ...referenceParams('city', args.city, 'city'),
     ...referenceParams('chain', args.chain, 'chain'),
     groupBy: args.groupBy,
@@ -104,29 +136,55 @@ export async function investmentSummary(
   });
   assertResolved(args.city, row?.cityIds, ['City'], 'city');
   assertResolved(args.chain, row?.chainIds, ['IndustryChain'], 'chain');
-  const groups = row?.groups ?? [];
-  ctx.returned(groups.length, 'investmentSummary');
+  const keys = row?.keys ?? [];
+  ctx.returned(keys.length, 'investmentSummary');
   const named = new Map((row?.named ?? []).map(([id, name, entity]) => [id, { name, entity }]));
-  return groups
-    .map((group) => ({
-      key: group.key ?? UNSTATED,
-      label: group.key == null ? UNSTATED : (named.get(group.key)?.name ?? group.key),
-      totalAmountYi: Math.round((group.total ?? 0) * 100) / 100,
-      projectCount: group.projectCount,
-      projectsWithAmount: group.withAmount,
-      entity: () => {
-        const found = group.key == null ? undefined : named.get(group.key)?.entity;
-        if (!found) return null;
-        const entity = asNode(found, entityKeys);
-        if (!entityKeys) ctx.entity.prime(entity.id, entity);
-        return entity;
-      },
-      projects: () => {
-        ctx.returned(group.projects.length, 'investmentSummary.projects');
-        const projects = group.projects.map((p) => asNode(p, projectKeys));
-        if (!projectKeys) for (const p of projects) ctx.entity.prime(p.id, p);
-        return projects.sort((a, b) => amountOf(b) - amountOf(a) || (a.id < b.id ? -1 : 1));
-      },
-    }))
+  return keys
+    .map((key, i) => {
+      const known = key === NO_KEY ? undefined : named.get(key);
+      return new InvestmentGroup(
+        key === NO_KEY ? UNSTATED : key,
+        key === NO_KEY ? UNSTATED : (known?.name ?? key),
+        Math.round(row!.totals[i]! * 100) / 100,
+        row!.projectCounts[i]!,
+        row!.withAmounts[i]!,
+        known?.entity ?? null,
+        row!.projects[i] ?? [],
+        { ctx, projectKeys, entityKeys },
+      );
+    })
     .sort((a, b) => b.totalAmountYi - a.totalAmountYi || (a.key < b.key ? -1 : 1));
+}
+
+/**
+ * One group of the answer. Its entity and projects are turned into nodes only when the selection
+ * reaches them (methods, not a closure per group: 1,600 groups at 1M nodes).
+ */
+class InvestmentGroup {
+  constructor(
+    readonly key: string,
+    readonly label: string,
+    readonly totalAmountYi: number,
+    readonly projectCount: number,
+    readonly projectsWithAmount: number,
+    private readonly found: Picked | null,
+    private readonly picked: Picked[],
+    private readonly reading: { ctx: GraphContext; projectKeys: string[] | null; entityKeys: string[] | null },
+  ) {}
+
+  entity() {
+    if (!this.found) return null;
+    const { ctx, entityKeys } = this.reading;
+    const entity = asNode(this.found, entityKeys);
+    if (!entityKeys) ctx.entity.prime(entity.id, entity);
+    return entity;
+  }
+
+  projects() {
+    const { ctx, projectKeys } = this.reading;
+    ctx.returned(this.picked.length, 'investmentSummary.projects');
+    const projects = this.picked.map((p) => asNode(p, projectKeys));
+    if (!projectKeys) for (const p of projects) ctx.entity.prime(p.id, p);
+    return projects.sort((a, b) => amountOf(b) - amountOf(a) || (a.id < b.id ? -1 : 1));
+  }
 }
