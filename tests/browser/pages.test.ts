@@ -286,6 +286,8 @@ describe.skipIf(!browserAvailable && !browserRequired)('in a browser, offline', 
     // A relationship's evidence, one click away.
     const leads = page.locator('.relation-group[data-type="LEADS_CHAIN"] li.relation').first();
     await leads.locator('details summary').click();
+    // The evidence may render after the click returns (a busy machine): wait for it, then read it all.
+    await leads.locator('li.evidence mark').first().waitFor();
     const quotes = await leads.locator('li.evidence mark').allInnerTexts();
     expect(quotes).toEqual(data!.node.relations[0]!.evidence.map((e) => e.quote));
     await browser.screenshot(page, 'explore-evidence');
