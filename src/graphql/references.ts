@@ -60,7 +60,7 @@ export function resolveInQuery(param: string, kinds: readonly ReferableKind[]): 
 }
 
 /**
- * A filter written over a parameter of ids (list-queries.ts's inPlaces, inParks, ofChains), reading
+ * A filter written over a parameter of ids (list-queries.ts's inParks, ofChains), reading
  * the ids resolveInQuery yielded for `param` instead: the same rule, no second wording of it.
  */
 export const overResolved = (rule: (variable: string, param: string) => string, variable: string, param: string) =>

@@ -2,7 +2,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { GraphContext } from '../context.js';
 import { factOf, qualifiersOf } from '../fact-values.js';
-import { inParks, ofChains } from '../list-queries.js';
+import { inCity, inParks, ofChains } from '../list-queries.js';
 import { evidenceOf, type NodeProps } from '../node-props.js';
 import { assertResolved, overResolved, referenceParams, resolveInQuery, type ReferableKind } from '../references.js';
 import { pick, picked, propertiesAt, selects } from './selection.js';
@@ -10,7 +10,7 @@ import { pick, picked, propertiesAt, selects } from './selection.js';
 /** The references chainLeaders filters by, in the order their errors are reported, and what each can name. */
 const FILTERS = [
   // Reads `city`, one of the resolved cities: the query runs once per city (chainLeadersText).
-  { arg: 'city', kind: 'City', test: (v: string) => `city IN ${v}.placeIds` },
+  { arg: 'city', kind: 'City', test: (v: string) => inCity(v, 'city') },
   { arg: 'park', kind: 'Park', test: (v: string) => overResolved(inParks, v, 'park') },
   { arg: 'chain', kind: 'IndustryChain', test: (v: string) => overResolved(ofChains, v, 'chain') },
 ] as const satisfies ReadonlyArray<{ arg: string; kind: ReferableKind; test: (variable: string) => string }>;

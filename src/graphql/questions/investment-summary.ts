@@ -3,7 +3,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { GraphContext } from '../context.js';
 import type { NodeProps } from '../node-props.js';
 import { GROUP_KEYS, GROUPINGS, NO_KEY, type Grouping } from '../../knowledge/derived-properties.js';
-import { ofChains, walkFromCities } from '../list-queries.js';
+import { inCity, ofChains, walkFromCities } from '../list-queries.js';
 import { assertResolved, overResolved, referenceParams, resolveInQuery } from '../references.js';
 import { pick, picked as asNode, propertiesAt, selects } from './selection.js';
 
@@ -44,7 +44,7 @@ function liveSummary(city: boolean, chain: boolean, guard = ''): string {
   const ids = [city && 'cityIds', chain && 'chainIds'].filter((x): x is string => Boolean(x));
   const chainTest = chain ? [overResolved(ofChains, 'n', 'chain')] : [];
   const source = city
-    ? `${walkFromCities('Project', 'cityIds', ids, ['city IN n.placeIds', ...chainTest])}\n  WITH n AS p`
+    ? `${walkFromCities('Project', 'cityIds', ids, [inCity('n', 'city'), ...chainTest])}\n  WITH n AS p`
     : `MATCH (p:Project)${chain ? ` WHERE ${overResolved(ofChains, 'p', 'chain')}` : ''}`;
   return `CALL { ${ids.length ? `WITH ${ids.join(', ')}\n  ` : ''}${guard ? `WITH ${ids.join(', ')} WHERE ${guard}\n  ` : ''}${source}${groups} }`;
 }
