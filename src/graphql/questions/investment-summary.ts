@@ -40,13 +40,14 @@ const named = `CALL { WITH keys UNWIND keys AS key MATCH (g:Entity) WHERE g.id =
  * walking down from it (list-queries.ts walkFromCities); a chain its sub-chains' (chainIds).
  * `guard` (over the resolved ids) limits when it runs.
  */
-function liveSummary(city: boolean, chain: boolean, guard = ''): string {
+function liveSummary(city: boolean, chain: boolean, guard?: { imports: string[]; where: string }): string {
   const ids = [city && 'cityIds', chain && 'chainIds'].filter((x): x is string => Boolean(x));
   const chainTest = chain ? [overResolved(ofChains, 'n', 'chain')] : [];
   const source = city
     ? `${walkFromCities('Project', 'cityIds', ids, [inCity('n', 'city'), ...chainTest])}\n  WITH n AS p`
     : `MATCH (p:Project)${chain ? ` WHERE ${overResolved(ofChains, 'p', 'chain')}` : ''}`;
-  return `CALL { ${ids.length ? `WITH ${ids.join(', ')}\n  ` : ''}${guard ? `WITH ${ids.join(', ')} WHERE ${guard}\n  ` : ''}${source}${groups} }`;
+  const imports = guard ? [...ids, ...guard.imports] : ids;
+  return `CALL { ${imports.length ? `WITH ${imports.join(', ')}\n  ` : ''}${guard ? `WITH ${imports.join(', ')} WHERE ${guard.where}\n  ` : ''}${source}${groups} }`;
 }
 
 const resolving = (city: boolean, chain: boolean) =>
@@ -66,19 +67,20 @@ RETURN ${[...ids, ...COLUMNS, 'named'].join(', ')}`;
 /**
  * One city's summary from the totals the seed stored for it (derived-properties.ts
  * investmentTotals: read one node, not 4,000 projects), when the city filter is the only one and
- * no group's projects are selected. A name that resolves to several cities is summed live: a
- * city and one inside it would count their shared projects twice.
+ * no group's projects are selected. Summed live instead when there is no stored node to read: a
+ * name that resolves to several cities (a city and one inside it would count their shared
+ * projects twice), a city with no projects, or a graph seeded before the totals existed.
  */
 const STORED_SUMMARY = `${resolving(true, false)}
 CALL { WITH cityIds
   UNWIND CASE WHEN size(cityIds) = 1 THEN cityIds ELSE [] END AS city
   MATCH (s:Statistic) WHERE s.id = 'investment ' + $groupBy + ' ' + city
   RETURN collect(s.keys) AS k, collect(s.projectCounts) AS c, collect(s.totals) AS t, collect(s.withAmounts) AS w }
-${liveSummary(true, false, 'size(cityIds) > 1')}
-WITH cityIds, CASE WHEN size(cityIds) = 1 THEN coalesce(k[0], []) ELSE keys END AS keys,
-  CASE WHEN size(cityIds) = 1 THEN coalesce(c[0], []) ELSE projectCounts END AS projectCounts,
-  CASE WHEN size(cityIds) = 1 THEN coalesce(t[0], []) ELSE totals END AS totals,
-  CASE WHEN size(cityIds) = 1 THEN coalesce(w[0], []) ELSE withAmounts END AS withAmounts, projects
+${liveSummary(true, false, { imports: ['k'], where: 'size(k) = 0' })}
+WITH cityIds, CASE WHEN size(k) = 1 THEN k[0] ELSE keys END AS keys,
+  CASE WHEN size(k) = 1 THEN c[0] ELSE projectCounts END AS projectCounts,
+  CASE WHEN size(k) = 1 THEN t[0] ELSE totals END AS totals,
+  CASE WHEN size(k) = 1 THEN w[0] ELSE withAmounts END AS withAmounts, projects
 ${named}
 RETURN cityIds, ${COLUMNS.join(', ')}, named`;
 
