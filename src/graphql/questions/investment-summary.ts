@@ -38,7 +38,7 @@ const named = `CALL { WITH keys UNWIND keys AS key MATCH (g:Entity) WHERE g.id =
  * resolved at all). A city matches its districts' and counties' projects too, by the place rule
  * every list's city filter reads (projects(filter: {city}) counts the same projects), found by
  * walking down from it (list-queries.ts walkFromCities); a chain its sub-chains' (chainIds).
- * `guard` (over the resolved ids) limits when it runs.
+ * `guard` limits when it runs: a condition over the resolved ids and the variables it imports.
  */
 function liveSummary(city: boolean, chain: boolean, guard?: { imports: string[]; where: string }): string {
   const ids = [city && 'cityIds', chain && 'chainIds'].filter((x): x is string => Boolean(x));
