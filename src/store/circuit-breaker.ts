@@ -44,12 +44,12 @@ export class CircuitBreaker {
     return this.current === 'open';
   }
 
-  /** When it opened (epoch ms), while open. */
   /** Whether the last calls failed to reach the store (the circuit may be about to open). */
   get failing(): boolean {
     return this.failures > 0;
   }
 
+  /** When it opened (epoch ms), while open. */
   get openSince(): number | undefined {
     return this.isOpen ? this.openedAt : undefined;
   }
