@@ -371,6 +371,25 @@ describe('facts of a kind, with their evidence', () => {
     expect(new Set(seen).size).toBe(expected);
   });
 
+  it('pages through several types (each read side by side) across their boundaries, in the order of one page', async () => {
+    const query =
+      'query($a: String, $n: Int) { facts(first: $n, after: $a, status: PLANNED) { totalCount pageInfo { hasNextPage endCursor } nodes { id type } } }';
+    const whole: any = await ok(query, { a: null, n: 100 });
+    const types = new Set(whole.facts.nodes.map((f: any) => f.type));
+    expect(types.size, 'planned facts of several types').toBeGreaterThan(1);
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 100; page++) {
+      const data: any = await ok(query, { a: after, n: 3 });
+      expect(data.facts.totalCount).toBe(whole.facts.totalCount);
+      seen.push(...data.facts.nodes.map((f: any) => f.id));
+      if (!data.facts.pageInfo.hasNextPage) break;
+      after = data.facts.pageInfo.endCursor;
+    }
+    expect(seen).toEqual(whole.facts.nodes.map((f: any) => f.id));
+    expect(seen).toHaveLength(whole.facts.totalCount);
+  });
+
   it('narrows by subject (a symmetric fact from either end), object, basis, status and document', async () => {
     const data = await ok(`{
       pairings: facts(type: PAIRED_WITH, subject: "韶关") { nodes { subject { id } object { id } } }

@@ -142,6 +142,41 @@ export const exactInQuery = (param: string) => `CALL {
   RETURN byId + byName AS ${param}Ids }`;
 
 /**
+ * References that may name several entities of any kind (facts' subject and object), resolved
+ * inside the query that uses them: a CALL that yields `${param}Ids`, the entities whose id is in
+ * `$${param}Candidates` (and, when `$${param}Key` is set, whose name keys hold it: the alias rule
+ * of MATCH_NAME_KEY over the full-text index's hits) or whose canonical name is `$${param}Name`.
+ * candidateParams sets them: first by the reference's shape, as resolveReference reads it; for an
+ * alias, from the full-text hits (aliasCandidateParams), the query then run once more.
+ */
+export const candidatesInQuery = (param: string) => `CALL {
+  CALL { UNWIND $${param}Candidates AS candidate
+    MATCH (n:Entity) WHERE n.id = candidate AND ($${param}Key IS NULL OR $${param}Key IN n.nameKeys)
+    RETURN collect(n.id) AS byId }
+  CALL { MATCH (n:Entity) WHERE n.name = $${param}Name RETURN collect(n.id) AS byName }
+  RETURN byId + byName AS ${param}Ids }`;
+
+/** The parameters candidatesInQuery reads for a reference by its shape ('' for none: an index seek that finds nothing). */
+export function candidateParams(param: string, value: string | null | undefined, field: string) {
+  if (value == null) return { [`${param}Candidates`]: [], [`${param}Key`]: null, [`${param}Name`]: '' };
+  const raw = checkedReference(value, field);
+  const byId = ID_SHAPE.test(raw);
+  return { [`${param}Candidates`]: byId ? [raw] : [], [`${param}Key`]: null, [`${param}Name`]: byId ? '' : raw };
+}
+
+/**
+ * The parameters candidatesInQuery reads for a reference that is neither an id nor a canonical
+ * name: the full-text index narrows (one call), the name key decides inside the query; a clear
+ * error when the index has no candidate at all.
+ */
+export async function aliasCandidateParams(ctx: GraphContext, param: string, value: string, field: string) {
+  const raw = checkedReference(value, field);
+  const hits = await ctx.search(normalizeText(raw), 50);
+  if (hits.length === 0) throw unresolved(raw, null, field);
+  return { [`${param}Candidates`]: hits.map((h) => h.id), [`${param}Key`]: nameKey(raw), [`${param}Name`]: '' };
+}
+
+/**
  * The parameters exactInQuery reads for a reference the user gave. The look-up a reference's
  * shape rules out gets '', which no id or name is (a reference is never empty): an index seek that
  * finds nothing, where a null would cost Grafeo 0.6 a scan of every entity.

@@ -6,8 +6,10 @@
  * Which text runs depends on what anchors the search: a subject or an object (an index seek, then
  * that node's relationships), else one type at a time (a scan of that type alone: the type is
  * written in the pattern, as Grafeo 0.6 filters an untyped pattern only after expanding every
- * relationship), else every fact. Relationship types come from the seed schema, never from a
- * request. The Cypher lint test lints every exported text.
+ * relationship; several types side by side), else every fact. Each text answers the count and the
+ * page together and resolves the subject and object itself, so a request costs one store call
+ * (per type), plus the full-text call and a second run for an alias. Relationship types come from
+ * the seed schema, never from a request. The Cypher lint test lints every exported text.
  */
 import { BadUserInputError } from '../../errors.js';
 import {
@@ -20,7 +22,7 @@ import type { GraphContext } from '../context.js';
 import { factOf } from '../fact-values.js';
 import type { NodeProps } from '../node-props.js';
 import { MAX_PAGE, pageSize } from '../page-sizes.js';
-import { resolveReference } from '../references.js';
+import { aliasCandidateParams, assertResolved, candidateParams, candidatesInQuery } from '../references.js';
 
 const ALL_PREDICATES = [...PREDICATE_NAMES].sort().join('|');
 
@@ -31,56 +33,68 @@ const FILTERS = `
   AND ($designationStatuses IS NULL OR (type(r) IN $designationTypes AND r.status IN $designationStatuses))
   AND ($document IS NULL OR $document IN r.evidenceDocs)`;
 
-/** Keyset: after the (type, subject, object) of the last fact of the previous page. */
-const PAGE = `
-WITH s, r, o, type(r) AS type
-WHERE $afterType IS NULL OR type > $afterType OR (type = $afterType AND (s.id > $afterSubject OR (s.id = $afterSubject AND o.id > $afterObject)))
-WITH s, r, o, type ORDER BY type, s.id, o.id LIMIT $limit
-RETURN type, properties(s) AS subject, properties(o) AS object, properties(r) AS rel`;
-
-const COUNT = `
-RETURN count(r) AS total`;
+/**
+ * The count and one page of a match, in one statement: two CALLs over the same pattern, so a
+ * request costs one round trip. The page is keyset-paged: after the (type, subject, object) of
+ * the last fact of the previous page.
+ */
+const countAndPage = (imports: string, match: string) => `
+CALL { ${imports}${match}
+  RETURN count(r) AS total }
+CALL { ${imports}${match}
+  WITH s, r, o, type(r) AS type
+  WHERE $afterType IS NULL OR type > $afterType OR (type = $afterType AND (s.id > $afterSubject OR (s.id = $afterSubject AND o.id > $afterObject)))
+  WITH s, r, o, type ORDER BY type, s.id, o.id LIMIT $limit
+  RETURN collect({type: type, subject: properties(s), object: properties(o), rel: properties(r)}) AS rows }`;
 
 /**
  * From given subjects: their relationships of the types, outgoing, and a symmetric fact from
- * either end (shown from the subject; once when both ends are subjects).
+ * either end (shown from the subject; once when both ends are subjects). The subject, and the
+ * object when given, are resolved in the query (candidatesInQuery).
  */
-const FROM_SUBJECTS = `
-UNWIND $subjects AS subjectId
-MATCH (s:Entity {id: subjectId})-[r:${ALL_PREDICATES}]-(o:Entity)
-WHERE type(r) IN $types
-  AND (startNode(r) = s OR (type(r) IN $symmetric AND NOT o.id IN $subjects))
-  AND ($objects IS NULL OR o.id IN $objects)${FILTERS}`;
+export const FACTS_FROM_SUBJECTS = `
+${candidatesInQuery('subject')}
+${candidatesInQuery('object')}${countAndPage(
+  'WITH subjectIds, objectIds\n  ',
+  `UNWIND subjectIds AS subjectId
+  MATCH (s:Entity {id: subjectId})-[r:${ALL_PREDICATES}]-(o:Entity)
+  WHERE type(r) IN $types
+    AND (startNode(r) = s OR (type(r) IN $symmetric AND NOT o.id IN subjectIds))
+    AND (NOT $objectGiven OR o.id IN objectIds)${FILTERS}`,
+)}
+RETURN subjectIds, objectIds, total, rows`;
 
 /** From given objects (no subject given): their relationships, incoming, or symmetric from either end. */
-const TO_OBJECTS = `
-UNWIND $objects AS objectId
-MATCH (o:Entity {id: objectId})-[r:${ALL_PREDICATES}]-(s:Entity)
-WHERE type(r) IN $types
-  AND (endNode(r) = o OR (type(r) IN $symmetric AND NOT s.id IN $objects))${FILTERS}`;
+export const FACTS_TO_OBJECTS = `
+${candidatesInQuery('object')}${countAndPage(
+  'WITH objectIds\n  ',
+  `UNWIND objectIds AS objectId
+  MATCH (o:Entity {id: objectId})-[r:${ALL_PREDICATES}]-(s:Entity)
+  WHERE type(r) IN $types
+    AND (endNode(r) = o OR (type(r) IN $symmetric AND NOT s.id IN objectIds))${FILTERS}`,
+)}
+RETURN objectIds, total, rows`;
 
 /** One type, every fact of it: its type in the pattern. */
-const ofType = (type: string) => `
-MATCH (s:Entity)-[r:${type}]->(o:Entity)
-WHERE true${FILTERS}`;
+export const FACTS_OF_TYPE: Record<string, string> = Object.fromEntries(
+  PREDICATE_NAMES.map((t) => [
+    t,
+    `${countAndPage(
+      '',
+      `MATCH (s:Entity)-[r:${t}]->(o:Entity)
+  WHERE true${FILTERS}`,
+    )}
+RETURN total, rows`,
+  ]),
+);
 
 /** Every fact of every type. */
-const EVERY = `
-MATCH (s:Entity)-[r:${ALL_PREDICATES}]->(o:Entity)
-WHERE true${FILTERS}`;
-
-export const FACTS_FROM_SUBJECTS = FROM_SUBJECTS + PAGE;
-export const FACTS_FROM_SUBJECTS_COUNT = FROM_SUBJECTS + COUNT;
-export const FACTS_TO_OBJECTS = TO_OBJECTS + PAGE;
-export const FACTS_TO_OBJECTS_COUNT = TO_OBJECTS + COUNT;
-export const FACTS_OF_TYPE: Record<string, string> = Object.fromEntries(
-  PREDICATE_NAMES.map((t) => [t, ofType(t) + PAGE]),
-);
-export const FACTS_OF_TYPE_COUNT: Record<string, string> = Object.fromEntries(
-  PREDICATE_NAMES.map((t) => [t, ofType(t) + COUNT]),
-);
-export const EVERY_FACT = EVERY + PAGE;
-export const EVERY_FACT_COUNT = EVERY + COUNT;
+export const EVERY_FACT = `${countAndPage(
+  '',
+  `MATCH (s:Entity)-[r:${ALL_PREDICATES}]->(o:Entity)
+  WHERE true${FILTERS}`,
+)}
+RETURN total, rows`;
 
 interface FactsArgs {
   type?: string[] | null;
@@ -99,6 +113,14 @@ interface Row {
   subject: NodeProps;
   object: NodeProps;
   rel: Record<string, unknown>;
+}
+
+/** What every facts text returns: the count, one page, and the ids its references resolved to. */
+interface Answer {
+  total: number;
+  rows: Row[];
+  subjectIds?: string[];
+  objectIds?: string[];
 }
 
 type Key = [type: string, subject: string, object: string];
@@ -146,14 +168,8 @@ export async function facts(_: unknown, args: FactsArgs, ctx: GraphContext) {
   const after = decodeKey(args.after);
   const types = typesOf(args);
   const document = args.document?.trim() || null;
-  const [subjects, objects] = await Promise.all([
-    args.subject != null ? resolveReference(ctx, args.subject, null, 'subject') : null,
-    args.object != null ? resolveReference(ctx, args.object, null, 'object') : null,
-  ]);
   const params = {
     types,
-    subjects,
-    objects,
     symmetric: [...SYMMETRIC_PREDICATES],
     bases: args.basis?.length ? args.basis : null,
     statuses: args.status?.length ? args.status : null,
@@ -164,30 +180,41 @@ export async function facts(_: unknown, args: FactsArgs, ctx: GraphContext) {
     afterType: after?.[0] ?? null,
     afterSubject: after?.[1] ?? null,
     afterObject: after?.[2] ?? null,
+    limit: limit + 1,
   };
 
   let rows: Row[];
   let total: number;
-  const one = async (page: string, count: string) => {
-    const [r, c] = await Promise.all([
-      ctx.read<Row>(page, { ...params, limit: limit + 1 }),
-      ctx.read<{ total: number }>(count, params),
-    ]);
-    return { rows: r, total: c[0]?.total ?? 0 };
-  };
-  if (subjects) ({ rows, total } = await one(FACTS_FROM_SUBJECTS, FACTS_FROM_SUBJECTS_COUNT));
-  else if (objects) ({ rows, total } = await one(FACTS_TO_OBJECTS, FACTS_TO_OBJECTS_COUNT));
-  else if (types.length === PREDICATE_NAMES.length) ({ rows, total } = await one(EVERY_FACT, EVERY_FACT_COUNT));
-  else {
-    // Type by type, in order, from the cursor's: each scans its own type only.
-    const counts = await Promise.all(types.map((t) => ctx.read<{ total: number }>(FACTS_OF_TYPE_COUNT[t]!, params)));
-    total = counts.reduce((sum, c) => sum + (c[0]?.total ?? 0), 0);
-    rows = [];
-    for (const [i, t] of types.entries()) {
-      if (rows.length > limit) break;
-      if ((counts[i]![0]?.total ?? 0) === 0 || (after && t < after[0])) continue;
-      rows.push(...(await ctx.read<Row>(FACTS_OF_TYPE[t]!, { ...params, limit: limit + 1 - rows.length })));
+  if (args.subject != null || args.object != null) {
+    const text = args.subject != null ? FACTS_FROM_SUBJECTS : FACTS_TO_OBJECTS;
+    const ends = ['subject', 'object'] as const;
+    // The subjects' text reads the object's parameters too (a filter when given); the objects' text only those.
+    let refs: Record<string, unknown> = {
+      ...(args.subject != null && {
+        ...candidateParams('subject', args.subject, 'subject'),
+        objectGiven: args.object != null,
+      }),
+      ...candidateParams('object', args.object, 'object'),
+    };
+    let [row] = await ctx.read<Answer>(text, { ...params, ...refs });
+    // An alias at either end: its full-text candidates, then the query once more.
+    const aliases = ends.filter((end) => args[end] != null && !row?.[`${end}Ids`]?.length);
+    if (aliases.length) {
+      const found = await Promise.all(aliases.map((end) => aliasCandidateParams(ctx, end, args[end]!, end)));
+      for (const f of found) refs = { ...refs, ...f };
+      [row] = await ctx.read<Answer>(text, { ...params, ...refs });
     }
+    for (const end of ends) assertResolved(args[end], row?.[`${end}Ids`], null, end);
+    ({ rows, total } = { rows: row?.rows ?? [], total: row?.total ?? 0 });
+  } else if (types.length === PREDICATE_NAMES.length) {
+    const [row] = await ctx.read<Answer>(EVERY_FACT, params);
+    ({ rows, total } = { rows: row?.rows ?? [], total: row?.total ?? 0 });
+  } else {
+    // Type by type, side by side: each scans its own type only; in type order, the page is the
+    // first rows after the cursor (each text skips the types before the cursor's).
+    const answers = await Promise.all(types.map((t) => ctx.read<Answer>(FACTS_OF_TYPE[t]!, params)));
+    total = answers.reduce((sum, [a]) => sum + (a?.total ?? 0), 0);
+    rows = answers.flatMap(([a]) => a?.rows ?? []).slice(0, limit + 1);
   }
 
   const page = rows.slice(0, limit);
