@@ -371,6 +371,14 @@ describe('facts of a kind, with their evidence', () => {
     expect(new Set(seen).size).toBe(expected);
   });
 
+  it('facts(type) counts every fact of each type, whichever label its scan starts from', async () => {
+    const manifest = (await readManifest(CYPHER_DIR))!;
+    const counts: Record<string, number> = {};
+    for (const p of PREDICATE_NAMES)
+      counts[p] = ((await ok(`{ facts(type: ${p}) { totalCount } }`)) as any).facts.totalCount;
+    expect(counts).toEqual(Object.fromEntries(PREDICATE_NAMES.map((p) => [p, manifest.relationships[p] ?? 0])));
+  });
+
   it('pages through several types (each read side by side) across their boundaries, in the order of one page', async () => {
     const query =
       'query($a: String, $n: Int) { facts(first: $n, after: $a, status: PLANNED) { totalCount pageInfo { hasNextPage endCursor } nodes { id type } } }';

@@ -33,7 +33,8 @@ RETURN n.id AS id
 ORDER BY id`;
 
 /** The kinds a reference can name inside a query: few enough that a label scan is cheap (at 1M nodes, 2–12 thousand each). */
-export type ReferableKind = 'City' | 'Park' | 'IndustryChain' | 'Designation' | 'Organization' | 'Policy';
+export const REFERABLE_KINDS = ['City', 'Park', 'IndustryChain', 'Designation', 'Organization', 'Policy'] as const;
+export type ReferableKind = (typeof REFERABLE_KINDS)[number];
 
 /**
  * A reference resolved inside the query that uses it, so resolving costs no round trip of its own:
