@@ -374,8 +374,7 @@ describe('facts of a kind, with their evidence', () => {
   it('facts(type) counts every fact of each type, whichever label its scan starts from', async () => {
     const manifest = (await readManifest(CYPHER_DIR))!;
     const counts: Record<string, number> = {};
-    for (const p of PREDICATE_NAMES)
-      counts[p] = ((await ok(`{ facts(type: ${p}) { totalCount } }`)) as any).facts.totalCount;
+    for (const p of PREDICATE_NAMES) counts[p] = (await ok(`{ facts(type: ${p}) { totalCount } }`)).facts.totalCount;
     expect(counts).toEqual(Object.fromEntries(PREDICATE_NAMES.map((p) => [p, manifest.relationships[p] ?? 0])));
   });
 
