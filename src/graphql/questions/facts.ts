@@ -33,6 +33,7 @@ import {
 } from '../references.js';
 
 const ALL_PREDICATES = [...PREDICATE_NAMES].sort().join('|');
+const SYMMETRIC = [...SYMMETRIC_PREDICATES].sort().join('|');
 
 /** The filters every text applies after its pattern; $types is always set. */
 const FILTERS = `
@@ -58,16 +59,23 @@ CALL { ${imports}${match}
 /**
  * From given subjects: their relationships of the types, outgoing, and a symmetric fact from
  * either end (shown from the subject; once when both ends are subjects). The subject, and the
- * object when given, are resolved in the query (candidatesInQuery).
+ * object when given, are resolved in the query (candidatesInQuery). Outgoing and incoming
+ * symmetric relationships are two patterns joined by UNION ALL: one pattern in both directions
+ * would expand every incoming relationship (a busy city's thousands of LOCATED_IN) only to drop
+ * them, 3× slower for a prefecture at 10k nodes and more as the graph grows.
  */
 export const FACTS_FROM_SUBJECTS = `
 ${candidatesInQuery('subject')}
 ${candidatesInQuery('object')}${countAndPage(
   'WITH subjectIds, objectIds\n  ',
-  `UNWIND subjectIds AS subjectId
-  MATCH (s:Entity {id: subjectId})-[r:${ALL_PREDICATES}]-(o:Entity)
-  WHERE type(r) IN $types
-    AND (startNode(r) = s OR (type(r) IN $symmetric AND NOT o.id IN subjectIds))
+  `CALL { WITH subjectIds
+    UNWIND subjectIds AS subjectId
+    MATCH (s:Entity {id: subjectId})-[r:${ALL_PREDICATES}]->(o:Entity) RETURN s, r, o
+    UNION ALL WITH subjectIds
+    UNWIND subjectIds AS subjectId
+    MATCH (s:Entity {id: subjectId})<-[r:${SYMMETRIC}]-(o:Entity)
+    WITH s, r, o WHERE NOT o.id IN subjectIds RETURN s, r, o }
+  WITH s, r, o WHERE type(r) IN $types
     AND (NOT $objectGiven OR o.id IN objectIds)${FILTERS}`,
 )}
 RETURN subjectIds, objectIds, total, rows`;
@@ -76,10 +84,14 @@ RETURN subjectIds, objectIds, total, rows`;
 export const FACTS_TO_OBJECTS = `
 ${candidatesInQuery('object')}${countAndPage(
   'WITH objectIds\n  ',
-  `UNWIND objectIds AS objectId
-  MATCH (o:Entity {id: objectId})-[r:${ALL_PREDICATES}]-(s:Entity)
-  WHERE type(r) IN $types
-    AND (endNode(r) = o OR (type(r) IN $symmetric AND NOT s.id IN objectIds))${FILTERS}`,
+  `CALL { WITH objectIds
+    UNWIND objectIds AS objectId
+    MATCH (o:Entity {id: objectId})<-[r:${ALL_PREDICATES}]-(s:Entity) RETURN s, r, o
+    UNION ALL WITH objectIds
+    UNWIND objectIds AS objectId
+    MATCH (o:Entity {id: objectId})-[r:${SYMMETRIC}]->(s:Entity)
+    WITH s, r, o WHERE NOT s.id IN objectIds RETURN s, r, o }
+  WITH s, r, o WHERE type(r) IN $types${FILTERS}`,
 )}
 RETURN objectIds, total, rows`;
 
@@ -186,7 +198,6 @@ export async function facts(_: unknown, args: FactsArgs, ctx: GraphContext) {
   const document = args.document?.trim() || null;
   const params = {
     types,
-    symmetric: [...SYMMETRIC_PREDICATES],
     bases: args.basis?.length ? args.basis : null,
     statuses: args.status?.length ? args.status : null,
     statusTypes: [...FACT_STATUS_PREDICATES],
