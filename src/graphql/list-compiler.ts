@@ -20,6 +20,9 @@
  * reports the error at its path). A value is looked up by the exact field nodes graphql-js merged
  * for the field, so a selection collected differently falls back rather than answering wrongly.
  *
+ * node(id) goes the same way (compileNode): the entity and the relationship fields its fragments
+ * ask for, in one query.
+ *
  * The text depends on the selection and on which filters are given (one text per shape, as
  * @neo4j/graphql does): every value is a parameter; labels, relationship types and property names
  * come from the schema. tests/list-compiler.test.ts checks answers against the resolvers' own
@@ -36,6 +39,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { BadUserInputError } from '../errors.js';
+import { NODE_LABELS } from '../knowledge/seed-schema.js';
 import { docNumberKey, normalizeText } from '../text/chinese.js';
 import type { GraphContext } from './context.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
@@ -449,6 +453,57 @@ ${after !== null ? '  WITH id WHERE id > $after\n' : ''}  WITH id ORDER BY id LI
         edges,
         nodes,
       };
+    },
+  };
+}
+
+export interface CompiledEntity {
+  cypher: string;
+  params: Record<string, unknown>;
+  /** The entity, whole, with the nested values of its kind; null when no entity has the id. */
+  answer(row: Record<string, unknown> | undefined): NodeProps | null;
+}
+
+/**
+ * node(id) as ONE query when its selection asks for relationship fields (typed, under a fragment
+ * on a kind): the entity read whole by id, as the entity loader reads it, and under it, for every
+ * kind whose fragment asks for some, those fields compiled as a list's are (nestedCalls), each
+ * kind's in a CALL that only the entity's own kind passes. null when nothing is compiled: the
+ * entity loader (one call) answers alone. nodes(ids) is left to the resolvers' own loading, which
+ * tests compare compiled answers with.
+ */
+export function compileNode(id: string, info: GraphQLResolveInfo): CompiledEntity | null {
+  const c: Compiling = { fragments: info.fragments, variables: info.variableValues, schema: info.schema, keys: 0 };
+  const sets = subSelections(info.fieldNodes);
+  const params: Record<string, unknown> = { id };
+  const kinds: Array<{ kind: string; level: Level; key: string }> = [];
+  for (const kind of NODE_LABELS) {
+    const level = compileLevel(c, [sets], kind);
+    if (level?.nested.length) kinds.push({ kind, level, key: `_k${kinds.length}` });
+  }
+  if (kinds.length === 0) return null;
+  const calls = kinds.map(({ kind, level, key }) => {
+    params[`${key}Kind`] = kind;
+    const values = `{${level.nested.map((n) => `${n.key}: ${n.key}`).join(', ')}}`;
+    // Another kind's CALL keeps no row, and collect() still returns one: the entity's row stays.
+    return `CALL { WITH n
+  WITH n WHERE n.kind = $${key}Kind${nestedCalls(level, 'n', 1, params)}
+  RETURN collect(${values}) AS ${key} }`;
+  });
+  const cypher = `
+MATCH (n:Entity) WHERE n.id = $id
+${calls.join('\n')}
+RETURN properties(n) AS node, ${kinds.map((k) => k.key).join(', ')}`;
+  return {
+    cypher,
+    params,
+    answer(row) {
+      const node = row?.node as NodeProps | undefined;
+      if (!node) return null;
+      const own = kinds.find((k) => k.kind === node.kind);
+      const values = own ? (row?.[own.key] as Array<Record<string, unknown>> | undefined)?.[0] : undefined;
+      if (!own || !values) return node;
+      return toNode({ properties: Object.keys(node), nested: own.level.nested }, { ...node, ...values });
     },
   };
 }
