@@ -255,6 +255,45 @@ describe('nested lists compiled into one query', () => {
     expect(missing.res.data.node).toBeNull();
   });
 
+  it('relations(types, direction, first) under node(id) and under a list: in the same query, the rows the loaders give', async () => {
+    const relations = `relations(first: 500) { type direction basis reason properties { key value }
+        qualifiers { status mode } evidence { quote start end document { id name } } node { id kind name } }
+      out: relations(types: $types, direction: OUT, first: $first) { type direction node { id } }`;
+    const variables = { types: ['LOCATED_IN', 'PART_OF', 'PAIRED_WITH', 'MENTIONED_IN'], first: 7 };
+    for (const id of ['city:shaoguan', 'doc:001', 'park:huanan-zhuangbei']) {
+      const query = `query($id: ID!, $types: [RelationType!], $first: Int) { node(id: $id) { id name ${relations} } }`;
+      const { res, calls } = await recorded(query, { ...variables, id });
+      expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+      // The node, its relations and the documents they mention came in one call; an evidence
+      // document no relation brought is one more.
+      expect(calls.length, id).toBeLessThanOrEqual(2);
+      expect(calls[0]!.method === 'read' && calls[0]!.cypher).toContain('$_r0Types');
+      const loaded = await server.gql(
+        `query($ids: [ID!]!, $types: [RelationType!], $first: Int) { nodes(ids: $ids) { id name ${relations} } }`,
+        { ...variables, ids: [id] },
+      );
+      expect(loaded.errors).toBeUndefined();
+      expect(res.data.node, id).toEqual(loaded.data.nodes[0]);
+      expect(res.data.node.relations.length, id).toBeGreaterThan(0);
+    }
+    const list = `{ parks(first: 30, filter: {city: "韶关"}) { nodes { id
+      relations(types: [PART_OF, LOCATED_IN, IN_PARK, HAS_INDUSTRY, PART_OF_CHAIN], direction: OUT, first: 30) { type node { id } } } } }`;
+    const { res, calls } = await recorded(list);
+    expect(res.errors).toBeUndefined();
+    expect(calls).toHaveLength(1);
+    const ids = res.data.parks.nodes.map((n: any) => n.id);
+    const loaded = await server.gql(
+      `query($ids: [ID!]!) { nodes(ids: $ids) { ... on Park { id relations(types: [PART_OF, LOCATED_IN, IN_PARK, HAS_INDUSTRY, PART_OF_CHAIN], direction: OUT, first: 30) { type node { id } } } } }`,
+      { ids },
+    );
+    expect(res.data.parks.nodes).toEqual(loaded.data.nodes);
+    expect(res.data.parks.nodes.some((n: any) => n.relations.length > 0)).toBe(true);
+    // An argument out of bounds is refused as before (the request's cost check reads it first).
+    const bad = await server.gql('{ node(id: "city:shaoguan") { relations(first: -1) { type } } }');
+    expect(bad.errors?.[0]?.extensions?.code, JSON.stringify(bad.errors)).toBe('BAD_USER_INPUT');
+    expect(bad.errors?.[0]?.message).toBe('first must be an integer from 0 to 500, got -1');
+  });
+
   // Last: linting blocks the event loop for seconds, long enough to drop a kept-alive connection.
   it('writes texts Neo4j’s parser accepts', async () => {
     expect(texts.size).toBeGreaterThan(NESTED.length);

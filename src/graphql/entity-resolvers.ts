@@ -6,7 +6,7 @@
  */
 import type { IResolvers } from '@graphql-tools/utils';
 import type { GraphQLResolveInfo } from 'graphql';
-import { NODE_LABELS, RELATIONSHIP_TYPES } from '../knowledge/seed-schema.js';
+import { NODE_LABELS } from '../knowledge/seed-schema.js';
 import type { GraphContext } from './context.js';
 import { qualifiersOf } from './fact-values.js';
 import { precomputed } from './list-compiler.js';
@@ -18,11 +18,8 @@ import {
   type NodeProps,
 } from './node-props.js';
 import { MAX_RELATIONS, pageSize } from './page-sizes.js';
-import type { Direction } from './relation-model.js';
+import { ALL_RELATION_TYPES, type Direction } from './relation-model.js';
 import { relationsOf, type RelationRow } from './relationships.js';
-
-/** Every relationship type in the graph: the facts' predicates and the builder's own (MENTIONED_IN, DESCRIBES). */
-const ALL_RELATION_TYPES = Object.keys(RELATIONSHIP_TYPES);
 
 const commonFields = {
   aliases: (n: NodeProps) => n.aliases ?? [],
@@ -35,13 +32,19 @@ const commonFields = {
     n: NodeProps,
     args: { types?: string[] | null; direction: Direction; first: number },
     ctx: GraphContext,
+    info: GraphQLResolveInfo,
   ) => {
     const limit = pageSize(args.first, MAX_RELATIONS);
-    const rows = await relationsOf(ctx, {
-      types: args.types?.length ? args.types : ALL_RELATION_TYPES,
-      direction: args.direction,
-      kinds: null,
-    }).load(n.id);
+    // Read with the node's own query when it came through one (list-compiler.ts), ordered and limited alike.
+    const compiled = precomputed(n, info)?.value as Array<Omit<RelationRow, 'sourceId'>> | undefined;
+    const rows: RelationRow[] = compiled
+      ? compiled.map((row) => ({ ...row, sourceId: n.id }))
+      : await relationsOf(ctx, {
+          types: args.types?.length ? args.types : ALL_RELATION_TYPES,
+          direction: args.direction,
+          kinds: null,
+        }).load(n.id);
+    if (compiled) for (const row of rows) ctx.entity.prime(row.node.id, row.node);
     const page = rows.slice(0, limit);
     ctx.returned(page.length, `${n.kind}.relations`);
     return page.map((row: RelationRow) => ({

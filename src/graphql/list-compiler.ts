@@ -37,6 +37,7 @@ import {
   type FragmentDefinitionNode,
   type GraphQLResolveInfo,
   type SelectionSetNode,
+  type ValueNode,
 } from 'graphql';
 import { BadUserInputError } from '../errors.js';
 import { NODE_LABELS } from '../knowledge/seed-schema.js';
@@ -47,7 +48,7 @@ import { LIST_FILTERS, REFERENCE_KINDS, walkFromCities } from './list-queries.js
 import { DERIVED_ENTITY_FIELDS, type NodeProps } from './node-props.js';
 import { MAX_PAGE, MAX_RELATIONS, pageSize } from './page-sizes.js';
 import { assertResolved, referenceParams, resolveInQuery } from './references.js';
-import { arrow, relationField } from './relation-model.js';
+import { ALL_RELATION_TYPES, arrow, relationField, type Direction } from './relation-model.js';
 import { propertiesRead } from './selected-properties.js';
 
 /** Where a compiled node keeps its precomputed fields: out of sight of serialisation and of property names. */
@@ -90,6 +91,10 @@ interface Nested {
   /** The LIMIT of a relationship field; null for a derived id (one entity). */
   first: number | null;
   level: Level;
+  /** What each row collects (default: the node's map of `level`); the rows are then kept as they come. */
+  collect?: (to: string) => string;
+  /** Parameters of its own (besides the limit). */
+  params?: Record<string, unknown>;
 }
 
 /** Property names go into the text: they must be names, which every schema field is. */
@@ -142,16 +147,31 @@ interface DefinedField {
   args: ReadonlyArray<{ name: string; defaultValue?: unknown }>;
 }
 
-/** A field's `first` as graphql-js passes it: a literal, a variable, or the SDL's default. */
-function firstArgument(c: Compiling, definition: DefinedField, node: FieldNode): number | null | undefined {
-  const fallback = definition.args.find((a) => a.name === 'first')?.defaultValue as number | undefined;
-  const arg = node.arguments?.find((a) => a.name.value === 'first');
+/**
+ * An argument as graphql-js passes it to the resolver (validation has run): a literal (a whole
+ * number, an enum value, a list of them, null), a variable, or the SDL's default. Read by shape,
+ * not with graphql-js's value coercion: under the test runner the schema's types can come from
+ * another copy of graphql (relation-model.ts).
+ */
+function argumentValue(c: Compiling, definition: DefinedField, node: FieldNode, name: string): unknown {
+  const fallback = definition.args.find((a) => a.name === name)?.defaultValue;
+  const arg = node.arguments?.find((a) => a.name.value === name);
   if (!arg) return fallback;
-  const value = arg.value;
-  if (value.kind === Kind.INT) return Number.parseInt(value.value, 10);
-  if (value.kind === Kind.NULL) return null;
-  if (value.kind === Kind.VARIABLE)
-    return value.name.value in c.variables ? (c.variables[value.name.value] as number | null) : fallback;
+  const literal = (value: ValueNode): unknown => {
+    if (value.kind === Kind.INT) return Number.parseInt(value.value, 10);
+    if (value.kind === Kind.ENUM || value.kind === Kind.STRING) return value.value;
+    if (value.kind === Kind.NULL) return null;
+    if (value.kind === Kind.LIST) return value.values.map(literal);
+    if (value.kind === Kind.VARIABLE) return value.name.value in c.variables ? c.variables[value.name.value] : fallback;
+    throw new Error(`${name}: not a value this compiler reads`);
+  };
+  return literal(arg.value);
+}
+
+/** A field's `first`: a whole number or null (pageSize checks it). */
+function firstArgument(c: Compiling, definition: DefinedField, node: FieldNode): number | null | undefined {
+  const first = argumentValue(c, definition, node, 'first');
+  if (first === undefined || first === null || typeof first === 'number') return first;
   throw new Error('first: not a whole number');
 }
 
@@ -183,7 +203,10 @@ function compileLevel(
         if (!definition) continue;
         const field = relationField(kind, name);
         const derived = DERIVED_ENTITY_FIELDS[kind]?.[name];
-        if (field) {
+        if (name === 'relations') {
+          const relations = compileRelations(c, definition, fieldNodes);
+          if (relations) nested.push(relations);
+        } else if (field) {
           if (field.kindsArgument || (field.kinds !== null && field.kinds.length !== 1)) continue;
           let first = 1;
           if (!field.single) {
@@ -234,6 +257,45 @@ function getNamedTypeName(type: unknown): string | null {
   return t.name && t.name !== 'Entity' ? t.name : null;
 }
 
+/**
+ * The generic relations(types, direction, first) field: the rows its resolver reads
+ * (relationships.ts RelationRow, without sourceId), every property of the neighbour and of the
+ * relationship, ordered as the relations loader orders them and limited in the query. null when
+ * its arguments do not coerce: the resolver then reports the error at its path.
+ */
+function compileRelations(c: Compiling, definition: DefinedField, fieldNodes: readonly FieldNode[]): Nested | null {
+  let types: string[] | null;
+  let direction: Direction;
+  let first: number;
+  try {
+    const given = argumentValue(c, definition, fieldNodes[0]!, 'types');
+    const way = argumentValue(c, definition, fieldNodes[0]!, 'direction');
+    if (given != null && !(Array.isArray(given) && given.every((t) => typeof t === 'string'))) return null;
+    if (way !== 'OUT' && way !== 'IN' && way !== 'BOTH') return null;
+    types = given ?? null;
+    direction = way;
+    first = pageSize(firstArgument(c, definition, fieldNodes[0]!), MAX_RELATIONS);
+  } catch {
+    return null;
+  }
+  const key = `_r${c.keys++}`;
+  return {
+    key,
+    fieldNodes,
+    single: false,
+    first,
+    level: { properties: [], nested: [] },
+    params: { [`${key}Types`]: types?.length ? types : ALL_RELATION_TYPES },
+    // The relationship stays inside the subquery: Grafeo 0.6 can answer another relationship's
+    // properties for one returned out of a CALL (bench/query-rewrites.md, item 5).
+    match: (from, to, limit) =>
+      `MATCH (${from})${arrow(direction, null, `${to}r`)}(${to}:Entity) WHERE type(${to}r) IN $${key}Types
+  WITH ${to}, ${to}r, startNode(${to}r) = ${from} AS ${to}out ORDER BY ${to}.name, ${to}.id, type(${to}r), ${to}out LIMIT ${limit}`,
+    collect: (to) =>
+      `collect({node: properties(${to}), rel: properties(${to}r), type: type(${to}r), outgoing: ${to}out})`,
+  };
+}
+
 /** The map of a node of `level` bound to `v`, with its nested fields' values. */
 const nodeMap = (level: Level, v: string) =>
   `{${[...level.properties.map((p) => `${p}: ${v}.${p}`), ...level.nested.map((n) => `${n.key}: ${n.key}`)].join(', ')}}`;
@@ -246,12 +308,17 @@ function nestedCalls(level: Level, v: string, depth: number, params: Record<stri
       const to = `v${depth + 1}`;
       const limit = `$${n.key}First`;
       if (n.first !== null) params[`${n.key}First`] = n.first;
+      Object.assign(params, n.params);
       const inner = nestedCalls(n.level, to, depth + 1, params);
       // The nested calls keep their input's order on both engines; sorting again keeps it so by contract.
       const reorder = n.level.nested.length
         ? `\n${indent}  WITH ${[to, ...n.level.nested.map((m) => m.key)].join(', ')} ORDER BY ${to}.name, ${to}.id`
         : '';
-      const collected = n.single ? `head(collect(${nodeMap(n.level, to)}))` : `collect(${nodeMap(n.level, to)})`;
+      const collected = n.collect
+        ? n.collect(to)
+        : n.single
+          ? `head(collect(${nodeMap(n.level, to)}))`
+          : `collect(${nodeMap(n.level, to)})`;
       return `\n${indent}CALL { WITH ${v}
 ${indent}  ${n.match(v, to, limit).replace(/\n/g, `\n${indent}`)}${inner}${reorder}
 ${indent}  RETURN ${collected} AS ${n.key} }`;
@@ -267,11 +334,13 @@ function toNode(level: Level, raw: Record<string, unknown>): NodeProps {
     const values = new Map<FieldNode, Precomputed>();
     for (const n of level.nested) {
       const value = raw[n.key];
-      const converted = n.single
-        ? value == null
-          ? null
-          : toNode(n.level, value as Record<string, unknown>)
-        : ((value as Array<Record<string, unknown>> | null) ?? []).map((v) => toNode(n.level, v));
+      const converted = n.collect
+        ? ((value as unknown[] | null) ?? [])
+        : n.single
+          ? value == null
+            ? null
+            : toNode(n.level, value as Record<string, unknown>)
+          : ((value as Array<Record<string, unknown>> | null) ?? []).map((v) => toNode(n.level, v));
       const entry = { fieldNodes: n.fieldNodes, value: converted };
       for (const f of n.fieldNodes) if (!values.has(f)) values.set(f, entry);
     }
@@ -457,6 +526,15 @@ ${after !== null ? '  WITH id WHERE id > $after\n' : ''}  WITH id ORDER BY id LI
   };
 }
 
+/** A number per field node, for telling apart selections that merely look alike. */
+const fieldNodeNumbers = new WeakMap<FieldNode, number>();
+let fieldNodeCount = 0;
+function nodeNumber(node: FieldNode): number {
+  let n = fieldNodeNumbers.get(node);
+  if (n === undefined) fieldNodeNumbers.set(node, (n = fieldNodeCount++));
+  return n;
+}
+
 export interface CompiledEntity {
   cypher: string;
   params: Record<string, unknown>;
@@ -476,31 +554,37 @@ export function compileNode(id: string, info: GraphQLResolveInfo): CompiledEntit
   const c: Compiling = { fragments: info.fragments, variables: info.variableValues, schema: info.schema, keys: 0 };
   const sets = subSelections(info.fieldNodes);
   const params: Record<string, unknown> = { id };
-  const kinds: Array<{ kind: string; level: Level; key: string }> = [];
+  // Kinds whose compiled fields are the same field nodes (relations, asked on Entity, compiles for
+  // every kind) share one CALL; the others get one each.
+  const groups: Array<{ kinds: string[]; level: Level; key: string; fields: string }> = [];
   for (const kind of NODE_LABELS) {
     const level = compileLevel(c, [sets], kind);
-    if (level?.nested.length) kinds.push({ kind, level, key: `_k${kinds.length}` });
+    if (!level?.nested.length) continue;
+    const fields = level.nested.map((n) => n.fieldNodes.map(nodeNumber).join(',')).join(' ');
+    const same = groups.find((g) => g.fields === fields);
+    if (same) same.kinds.push(kind);
+    else groups.push({ kinds: [kind], level, key: `_k${groups.length}`, fields });
   }
-  if (kinds.length === 0) return null;
-  const calls = kinds.map(({ kind, level, key }) => {
-    params[`${key}Kind`] = kind;
+  if (groups.length === 0) return null;
+  const calls = groups.map(({ kinds, level, key }) => {
+    params[`${key}Kinds`] = kinds;
     const values = `{${level.nested.map((n) => `${n.key}: ${n.key}`).join(', ')}}`;
     // Another kind's CALL keeps no row, and collect() still returns one: the entity's row stays.
     return `CALL { WITH n
-  WITH n WHERE n.kind = $${key}Kind${nestedCalls(level, 'n', 1, params)}
+  WITH n WHERE n.kind IN $${key}Kinds${nestedCalls(level, 'n', 1, params)}
   RETURN collect(${values}) AS ${key} }`;
   });
   const cypher = `
 MATCH (n:Entity) WHERE n.id = $id
 ${calls.join('\n')}
-RETURN properties(n) AS node, ${kinds.map((k) => k.key).join(', ')}`;
+RETURN properties(n) AS node, ${groups.map((g) => g.key).join(', ')}`;
   return {
     cypher,
     params,
     answer(row) {
       const node = row?.node as NodeProps | undefined;
       if (!node) return null;
-      const own = kinds.find((k) => k.kind === node.kind);
+      const own = groups.find((g) => g.kinds.includes(node.kind));
       const values = own ? (row?.[own.key] as Array<Record<string, unknown>> | undefined)?.[0] : undefined;
       if (!own || !values) return node;
       return toNode({ properties: Object.keys(node), nested: own.level.nested }, { ...node, ...values });

@@ -20,7 +20,11 @@ import {
   type GraphQLField,
   type GraphQLSchema,
 } from 'graphql';
+import { RELATIONSHIP_TYPES } from '../knowledge/seed-schema.js';
 import { readTypeDefs } from './type-defs.js';
+
+/** Every relationship type in the graph: the facts' predicates and the builder's own (MENTIONED_IN, DESCRIBES). */
+export const ALL_RELATION_TYPES = Object.keys(RELATIONSHIP_TYPES);
 
 export type Direction = 'OUT' | 'IN' | 'BOTH';
 

@@ -31,8 +31,8 @@ function relationsQuery(direction: Direction, types: readonly string[] | null, r
 UNWIND $ids AS sourceId
 MATCH (a:Entity {id: sourceId})${arrow(direction, types, 'r')}(b:Entity)
 WHERE ${types ? '' : 'type(r) IN $types AND '}b.kind IN $kinds
-WITH sourceId, a, r, b ORDER BY sourceId, b.name, b.id
-RETURN sourceId, ${returns}, type(r) AS type, ${outgoing} AS outgoing`;
+WITH sourceId, a, r, b, ${outgoing} AS outgoing ORDER BY sourceId, b.name, b.id, type(r), outgoing
+RETURN sourceId, ${returns}, type(r) AS type, outgoing`;
 }
 
 /** With the neighbour's and the relationship's properties (the relations field, with evidence). */
