@@ -2,8 +2,9 @@
  * The list compiler: a list field's request (cities, parks, …) as ONE Cypher query, in the spirit
  * of @neo4j/graphql's translate layer. The filter's references (city, park, chain, designation,
  * issuer) are resolved inside it (references.ts resolveInQuery), totalCount and the page come from
- * it, and the nested relationship fields the selection asks for (@relation fields, and the
- * entities a derived id names: a located kind's city, a city's prefecture and province) are CALL
+ * it, and the nested relationship fields the selection asks for (@relation fields, the generic
+ * relations(types, direction, first), and the entities a derived id names: a located kind's city,
+ * a city's prefecture and province) are CALL
  * subqueries under each node, with their `first` limits and their order (name, id), returning only
  * the properties the selection reads. The resolvers of those fields then read the precomputed
  * values (precomputed() below) instead of loading. With filters, one pass finds the matching ids
@@ -14,14 +15,14 @@
  *
  * What is not compiled keeps working through the resolvers' own loading (relationships.ts,
  * entity-resolvers.ts), since every compiled node carries its id, its kind and the properties its
- * selection reads: the generic `relations` field, `documents`, evidence documents, a relationship
+ * selection reads: `documents`, evidence documents, a relationship
  * field with a `kinds` argument or to several kinds, fields under an interface (Entity) target or
  * in a fragment on another type, and a field whose `first` is out of bounds (its resolver then
  * reports the error at its path). A value is looked up by the exact field nodes graphql-js merged
  * for the field, so a selection collected differently falls back rather than answering wrongly.
  *
- * node(id) goes the same way (compileNode): the entity and the relationship fields its fragments
- * ask for, in one query.
+ * node(id) goes the same way (compileNode): the entity and the relationship fields its selection
+ * asks for, in one query.
  *
  * The text depends on the selection and on which filters are given (one text per shape, as
  * @neo4j/graphql does): every value is a parameter; labels, relationship types and property names
