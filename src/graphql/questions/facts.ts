@@ -74,8 +74,8 @@ ${candidatesInQuery('object')}${countAndPage(
     UNION ALL WITH subjectIds
     UNWIND subjectIds AS subjectId
     MATCH (s:Entity {id: subjectId})<-[r:${SYMMETRIC}]-(o:Entity)
-    WITH s, r, o WHERE NOT o.id IN subjectIds RETURN s, r, o }
-  WITH s, r, o WHERE type(r) IN $types
+    WITH s, r, o, subjectIds WHERE NOT o.id IN subjectIds RETURN s, r, o }
+  WITH s, r, o, objectIds WHERE type(r) IN $types
     AND (NOT $objectGiven OR o.id IN objectIds)${FILTERS}`,
 )}
 RETURN subjectIds, objectIds, total, rows`;
@@ -90,7 +90,7 @@ ${candidatesInQuery('object')}${countAndPage(
     UNION ALL WITH objectIds
     UNWIND objectIds AS objectId
     MATCH (o:Entity {id: objectId})-[r:${SYMMETRIC}]->(s:Entity)
-    WITH s, r, o WHERE NOT s.id IN objectIds RETURN s, r, o }
+    WITH s, r, o, objectIds WHERE NOT s.id IN objectIds RETURN s, r, o }
   WITH s, r, o WHERE type(r) IN $types${FILTERS}`,
 )}
 RETURN objectIds, total, rows`;
