@@ -294,6 +294,34 @@ describe('nested lists compiled into one query', () => {
     expect(bad.errors?.[0]?.message).toBe('first must be an integer from 0 to 500, got -1');
   });
 
+  it('chainLeaders with relationship fields under its enterprise and chain: one query, the answer the loaders give', async () => {
+    const enterprise = 'id name projects(first: 20) { id name parks(first: 10) { id name } } parks(first: 5) { id }';
+    const chain = 'id name parent { id name } leaders(first: 3) { id }';
+    for (const city of ['肇庆', '韶关', null]) {
+      const { res, calls } = await recorded(
+        `query($city: String) { chainLeaders(city: $city) { role enterprise { ${enterprise} } chain { ${chain} } parks { id } } }`,
+        { city },
+      );
+      expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+      expect(calls, String(city)).toHaveLength(1);
+      const leaders = res.data.chainLeaders as Array<{ enterprise: { id: string }; chain: { id: string } }>;
+      expect(leaders.length).toBeGreaterThan(0);
+      const loaded = await server.gql(
+        `query($e: [ID!]!, $c: [ID!]!) { e: nodes(ids: $e) { ... on Enterprise { ${enterprise} } } c: nodes(ids: $c) { ... on IndustryChain { ${chain} } } }`,
+        { e: leaders.map((l) => l.enterprise.id), c: leaders.map((l) => l.chain.id) },
+      );
+      expect(loaded.errors).toBeUndefined();
+      expect(leaders.map((l) => l.enterprise)).toEqual(loaded.data.e);
+      expect(leaders.map((l) => l.chain)).toEqual(loaded.data.c);
+    }
+    // Asked under two aliases, the enterprise's fields load through their resolvers, as before.
+    const twice = await recorded(
+      '{ chainLeaders(city: "肇庆") { a: enterprise { projects(first: 1) { id } } b: enterprise { projects(first: 2) { id } } } }',
+    );
+    expect(twice.res.errors).toBeUndefined();
+    expect(twice.calls.length).toBeGreaterThan(1);
+  });
+
   // Last: linting blocks the event loop for seconds, long enough to drop a kept-alive connection.
   it('writes texts Neo4j’s parser accepts', async () => {
     expect(texts.size).toBeGreaterThan(NESTED.length);

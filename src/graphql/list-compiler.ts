@@ -105,6 +105,8 @@ interface Compiling {
   fragments: Record<string, FragmentDefinitionNode>;
   variables: Record<string, unknown>;
   schema: GraphQLResolveInfo['schema'];
+  /** The nested values' keys are prefix + a number: one prefix per compilation sharing a query. */
+  prefix: string;
   keys: number;
 }
 
@@ -218,7 +220,7 @@ function compileLevel(
             }
           }
           const target = field.kinds?.[0] ?? null;
-          const key = `_r${c.keys++}`;
+          const key = `${c.prefix}${c.keys++}`;
           const level = compileLevel(c, [subSelections(fieldNodes)], target);
           if (!level) continue;
           nested.push({
@@ -233,7 +235,7 @@ function compileLevel(
           });
         } else if (derived && NAME.test(derived)) {
           const target = getNamedTypeName(definition.type);
-          const key = `_r${c.keys++}`;
+          const key = `${c.prefix}${c.keys++}`;
           const level = compileLevel(c, [subSelections(fieldNodes)], target);
           if (!level) continue;
           nested.push({
@@ -279,7 +281,7 @@ function compileRelations(c: Compiling, definition: DefinedField, fieldNodes: re
   } catch {
     return null;
   }
-  const key = `_r${c.keys++}`;
+  const key = `${c.prefix}${c.keys++}`;
   return {
     key,
     fieldNodes,
@@ -331,6 +333,12 @@ ${indent}  RETURN ${collected} AS ${n.key} }`;
 function toNode(level: Level, raw: Record<string, unknown>): NodeProps {
   const node: Record<string | symbol, unknown> = {};
   for (const p of level.properties) if (raw[p] != null) node[p] = raw[p];
+  return withNested(node as unknown as NodeProps, level.nested, raw);
+}
+
+/** The node with the values of its nested fields (`raw`, keyed as the query returned them) attached. */
+function withNested(node: NodeProps, nested: readonly Nested[], raw: Record<string, unknown>): NodeProps {
+  const level = { nested };
   if (level.nested.length) {
     const values = new Map<FieldNode, Precomputed>();
     for (const n of level.nested) {
@@ -345,9 +353,9 @@ function toNode(level: Level, raw: Record<string, unknown>): NodeProps {
       const entry = { fieldNodes: n.fieldNodes, value: converted };
       for (const f of n.fieldNodes) if (!values.has(f)) values.set(f, entry);
     }
-    node[COMPILED] = values;
+    (node as CompiledNode)[COMPILED] = values;
   }
-  return node as unknown as NodeProps;
+  return node;
 }
 
 /** The parameter a plain (not a reference) filter field's condition reads, or null: not given. */
@@ -435,7 +443,13 @@ export function compileList(kind: string, list: string, args: ListArgs, info: Gr
   const imports = carried.length ? `WITH ${carried.join(', ')}\n  ` : '';
 
   // What the selection reads of the connection.
-  const c: Compiling = { fragments: info.fragments, variables: info.variableValues, schema: info.schema, keys: 0 };
+  const c: Compiling = {
+    fragments: info.fragments,
+    variables: info.variableValues,
+    schema: info.schema,
+    prefix: '_r',
+    keys: 0,
+  };
   const connection = getNamedTypeName(info.returnType);
   const top = collectFields(c, subSelections(info.fieldNodes), connection ?? '');
   let counted = false;
@@ -552,7 +566,13 @@ export interface CompiledEntity {
  * tests compare compiled answers with.
  */
 export function compileNode(id: string, info: GraphQLResolveInfo): CompiledEntity | null {
-  const c: Compiling = { fragments: info.fragments, variables: info.variableValues, schema: info.schema, keys: 0 };
+  const c: Compiling = {
+    fragments: info.fragments,
+    variables: info.variableValues,
+    schema: info.schema,
+    prefix: '_r',
+    keys: 0,
+  };
   const sets = subSelections(info.fieldNodes);
   const params: Record<string, unknown> = { id };
   // Kinds whose compiled fields are the same field nodes (relations, asked on Entity, compiles for
@@ -590,5 +610,48 @@ RETURN properties(n) AS node, ${groups.map((g) => g.key).join(', ')}`;
       if (!own || !values) return node;
       return toNode({ properties: Object.keys(node), nested: own.level.nested }, { ...node, ...values });
     },
+  };
+}
+
+export interface CompiledUnder {
+  /** The CALL subqueries under `variable`, bound to the entity; they add their parameters to `params`. */
+  calls(variable: string, params: Record<string, unknown>): string;
+  /** The variables the calls yield, to carry and to return (`{key: key, …}`). */
+  keys: string[];
+  /** A copy of the entity with the values the calls returned attached (`raw`: the keys' map). */
+  attach(entity: NodeProps, raw: Record<string, unknown> | null | undefined): NodeProps;
+}
+
+/**
+ * The relationship fields asked for under one entity field of a question's answer
+ * (chainLeaders' `enterprise`, `chain`), compiled as a list's are, for the question's own query:
+ * CALL subqueries under the variable bound to that entity, and their values attached to it.
+ * null when nothing under it is compiled, or when the field is asked under several aliases: then
+ * the resolvers load, as before. `prefix` keeps the keys of several such fields apart.
+ */
+export function compileUnder(
+  info: GraphQLResolveInfo,
+  answerType: string,
+  field: string,
+  kind: string,
+  prefix: string,
+): CompiledUnder | null {
+  const c: Compiling = {
+    fragments: info.fragments,
+    variables: info.variableValues,
+    schema: info.schema,
+    prefix,
+    keys: 0,
+  };
+  const groups = [...collectFields(c, subSelections(info.fieldNodes), answerType).values()].filter(
+    (nodes) => nodes[0]!.name.value === field,
+  );
+  if (groups.length !== 1) return null;
+  const level = compileLevel(c, [subSelections(groups[0]!)], kind);
+  if (!level?.nested.length) return null;
+  return {
+    calls: (variable, params) => nestedCalls(level, variable, 1, params),
+    keys: level.nested.map((n) => n.key),
+    attach: (entity, raw) => withNested({ ...entity }, level.nested, raw ?? {}),
   };
 }

@@ -2,6 +2,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { GraphContext } from '../context.js';
 import { factOf, qualifiersOf } from '../fact-values.js';
+import { compileUnder } from '../list-compiler.js';
 import { inCity, inParks, ofChains } from '../list-queries.js';
 import { evidenceOf, type NodeProps } from '../node-props.js';
 import { assertResolved, overResolved, referenceParams, resolveInQuery, type ReferableKind } from '../references.js';
@@ -37,9 +38,14 @@ type FilterArg = (typeof FILTERS)[number]['arg'];
  * once each, so `city` and `evidence { document }` cost no further round trip.
  *
  * One text per combination of filters given: Grafeo 0.6 evaluates both sides of `$x IS NULL OR
- * …`, and a reference not given is not resolved at all.
+ * …`, and a reference not given is not resolved at all. Relationship fields asked under the
+ * enterprise or the chain (the explorer's `enterprise { projects { parks } }`) are compiled into
+ * the same query, as a list's are (list-compiler.ts compileUnder); the text then depends on them.
  */
-function chainLeadersText(given: ReadonlySet<FilterArg>): string {
+function chainLeadersText(
+  given: ReadonlySet<FilterArg>,
+  under: { calls: string; keys: readonly string[] } = { calls: '', keys: [] },
+): string {
   const used = FILTERS.filter((f) => given.has(f.arg));
   const ids = used.map((f) => `${f.arg}Ids`);
   const test = (arg: FilterArg, variable: string) => FILTERS.find((f) => f.arg === arg)!.test(variable);
@@ -63,10 +69,14 @@ CALL { ${ids.length ? `WITH ${ids.join(', ')}\n  ` : ''}${perCity}MATCH (c:Indus
     MATCH (c)<-[hi:HAS_INDUSTRY]-(hp:Park)
     WHERE e.cityId IN hp.placeIds
     RETURN collect(${pick('hp', 'parkKeys')}) AS hostParks, collect(properties(hi)) AS hostLinks${atPark('hp', 'hostAtPark')} }
-  WITH ${carried}${given.has('park') ? `, ownAtPark + hostAtPark AS atPark\n  WHERE atPark > 0\n  WITH ${carried}` : ''}
+  WITH ${carried}${given.has('park') ? `, ownAtPark + hostAtPark AS atPark\n  WHERE atPark > 0\n  WITH ${carried}` : ''}${
+    under.keys.length ? `${under.calls}\n  WITH ${carried}, ${under.keys.join(', ')}` : ''
+  }
   ORDER BY c.name, e.name
   RETURN collect({enterprise: ${pick('e', 'enterpriseKeys')}, chain: ${pick('c', 'chainKeys')}, cityId: e.cityId, leads: properties(l),
-      ownParks: ownParks, ownLinks: ownLinks, hostParks: hostParks, hostLinks: hostLinks}) AS leaders,
+      ownParks: ownParks, ownLinks: ownLinks, hostParks: hostParks, hostLinks: hostLinks${
+        under.keys.length ? `, under: {${under.keys.map((k) => `${k}: ${k}`).join(', ')}}` : ''
+      }}) AS leaders,
     collect(${refs}) AS refs }
 CALL { WITH refs
   UNWIND refs AS ids UNWIND ids AS id
@@ -95,6 +105,8 @@ interface Leader {
   ownLinks: Array<Record<string, unknown>>;
   hostParks: Picked[];
   hostLinks: Array<Record<string, unknown>>;
+  /** The values of the relationship fields compiled under the enterprise and the chain (compileUnder). */
+  under?: Record<string, unknown>;
 }
 
 type Row = { leaders: Leader[]; related: NodeProps[] } & Partial<Record<`${FilterArg}Ids`, string[]>>;
@@ -118,7 +130,18 @@ export async function chainLeaders(
     withCity: selects(info, ['city']),
     withDocuments: selects(info, ['evidence', 'document']) || selects(info, ['parkLinks', 'evidence', 'document']),
   };
-  const [row] = await ctx.read<Row>(CHAIN_LEADERS[given.map((f) => f.arg).join(',')]!, params);
+  // Relationship fields asked under the enterprise or the chain (the explorer's projects and their
+  // parks) come with the answer: the text then carries their subqueries.
+  const underEnterprise = compileUnder(info, 'ChainLeadership', 'enterprise', 'Enterprise', '_e');
+  const underChain = compileUnder(info, 'ChainLeadership', 'chain', 'IndustryChain', '_c');
+  const text =
+    underEnterprise || underChain
+      ? chainLeadersText(new Set(given.map((f) => f.arg)), {
+          calls: (underEnterprise?.calls('e', params) ?? '') + (underChain?.calls('c', params) ?? ''),
+          keys: [...(underEnterprise?.keys ?? []), ...(underChain?.keys ?? [])],
+        })
+      : CHAIN_LEADERS[given.map((f) => f.arg).join(',')]!;
+  const [row] = await ctx.read<Row>(text, params);
   for (const f of given) assertResolved(args[f.arg], row?.[`${f.arg}Ids`], [f.kind], f.arg);
   const leaders = row?.leaders ?? [];
   ctx.returned(leaders.length, 'chainLeaders');
@@ -137,8 +160,8 @@ export async function chainLeaders(
       ...hostParks.map((p, i) => factOf('HAS_INDUSTRY', p, chain, leader.hostLinks[i] ?? {})),
     ];
     return {
-      enterprise,
-      chain,
+      enterprise: underEnterprise ? underEnterprise.attach(enterprise, leader.under) : enterprise,
+      chain: underChain ? underChain.attach(chain, leader.under) : chain,
       role: (leader.leads.role as string | undefined) ?? null,
       basis: leader.leads.basis ?? 'stated',
       reason: (leader.leads.reason as string | undefined) ?? null,
