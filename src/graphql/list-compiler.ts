@@ -110,6 +110,15 @@ interface Compiling {
   keys: number;
 }
 
+/** A compilation of the selection under the resolver's field. */
+const compiling = (info: GraphQLResolveInfo, prefix = '_r'): Compiling => ({
+  fragments: info.fragments,
+  variables: info.variableValues,
+  schema: info.schema,
+  prefix,
+  keys: 0,
+});
+
 const included = (c: Compiling, node: FieldNode | { directives?: FieldNode['directives'] }) =>
   getDirectiveValues(GraphQLSkipDirective, node, c.variables)?.if !== true &&
   getDirectiveValues(GraphQLIncludeDirective, node, c.variables)?.if !== false;
@@ -443,13 +452,7 @@ export function compileList(kind: string, list: string, args: ListArgs, info: Gr
   const imports = carried.length ? `WITH ${carried.join(', ')}\n  ` : '';
 
   // What the selection reads of the connection.
-  const c: Compiling = {
-    fragments: info.fragments,
-    variables: info.variableValues,
-    schema: info.schema,
-    prefix: '_r',
-    keys: 0,
-  };
+  const c = compiling(info);
   const connection = getNamedTypeName(info.returnType);
   const top = collectFields(c, subSelections(info.fieldNodes), connection ?? '');
   let counted = false;
@@ -566,13 +569,7 @@ export interface CompiledEntity {
  * tests compare compiled answers with.
  */
 export function compileNode(id: string, info: GraphQLResolveInfo): CompiledEntity | null {
-  const c: Compiling = {
-    fragments: info.fragments,
-    variables: info.variableValues,
-    schema: info.schema,
-    prefix: '_r',
-    keys: 0,
-  };
+  const c = compiling(info);
   const sets = subSelections(info.fieldNodes);
   const params: Record<string, unknown> = { id };
   // Kinds whose compiled fields are the same field nodes (relations, asked on Entity, compiles for
@@ -636,13 +633,7 @@ export function compileUnder(
   kind: string,
   prefix: string,
 ): CompiledUnder | null {
-  const c: Compiling = {
-    fragments: info.fragments,
-    variables: info.variableValues,
-    schema: info.schema,
-    prefix,
-    keys: 0,
-  };
+  const c = compiling(info, prefix);
   const groups = [...collectFields(c, subSelections(info.fieldNodes), answerType).values()].filter(
     (nodes) => nodes[0]!.name.value === field,
   );
