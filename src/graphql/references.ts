@@ -131,24 +131,13 @@ export async function resolveAlias(
 }
 
 /**
- * A reference to an entity of any kind resolved inside the query that uses it, as far as indexes
- * reach: a CALL that yields `${param}Ids`, the entity whose id is `$${param}Id` or those whose
- * canonical name is `$${param}Name` (exactReferenceParams sets one of the two, by the shape of
- * the reference, as resolveReference reads it). Empty for an alias: resolveAlias then finds it
- * through the full-text index, which only the engine's own API reaches on the embedded engine.
- */
-export const exactInQuery = (param: string) => `CALL {
-  CALL { MATCH (n:Entity) WHERE n.id = $${param}Id RETURN collect(n.id) AS byId }
-  CALL { MATCH (n:Entity) WHERE n.name = $${param}Name RETURN collect(n.id) AS byName }
-  RETURN byId + byName AS ${param}Ids }`;
-
-/**
- * References that may name several entities of any kind (facts' subject and object), resolved
+ * References to entities of any kind (facts' subject and object, connections' ends), resolved
  * inside the query that uses them: a CALL that yields `${param}Ids`, the entities whose id is in
  * `$${param}Candidates` (and, when `$${param}Key` is set, whose name keys hold it: the alias rule
  * of MATCH_NAME_KEY over the full-text index's hits) or whose canonical name is `$${param}Name`.
- * candidateParams sets them: first by the reference's shape, as resolveReference reads it; for an
- * alias, from the full-text hits (aliasCandidateParams), the query then run once more.
+ * withCandidates sets them: first by the reference's shape, as resolveReference reads it; for an
+ * alias, from the full-text hits, the query then run once more. Each lookup an index seek: a
+ * reference's shape rules out the other, which gets '' or [] (a null would cost Grafeo 0.6 a scan).
  */
 export const candidatesInQuery = (param: string) => `CALL {
   CALL { UNWIND $${param}Candidates AS candidate
@@ -157,33 +146,51 @@ export const candidatesInQuery = (param: string) => `CALL {
   CALL { MATCH (n:Entity) WHERE n.name = $${param}Name RETURN collect(n.id) AS byName }
   RETURN byId + byName AS ${param}Ids }`;
 
-/** The parameters candidatesInQuery reads for a reference by its shape ('' for none: an index seek that finds nothing). */
-export function candidateParams(param: string, value: string | null | undefined, field: string) {
-  if (value == null) return { [`${param}Candidates`]: [], [`${param}Key`]: null, [`${param}Name`]: '' };
-  const raw = checkedReference(value, field);
-  const byId = ID_SHAPE.test(raw);
-  return { [`${param}Candidates`]: byId ? [raw] : [], [`${param}Key`]: null, [`${param}Name`]: byId ? '' : raw };
+/** The ids candidatesInQuery yielded for `param`, as the query returned them. */
+const idsOf = (row: object | undefined, param: string) =>
+  (row as Record<string, string[] | undefined> | undefined)?.[`${param}Ids`];
+
+/** The parameters candidatesInQuery reads for a reference by its shape (null: none given). */
+function candidateParams(param: string, raw: string | null) {
+  const byId = raw !== null && ID_SHAPE.test(raw);
+  return {
+    [`${param}Candidates`]: byId ? [raw] : [],
+    [`${param}Key`]: null,
+    [`${param}Name`]: byId ? '' : (raw ?? ''),
+  };
 }
 
 /**
- * The parameters candidatesInQuery reads for a reference that is neither an id nor a canonical
- * name: the full-text index narrows (one call), the name key decides inside the query; a clear
- * error when the index has no candidate at all.
+ * Runs a query that resolves its references itself (candidatesInQuery, one per entry of `refs`:
+ * parameter → what the user gave; null: not given, its parameters name nothing). A reference that
+ * named nothing is an alias, a Traditional, English or pinyin form: the full-text index narrows
+ * (one call for each), the name key decides inside the query, run once more. One that still names
+ * nothing is a clear error, never an empty answer. Returns the query's row.
  */
-export async function aliasCandidateParams(ctx: GraphContext, param: string, value: string, field: string) {
-  const raw = checkedReference(value, field);
-  const hits = await ctx.search(normalizeText(raw), 50);
-  if (hits.length === 0) throw unresolved(raw, null, field);
-  return { [`${param}Candidates`]: hits.map((h) => h.id), [`${param}Key`]: nameKey(raw), [`${param}Name`]: '' };
-}
-
-/**
- * The parameters exactInQuery reads for a reference the user gave. The look-up a reference's
- * shape rules out gets '', which no id or name is (a reference is never empty): an index seek that
- * finds nothing, where a null would cost Grafeo 0.6 a scan of every entity.
- */
-export function exactReferenceParams(param: string, value: string, field: string) {
-  const raw = checkedReference(value, field);
-  const byId = ID_SHAPE.test(raw);
-  return { [`${param}Id`]: byId ? raw : '', [`${param}Name`]: byId ? '' : raw };
+export async function withCandidates<R extends object>(
+  ctx: GraphContext,
+  refs: Record<string, string | null | undefined>,
+  run: (params: Record<string, unknown>) => Promise<R | undefined>,
+): Promise<R | undefined> {
+  const given = Object.entries(refs).map(([param, value]) => ({
+    param,
+    raw: value == null ? null : checkedReference(value, param),
+  }));
+  let params: Record<string, unknown> = {};
+  for (const { param, raw } of given) params = { ...params, ...candidateParams(param, raw) };
+  let row = await run(params);
+  const aliases = given.filter(({ param, raw }) => raw !== null && !idsOf(row, param)?.length);
+  if (aliases.length) {
+    const found = await Promise.all(
+      aliases.map(async ({ param, raw }) => {
+        const hits = await ctx.search(normalizeText(raw!), 50);
+        if (hits.length === 0) throw unresolved(raw!, null, param);
+        return { [`${param}Candidates`]: hits.map((h) => h.id), [`${param}Key`]: nameKey(raw!), [`${param}Name`]: '' };
+      }),
+    );
+    for (const f of found) params = { ...params, ...f };
+    row = await run(params);
+  }
+  for (const { param, raw } of given) assertResolved(raw, idsOf(row, param), null, param);
+  return row;
 }

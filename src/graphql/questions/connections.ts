@@ -6,7 +6,7 @@ import { MAX_PATHS } from '../page-sizes.js';
 import { PREDICATE_NAMES } from '../../knowledge/seed-schema.js';
 import { qualifiersOf } from '../fact-values.js';
 import { evidenceOf, relationProperties, type NodeProps } from '../node-props.js';
-import { exactInQuery, exactReferenceParams, resolveAlias } from '../references.js';
+import { candidatesInQuery, withCandidates } from '../references.js';
 import { pick, picked, propertiesAt } from './selection.js';
 
 export const MAX_HOPS = 6;
@@ -76,14 +76,14 @@ function halves(end: string, k: number, length: string, out: string): string {
  * a few hundred nodes gathered from each end here. Ordered by the ids along the path, so which
  * paths a limit keeps is the same on both engines.
  *
- * The ends are resolved inside the query by id or canonical name (exactInQuery) and returned with
+ * The ends are resolved inside the query (candidatesInQuery; an alias on a second run) and returned with
  * the paths, so an end that names nothing, or names several entities, is still a clear error; the
  * search runs only for one entity at each end, two different ones. Of the paths' nodes only the
  * properties the selection reads come back.
  */
 export const CONNECTIONS = `
-${exactInQuery('from')}
-${exactInQuery('to')}
+${candidatesInQuery('from')}
+${candidatesInQuery('to')}
 CALL { WITH fromIds, toIds
   WITH fromIds, toIds WHERE size(fromIds) = 1 AND size(toIds) = 1 AND fromIds[0] <> toIds[0]
   WITH fromIds[0] AS fromId, toIds[0] AS toId
@@ -163,24 +163,10 @@ export async function connections(
   const nodeKeys = propertiesAt(info, ['nodes'], ['steps', 'from'], ['steps', 'to']);
   const search = (ends: Record<string, unknown>) =>
     ctx.read<Row>(CONNECTIONS, { ...ends, maxHops: args.maxHops, limit: args.first, nodeKeys });
-  let [row] = await search({
-    ...exactReferenceParams('from', args.from, 'from'),
-    ...exactReferenceParams('to', args.to, 'to'),
-  });
-  let fromIds = row?.fromIds ?? [];
-  let toIds = row?.toIds ?? [];
-  if (!fromIds.length || !toIds.length) {
-    // An alias at either end: found through the full-text index, then the search again by id.
-    [fromIds, toIds] = await Promise.all([
-      fromIds.length ? fromIds : resolveAlias(ctx, args.from, null, 'from'),
-      toIds.length ? toIds : resolveAlias(ctx, args.to, null, 'to'),
-    ]);
-    row = undefined;
-  }
-  const from = one(fromIds, args.from, 'from');
-  const to = one(toIds, args.to, 'to');
+  const row = await withCandidates<Row>(ctx, { from: args.from, to: args.to }, async (ends) => (await search(ends))[0]);
+  const from = one(row!.fromIds, args.from, 'from');
+  const to = one(row!.toIds, args.to, 'to');
   if (from === to) throw new BadUserInputError('from and to are the same entity', 'to');
-  row ??= (await search({ fromId: from, fromName: '', toId: to, toName: '' }))[0];
   const paths = row?.paths ?? [];
   ctx.returned(
     paths.reduce((n, r) => n + r.nodes.length + r.rels.length, 0),

@@ -24,13 +24,7 @@ import type { GraphContext } from '../context.js';
 import { factOf } from '../fact-values.js';
 import type { NodeProps } from '../node-props.js';
 import { MAX_PAGE, pageSize } from '../page-sizes.js';
-import {
-  aliasCandidateParams,
-  assertResolved,
-  candidateParams,
-  candidatesInQuery,
-  REFERABLE_KINDS,
-} from '../references.js';
+import { candidatesInQuery, REFERABLE_KINDS, withCandidates } from '../references.js';
 
 const ALL_PREDICATES = [...PREDICATE_NAMES].sort().join('|');
 const SYMMETRIC = [...SYMMETRIC_PREDICATES].sort().join('|');
@@ -213,25 +207,19 @@ export async function facts(_: unknown, args: FactsArgs, ctx: GraphContext) {
   let rows: Row[];
   let total: number;
   if (args.subject != null || args.object != null) {
-    const text = args.subject != null ? FACTS_FROM_SUBJECTS : FACTS_TO_OBJECTS;
-    const ends = ['subject', 'object'] as const;
     // The subjects' text reads the object's parameters too (a filter when given); the objects' text only those.
-    let refs: Record<string, unknown> = {
-      ...(args.subject != null && {
-        ...candidateParams('subject', args.subject, 'subject'),
-        objectGiven: args.object != null,
-      }),
-      ...candidateParams('object', args.object, 'object'),
-    };
-    let [row] = await ctx.read<Answer>(text, { ...params, ...refs });
-    // An alias at either end: its full-text candidates, then the query once more.
-    const aliases = ends.filter((end) => args[end] != null && !row?.[`${end}Ids`]?.length);
-    if (aliases.length) {
-      const found = await Promise.all(aliases.map((end) => aliasCandidateParams(ctx, end, args[end]!, end)));
-      for (const f of found) refs = { ...refs, ...f };
-      [row] = await ctx.read<Answer>(text, { ...params, ...refs });
-    }
-    for (const end of ends) assertResolved(args[end], row?.[`${end}Ids`], null, end);
+    const row = await withCandidates<Answer>(
+      ctx,
+      args.subject != null ? { subject: args.subject, object: args.object } : { object: args.object },
+      async (refs) =>
+        (
+          await ctx.read<Answer>(args.subject != null ? FACTS_FROM_SUBJECTS : FACTS_TO_OBJECTS, {
+            ...params,
+            ...refs,
+            ...(args.subject != null && { objectGiven: args.object != null }),
+          })
+        )[0],
+    );
     ({ rows, total } = { rows: row?.rows ?? [], total: row?.total ?? 0 });
   } else if (types.length === PREDICATE_NAMES.length) {
     const [row] = await ctx.read<Answer>(EVERY_FACT, params);
