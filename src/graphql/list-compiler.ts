@@ -347,10 +347,9 @@ function toNode(level: Level, raw: Record<string, unknown>): NodeProps {
 
 /** The node with the values of its nested fields (`raw`, keyed as the query returned them) attached. */
 function withNested(node: NodeProps, nested: readonly Nested[], raw: Record<string, unknown>): NodeProps {
-  const level = { nested };
-  if (level.nested.length) {
+  if (nested.length) {
     const values = new Map<FieldNode, Precomputed>();
-    for (const n of level.nested) {
+    for (const n of nested) {
       const value = raw[n.key];
       const converted = n.collect
         ? ((value as unknown[] | null) ?? [])
@@ -544,14 +543,13 @@ ${after !== null ? '  WITH id WHERE id > $after\n' : ''}  WITH id ORDER BY id LI
   };
 }
 
-/** A number per field node, for telling apart selections that merely look alike. */
-const fieldNodeNumbers = new WeakMap<FieldNode, number>();
-let fieldNodeCount = 0;
-function nodeNumber(node: FieldNode): number {
-  let n = fieldNodeNumbers.get(node);
-  if (n === undefined) fieldNodeNumbers.set(node, (n = fieldNodeCount++));
-  return n;
-}
+/** Whether two levels compile the very same field nodes (not merely alike ones), in the same order. */
+const sameFields = (a: readonly Nested[], b: readonly Nested[]) =>
+  a.length === b.length &&
+  a.every(
+    (n, i) =>
+      n.fieldNodes.length === b[i]!.fieldNodes.length && n.fieldNodes.every((f, j) => f === b[i]!.fieldNodes[j]),
+  );
 
 export interface CompiledEntity {
   cypher: string;
@@ -574,14 +572,13 @@ export function compileNode(id: string, info: GraphQLResolveInfo): CompiledEntit
   const params: Record<string, unknown> = { id };
   // Kinds whose compiled fields are the same field nodes (relations, asked on Entity, compiles for
   // every kind) share one CALL; the others get one each.
-  const groups: Array<{ kinds: string[]; level: Level; key: string; fields: string }> = [];
+  const groups: Array<{ kinds: string[]; level: Level; key: string }> = [];
   for (const kind of NODE_LABELS) {
     const level = compileLevel(c, [sets], kind);
     if (!level?.nested.length) continue;
-    const fields = level.nested.map((n) => n.fieldNodes.map(nodeNumber).join(',')).join(' ');
-    const same = groups.find((g) => g.fields === fields);
+    const same = groups.find((g) => sameFields(g.level.nested, level.nested));
     if (same) same.kinds.push(kind);
-    else groups.push({ kinds: [kind], level, key: `_k${groups.length}`, fields });
+    else groups.push({ kinds: [kind], level, key: `_k${groups.length}` });
   }
   if (groups.length === 0) return null;
   const calls = groups.map(({ kinds, level, key }) => {
@@ -605,7 +602,7 @@ RETURN properties(n) AS node, ${groups.map((g) => g.key).join(', ')}`;
       const own = groups.find((g) => g.kinds.includes(node.kind));
       const values = own ? (row?.[own.key] as Array<Record<string, unknown>> | undefined)?.[0] : undefined;
       if (!own || !values) return node;
-      return toNode({ properties: Object.keys(node), nested: own.level.nested }, { ...node, ...values });
+      return withNested({ ...node }, own.level.nested, values);
     },
   };
 }
