@@ -204,11 +204,10 @@ export async function facts(_: unknown, args: FactsArgs, ctx: GraphContext) {
     limit: limit + 1,
   };
 
-  let rows: Row[];
-  let total: number;
+  let answer: Answer | undefined;
   if (args.subject != null || args.object != null) {
     // The subjects' text reads the object's parameters too (a filter when given); the objects' text only those.
-    const row = await withCandidates<Answer>(
+    answer = await withCandidates<Answer>(
       ctx,
       args.subject != null ? { subject: args.subject, object: args.object } : { object: args.object },
       async (refs) =>
@@ -220,17 +219,19 @@ export async function facts(_: unknown, args: FactsArgs, ctx: GraphContext) {
           })
         )[0],
     );
-    ({ rows, total } = { rows: row?.rows ?? [], total: row?.total ?? 0 });
   } else if (types.length === PREDICATE_NAMES.length) {
-    const [row] = await ctx.read<Answer>(EVERY_FACT, params);
-    ({ rows, total } = { rows: row?.rows ?? [], total: row?.total ?? 0 });
+    [answer] = await ctx.read<Answer>(EVERY_FACT, params);
   } else {
     // Type by type, side by side: each scans its own type only; in type order, the page is the
     // first rows after the cursor (each text skips the types before the cursor's).
-    const answers = await Promise.all(types.map((t) => ctx.read<Answer>(FACTS_OF_TYPE[t]!, params)));
-    total = answers.reduce((sum, [a]) => sum + (a?.total ?? 0), 0);
-    rows = answers.flatMap(([a]) => a?.rows ?? []).slice(0, limit + 1);
+    const answers = (await Promise.all(types.map((t) => ctx.read<Answer>(FACTS_OF_TYPE[t]!, params)))).map(([a]) => a);
+    answer = {
+      total: answers.reduce((sum, a) => sum + (a?.total ?? 0), 0),
+      rows: answers.flatMap((a) => a?.rows ?? []),
+    };
   }
+  const rows = answer?.rows ?? [];
+  const total = answer?.total ?? 0;
 
   const page = rows.slice(0, limit);
   ctx.returned(page.length, 'facts');
